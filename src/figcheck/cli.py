@@ -1,0 +1,136 @@
+"""The `figcheck` command: arguments in, exit status out (0 clean, 1 findings, 2 usage or input error)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from figcheck.errors import InputError
+from figcheck.pipeline import RunResult, extract, run
+from figcheck.report.context import ReportContext
+from figcheck.report.html import findings_html
+from figcheck.report.json import findings_json
+from figcheck.report.text import findings_text
+from figcheck.report.write import write_all
+from figcheck.rules.discover import all_rules
+from figcheck.rules.docs import rules_markdown, rules_text
+from figcheck.rules.runner import at_or_above
+from figcheck.rules.suite import Suite, default_suite, read_suite
+from figcheck.tables.build import TableError
+
+DEFAULT_SUITE = Path("checks/default.yaml")
+DEFAULT_DATASETS = Path("datasets")
+REPORT_WRITERS: dict[str, tuple[str, Callable[[ReportContext], str]]] = {
+    "html": ("index.html", findings_html),
+    "json": ("findings.json", findings_json),
+}
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _formats(value: str) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in REPORT_WRITERS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORT_WRITERS)}")
+    return formats
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="figcheck", description="Check reported figures in news text.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run_cmd = commands.add_parser("run", help="run a check suite and write reports")
+    run_cmd.add_argument("paths", nargs="*", type=Path, help="collections or folders of collections")
+    run_cmd.add_argument("--suite", type=Path, help=f"suite file (default: {DEFAULT_SUITE} when present)")
+    run_cmd.add_argument("--format", type=_formats, default=["html", "json"], help="html,json (default both)")
+    run_cmd.add_argument("--out", type=Path, default=Path("reports"), help="report folder (default: reports)")
+    run_cmd.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
+                         help="exit 1 when a finding reaches this severity (default: error)")
+    run_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
+
+    extract_cmd = commands.add_parser("extract", help="print a validated table")
+    extract_cmd.add_argument("paths", nargs="+", type=Path)
+    extract_cmd.add_argument("--table", choices=["figures", "mentions", "documents"], default="figures")
+    extract_cmd.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+
+    rules_cmd = commands.add_parser("rules", help="list the rules")
+    rules_cmd.add_argument("--markdown", action="store_true", help="print docs/rules.md")
+    rules_cmd.add_argument("--suite", type=Path, help="include the project rules beside this suite")
+    return parser
+
+
+def _suite(path: Path | None) -> Suite:
+    if path is not None:
+        if not path.is_file():
+            raise InputError(path, None, "no such suite file")
+        return read_suite(path)
+    return read_suite(DEFAULT_SUITE) if DEFAULT_SUITE.is_file() else default_suite()
+
+
+def _run(args: argparse.Namespace) -> int:
+    suite = _suite(args.suite)
+    paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
+    result: RunResult = run(paths, suite)
+    context = ReportContext(
+        suite_name=suite.name,
+        collections=[str(p) for p in result.extracted.corpus.collections],
+        findings=result.findings,
+        documents=result.extracted.documents,
+        texts={a.doc_id: a.text for a in result.extracted.corpus.articles},
+        started=result.started,
+        seconds=result.seconds,
+        figures=result.extracted.figures,
+        mentions=result.extracted.mentions,
+    )
+    files = {REPORT_WRITERS[f][0]: REPORT_WRITERS[f][1](context) for f in args.format}
+    written = write_all(args.out, files)
+    text = findings_text(context)
+    sys.stdout.write(text.splitlines()[-1] + "\n" if args.quiet else text)
+    sys.stdout.write("wrote " + ", ".join(str(p) for p in written) + "\n")
+    return EXIT_FINDINGS if at_or_above(result.findings, args.fail_on) else EXIT_CLEAN
+
+
+def _table_text(frame: pd.DataFrame, fmt: str) -> str:
+    if fmt == "csv":
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
+        return buffer.getvalue()
+    records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    extracted = extract(args.paths)
+    sys.stdout.write(_table_text(getattr(extracted, args.table), args.format))
+    return EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    suite = _suite(args.suite) if args.suite else default_suite()
+    rules = all_rules(suite.rule_files)
+    sys.stdout.write(rules_markdown(rules) if args.markdown else rules_text(rules))
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"run": _run, "extract": _extract, "rules": _rules}
+    try:
+        return handlers[args.command](args)
+    except InputError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_INPUT
+    except TableError as error:
+        sys.stderr.write(f"figcheck: {error}\n")
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

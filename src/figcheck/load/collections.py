@@ -1,0 +1,74 @@
+"""Paths on the command line -> collections of articles and their curated figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from figcheck.errors import InputError, InputProblem
+from figcheck.load.articles import Article, read_article
+from figcheck.load.curated import read_curated_figures
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything read from disk for one run."""
+
+    articles: tuple[Article, ...]
+    curated_figures: tuple[dict[str, Any], ...]
+    collections: tuple[Path, ...]
+
+
+def find_collections(paths: Iterable[Path]) -> list[Path]:
+    """A path is a collection when it holds `articles/`; otherwise its sub-folders that do are."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(path, None, "no such file or folder")
+        if (path / "articles").is_dir():
+            found.append(path)
+            continue
+        inner = sorted(p for p in path.iterdir() if (p / "articles").is_dir()) if path.is_dir() else []
+        if not inner:
+            raise InputError(path, None, "not a collection: expected a folder holding articles/ "
+                             "(or folders that do)")
+        found.extend(inner)
+    return found
+
+
+def article_files(collection: Path) -> Iterator[Path]:
+    for path in sorted((collection / "articles").rglob("*")):
+        if path.is_file() and path.suffix in ARTICLE_SUFFIXES:
+            yield path
+
+
+def load_corpus(paths: Iterable[Path]) -> Corpus:
+    """Read every article and curated table; raise one InputError listing every problem found."""
+    collections = find_collections(paths)
+    problems: list[InputProblem] = []
+    articles: list[Article] = []
+    curated: list[dict[str, Any]] = []
+    first_path: dict[str, Path] = {}
+    for collection in collections:
+        in_collection = {}
+        for path in article_files(collection):
+            article = read_article(path, collection.name, problems)
+            if article is None:
+                continue
+            if article.doc_id in first_path:
+                problems.append(InputProblem(path, 1, f"id '{article.doc_id}' is already used by "
+                                             f"{first_path[article.doc_id]}; give each article its own id"))
+                continue
+            first_path[article.doc_id] = path
+            in_collection[article.doc_id] = article
+            articles.append(article)
+        table = collection / "figures.csv"
+        if table.is_file():
+            curated.extend(read_curated_figures(table, in_collection, problems))
+    if problems:
+        raise InputError.collected(problems)
+    return Corpus(tuple(articles), tuple(curated), tuple(collections))

@@ -1,0 +1,65 @@
+"""Everything a report shows, gathered once for every output format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import pandas as pd
+
+from figcheck.report.locate import LineIndex
+from figcheck.rules.runner import ReportedFinding
+
+
+def figcheck_version() -> str:
+    try:
+        return version("figcheck")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    suite_name: str
+    collections: list[str]
+    findings: Sequence[ReportedFinding]
+    documents: pd.DataFrame
+    texts: Mapping[str, str]
+    started: float
+    seconds: float
+    figures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    version: str = field(default_factory=figcheck_version)
+
+    @cached_property
+    def _documents_by_id(self) -> dict[str, dict[str, Any]]:
+        return {row["doc_id"]: row for row in self.documents.to_dict("records")}
+
+    @cached_property
+    def _line_indexes(self) -> dict[str, LineIndex]:
+        return {doc_id: LineIndex.of(self.texts[doc_id], int(row["body_line"]))
+                for doc_id, row in self._documents_by_id.items()}
+
+    def location(self, doc_id: str, offset: int) -> dict[str, Any]:
+        """`path`, `line` and `column` of an offset of an article body."""
+        if doc_id not in self._documents_by_id:
+            return {}
+        line, column = self._line_indexes[doc_id].position(offset)
+        return {"path": self._documents_by_id[doc_id]["path"], "line": line, "column": column}
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {
+            "severity": dict(Counter(f.severity for f in self.findings)),
+            "family": dict(Counter(f.family for f in self.findings)),
+            "rule": dict(Counter(f.slug for f in self.findings)),
+        }
+
+    @property
+    def started_at(self) -> str:
+        return dt.datetime.fromtimestamp(self.started, tz=dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")

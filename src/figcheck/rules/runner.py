@@ -1,0 +1,98 @@
+"""Run selected rules over the tables; give every finding its code, severity and fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from figcheck.rules.registry import Evidence, Finding, Rule
+from figcheck.rules.suite import Suite
+from figcheck.rules.tables_view import Document, Tables
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class ReportedFinding:
+    """A finding as reported: what the rule said plus what the engine knows of the rule."""
+
+    finding_id: str
+    code: str
+    slug: str
+    severity: str
+    family: str
+    doc_id: str | None
+    message: str
+    evidence: tuple[Evidence, ...]
+    suggestion: str | None
+    fingerprint: str
+
+
+def severity_of(rule: Rule, suite: Suite) -> str:
+    for name in (rule.code, rule.slug, rule.family):
+        if name in suite.severity:
+            return suite.severity[name]
+    return rule.severity
+
+
+def options_of(rule: Rule, suite: Suite) -> dict[str, Any]:
+    options = dict(rule.options)
+    for name in (rule.family, rule.slug, rule.code):
+        options.update(suite.options.get(name, {}))
+    return options
+
+
+def run_rules(
+    rules: Sequence[Rule], tables: Tables, documents: Iterable[Document], suite: Suite
+) -> list[ReportedFinding]:
+    """Every finding of every rule, in rule order then document order."""
+    documents = list(documents)
+    raw: list[tuple[Rule, Finding]] = []
+    for rule in rules:
+        options = options_of(rule, suite)
+        if rule.kind == "document":
+            for document in documents:
+                raw.extend((rule, f) for f in rule.function(document, **options))
+        else:
+            raw.extend((rule, f) for f in rule.function(tables, **options))
+    return _number(raw, suite)
+
+
+def _number(raw: list[tuple[Rule, Finding]], suite: Suite) -> list[ReportedFinding]:
+    seen: Counter[str] = Counter()
+    reported = []
+    for index, (rule, finding) in enumerate(raw, start=1):
+        # Offsets move when text is edited elsewhere in an article: the fingerprint rests on the rule,
+        # the article and the evidence text only, with a counter for repeats of the same problem.
+        basis = "\x1f".join([rule.code, finding.doc_id or "", *(f"{e.doc_id}\x1e{e.text}" for e in finding.evidence)])
+        seen[basis] += 1
+        digest = hashlib.sha256(f"{basis}\x1d{seen[basis]}".encode()).hexdigest()[:16]
+        reported.append(
+            ReportedFinding(
+                finding_id=f"F{index}",
+                code=rule.code,
+                slug=rule.slug,
+                severity=severity_of(rule, suite),
+                family=rule.family,
+                doc_id=finding.doc_id,
+                message=finding.message,
+                evidence=finding.evidence,
+                suggestion=finding.suggestion,
+                fingerprint=digest,
+            )
+        )
+    return reported
+
+
+def at_or_above(findings: Iterable[ReportedFinding], threshold: str) -> list[ReportedFinding]:
+    """Findings whose severity reaches `threshold` (`never` keeps none)."""
+    if threshold == "never":
+        return []
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]]
+
+
+def count_by(findings: Iterable[ReportedFinding], key: str) -> Mapping[str, int]:
+    return Counter(getattr(f, key) for f in findings)

@@ -1,0 +1,161 @@
+"""A suite is a YAML file in `checks/`: which collections, which rules, severities and options."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from figcheck.errors import InputError, InputProblem
+from figcheck.rules.registry import Rule
+from figcheck.tables.schemas import SEVERITIES
+
+KEYS = ("name", "collections", "select", "ignore", "severity", "options", "rules", "expectations")
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    path: Path | None
+    collections: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rule_files: tuple[Path, ...] = ()
+    expectations: Path | None = None
+
+
+def default_suite() -> Suite:
+    return Suite(name="default", path=None)
+
+
+def read_suite(path: Path) -> Suite:
+    """Parse a suite file; every problem is reported as path:line:col."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(error, 'problem', error)}",
+                         column=mark.column + 1 if mark else None) from None
+    lines = text.split("\n")
+    problems: list[InputProblem] = []
+
+    def problem(node: yaml.Node, message: str) -> None:
+        line = node.start_mark.line
+        problems.append(InputProblem(path, line + 1, message, node.start_mark.column + 1,
+                                     lines[line] if line < len(lines) else None))
+
+    nodes: dict[str, yaml.Node] = {}
+    if root is not None:
+        if not isinstance(root, yaml.MappingNode):
+            raise InputError(path, 1, "a suite is a mapping of keys: " + ", ".join(KEYS))
+        for key, value in root.value:
+            if key.value not in KEYS:
+                close = difflib.get_close_matches(key.value, KEYS, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"keys are {', '.join(KEYS)}"
+                problem(key, f"unknown key '{key.value}'; {hint}")
+            else:
+                nodes[key.value] = value
+    data = yaml.safe_load(text) or {}
+    base = path.parent
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            problem(nodes[key], f"'{key}' must be a list of names")
+            return ()
+        return tuple(str(v) for v in value)
+
+    severity = data.get("severity") or {}
+    for item_key, item_value in (nodes["severity"].value if "severity" in nodes and
+                                 isinstance(nodes["severity"], yaml.MappingNode) else []):
+        if item_value.value not in SEVERITIES:
+            problem(item_value, f"severity '{item_value.value}' for '{item_key.value}' is not one of "
+                    f"{', '.join(SEVERITIES)}")
+    options = data.get("options") or {}
+    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
+        problem(nodes["options"], "'options' maps a rule to its option values")
+        options = {}
+    rule_globs = strings("rules") or ("*.py",)
+    expectations = data.get("expectations")
+    if problems:
+        raise InputError.collected(problems)
+    return Suite(
+        name=str(data.get("name") or path.stem),
+        path=path,
+        collections=tuple(base / c for c in strings("collections")),
+        select=strings("select") or ("ALL",),
+        ignore=strings("ignore"),
+        severity={str(k): str(v) for k, v in severity.items()},
+        options={str(k): dict(v) for k, v in options.items()},
+        rule_files=tuple(sorted({p for pattern in rule_globs for p in base.glob(pattern)})),
+        expectations=base / expectations if expectations else None,
+    )
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    if selector == "ALL":
+        return True
+    return selector in rule.selectors() or (selector.isupper() and rule.code.startswith(selector))
+
+
+def select_rules(suite: Suite, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules a suite runs: selected (by code, code prefix, slug or family) and not ignored."""
+    _check_selectors(suite, rules)
+    chosen = [r for r in rules if any(_matches(s, r) for s in suite.select)]
+    return [r for r in chosen if not any(_matches(s, r) for s in suite.ignore)]
+
+
+def _check_selectors(suite: Suite, rules: Sequence[Rule]) -> None:
+    known = sorted({name for r in rules for name in r.selectors()} | {"ALL"})
+    problems: list[InputProblem] = []
+    path = suite.path or Path("<suite>")
+    lines = path.read_text(encoding="utf-8").split("\n") if suite.path else []
+
+    def locate(name: str, within: str) -> tuple[int | None, int | None, str | None]:
+        in_section = False
+        for number, line in enumerate(lines, start=1):
+            if line.startswith(f"{within}:"):
+                in_section = True
+            elif line and not line[0].isspace() and not line.startswith("-"):
+                in_section = False
+            column = line.find(name)
+            if in_section and column >= 0:
+                return number, column + 1, line
+        return None, None, None
+
+    def check(name: str, section: str) -> None:
+        if any(_matches(name, r) for r in rules) or name in known:
+            return
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "run 'figcheck rules' to list them"
+        line, column, source = locate(name, section)
+        problems.append(InputProblem(path, line, f"unknown rule '{name}' in {section}; {hint}", column, source))
+
+    for name in suite.select:
+        check(name, "select")
+    for name in suite.ignore:
+        check(name, "ignore")
+    for name in suite.severity:
+        check(name, "severity")
+    for name, values in suite.options.items():
+        check(name, "options")
+        for rule in (r for r in rules if name in r.selectors()):
+            for option in values:
+                if option not in rule.options:
+                    line, column, source = locate(option, "options")
+                    choices = ", ".join(rule.options) or "none"
+                    problems.append(InputProblem(path, line, f"rule '{name}' has no option '{option}'; "
+                                                 f"its options: {choices}", column, source))
+    if problems:
+        raise InputError.collected(problems)

@@ -1,0 +1,52 @@
+"""What rules read: the validated tables as narwhals frames, and one article at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import narwhals as nw
+
+from figcheck.rules.registry import Evidence
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The run's tables. Rules filter and join these lazily and collect only their hits."""
+
+    documents: nw.LazyFrame[Any]
+    figures: nw.LazyFrame[Any]
+    mentions: nw.LazyFrame[Any]
+    texts: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article for a document rule: its text and its own rows of the tables."""
+
+    doc_id: str
+    language: str
+    text: str
+    figures: Sequence[Mapping[str, Any]]
+    mentions: Sequence[Mapping[str, Any]]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(self.doc_id, start, end, self.text[start:end])
+
+
+def spans(tables: Tables, *row_ids: str, table: str = "figures") -> tuple[Evidence, ...]:
+    """Evidence for figure ids (or mention ids with `table="mentions"`), in the order given."""
+    id_column = "figure_id" if table == "figures" else "mention_id"
+    frame = tables.figures if table == "figures" else tables.mentions
+    rows = (
+        frame.filter(nw.col(id_column).is_in(list(row_ids)))
+        .select(id_column, "doc_id", "start", "end", "text")
+        .collect()
+    )
+    by_id = {row[id_column]: row for row in rows.iter_rows(named=True)}
+    return tuple(
+        Evidence(by_id[i]["doc_id"], int(by_id[i]["start"]), int(by_id[i]["end"]), str(by_id[i]["text"]))
+        for i in row_ids
+        if i in by_id
+    )

@@ -1,0 +1,139 @@
+"""Rows from loading and extraction -> validated pandas tables."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from figcheck.errors import InputError, InputProblem
+from figcheck.extract.article import ArticleExtraction
+from figcheck.load.articles import Article
+from figcheck.tables.schemas import (
+    DOCUMENT_COLUMNS,
+    FIGURE_COLUMNS,
+    MENTION_COLUMNS,
+    Documents,
+    Figures,
+    Mentions,
+)
+
+FIGURE_DEFAULTS: dict[str, Any] = {"period_scope": "unspecified", "status": "unspecified", "sentence": 0}
+CURATED_SOURCE = "_source"
+
+
+class TableError(Exception):
+    """A table broke one of its invariants; the message lists each failing row and check."""
+
+
+def documents_frame(articles: Sequence[Article], extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+    counts = {e.doc_id: e.token_counts for e in extractions}
+    rows = [
+        {
+            "doc_id": a.doc_id,
+            "collection": a.collection,
+            "path": str(a.path),
+            "body_line": a.body_line,
+            "title": a.title,
+            "url": a.url,
+            "outlet": a.outlet,
+            "published": a.published,
+            "language": a.language,
+            "length": len(a.text),
+            "figure_tokens": counts.get(a.doc_id, {}).get("figure", 0),
+            "other_tokens": counts.get(a.doc_id, {}).get("other", 0),
+            "unparsed_tokens": counts.get(a.doc_id, {}).get("unparsed", 0),
+            "metadata": json.dumps(dict(a.metadata), ensure_ascii=False, default=str, sort_keys=True),
+        }
+        for a in articles
+    ]
+    return validate(pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS)), Documents, "documents")
+
+
+def figures_frame(
+    extractions: Sequence[ArticleExtraction], curated: Sequence[dict[str, Any]], texts: dict[str, str]
+) -> pd.DataFrame:
+    """Extracted then curated figures; curated rows that break a check are reported at their line."""
+    rows: list[dict[str, Any]] = []
+    for extraction in extractions:
+        for number, row in enumerate(extraction.figures, start=1):
+            rows.append({**FIGURE_DEFAULTS, **row, "figure_id": f"{extraction.doc_id}#{number}", "origin": "extracted"})
+    sources: list[tuple[Path, int, str]] = []
+    per_doc: dict[str, int] = {}
+    for row in curated:
+        per_doc[row["doc_id"]] = per_doc.get(row["doc_id"], 0) + 1
+        values = {k: v for k, v in row.items() if k != CURATED_SOURCE and v is not None}
+        rows.append({**FIGURE_DEFAULTS, **values, "figure_id": f"{row['doc_id']}#c{per_doc[row['doc_id']]}",
+                     "origin": "curated"})
+        sources.append(row[CURATED_SOURCE])
+    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    if sources:
+        curated_frame = frame[frame["origin"] == "curated"].reset_index(drop=True)
+        _validate_curated(curated_frame, sources)
+    return validate(frame, Figures, "figures")
+
+
+def mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+    rows = [
+        {**row, "mention_id": f"{e.doc_id}@{number}", "doc_id": e.doc_id}
+        for e in extractions
+        for number, row in enumerate(e.mentions, start=1)
+    ]
+    return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
+
+
+def validate(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str) -> pd.DataFrame:
+    try:
+        return model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        raise TableError(f"table '{table}' breaks its checks:\n" + describe_failures(errors.failure_cases)) from None
+
+
+def describe_failures(failures: pd.DataFrame) -> str:
+    """One line per failing row and check (row checks are reported once, not once per column)."""
+    unique = failures.drop_duplicates(subset=["check", "index"])
+    return "\n".join(
+        f"  row {row['index']}: {row['check']}" + (f" ({row['column']} = {row['failure_case']!r})"
+                                                  if row["schema_context"] == "Column" else "")
+        for _, row in unique.iterrows()
+    )
+
+
+def _validate_curated(frame: pd.DataFrame, sources: list[tuple[Path, int, str]]) -> None:
+    try:
+        Figures.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        failures = errors.failure_cases.drop_duplicates(subset=["check", "index"])
+        problems = []
+        for _, failure in failures.iterrows():
+            index = failure["index"]
+            if index is None or pd.isna(index):
+                continue
+            path, line, source_line = sources[int(index)]
+            what = (f"column '{failure['column']}' is {failure['failure_case']!r}: fails {failure['check']}"
+                    if failure["schema_context"] == "Column" else f"row fails the check {failure['check']}")
+            problems.append(InputProblem(path, line, what, None, source_line))
+        if problems:
+            raise InputError.collected(sorted(problems, key=lambda p: (str(p.path), p.line or 0))) from None
+
+
+def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    """Every row points at an article of the run, every speaker at a mention."""
+    known_docs = set(documents["doc_id"])
+    broken = [f"figures row {i}: doc_id {d!r} is not in documents"
+              for i, d in figures["doc_id"].items() if d not in known_docs]
+    broken += [f"mentions row {i}: doc_id {d!r} is not in documents"
+               for i, d in mentions["doc_id"].items() if d not in known_docs]
+    known_mentions = set(mentions["mention_id"])
+    broken += [f"figures row {i}: speaker_id {s!r} is not in mentions"
+               for i, s in figures["speaker_id"].dropna().items() if s not in known_mentions]
+    if broken:
+        raise TableError("foreign keys broken:\n  " + "\n  ".join(broken))
+
+
+def texts_of(articles: Iterable[Article]) -> dict[str, str]:
+    return {a.doc_id: a.text for a in articles}

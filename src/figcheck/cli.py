@@ -113,8 +113,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    suite = _suite(args.suite) if args.suite else default_suite()
-    rules = all_rules(suite.rule_files)
+    rules = all_rules(_suite(args.suite).rule_files)
     sys.stdout.write(rules_markdown(rules) if args.markdown else rules_text(rules))
     return EXIT_CLEAN
 

@@ -47,7 +47,10 @@ class RunResult:
 
 
 def extract(paths: Sequence[Path]) -> Extracted:
-    corpus = load_corpus(paths)
+    return extract_corpus(load_corpus(paths))
+
+
+def extract_corpus(corpus: Corpus) -> Extracted:
     extractions: list[ArticleExtraction] = [extract_article(article) for article in corpus.articles]
     texts = texts_of(corpus.articles)
     documents = documents_frame(corpus.articles, extractions)
@@ -80,5 +83,10 @@ def run(paths: Sequence[Path], suite: Suite) -> RunResult:
     started = time.time()
     rules = select_rules(suite, all_rules(suite.rule_files))
     extracted = extract(paths)
+    return check(extracted, rules, suite, started)
+
+
+def check(extracted: Extracted, rules: Sequence[Rule], suite: Suite, started: float | None = None) -> RunResult:
+    started = time.time() if started is None else started
     findings = run_rules(rules, tables_of(extracted), documents_of(extracted), suite)
     return RunResult(suite, tuple(rules), extracted, tuple(findings), started, time.time() - started)

@@ -41,13 +41,17 @@ def _marks(text: str, start: int, end: int, stack: list[_Mark]) -> Iterator[_Mar
         char = text[index]
         if char not in QUOTE_CHARS:
             continue
-        if char in OPENING:
+        if char == "“" and stack and stack[-1].char == "„":  # German closes „ with “
+            yield _Mark(index, char, "curly", False)
+        elif char in OPENING:
             yield _Mark(index, char, OPENING[char], True)
         elif char in CLOSING:
             yield _Mark(index, char, CLOSING[char], False)
         else:
             before = text[index - 1] if index > start else " "
             after = text[index + 1] if index + 1 < end else " "
+            if before.isdigit() and not after.isalnum():
+                continue  # an inch or second mark: 15" across
             if before in BEFORE_OPENING and not after.isspace():
                 opens = True
             elif not before.isspace() and (after.isspace() or not after.isalnum()):

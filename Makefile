@@ -1,0 +1,44 @@
+# `make check` runs the check suite on datasets/ and writes reports/index.html;
+# `make test` runs the tests. Both set everything up first, .venv included.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FAIL_ON ?= never
+APT_PACKAGES := hunspell-fr hunspell-en-us libenchant-2-2
+
+.PHONY: check test setup system-packages docs bench clean
+
+check: setup
+	$(BIN)/figcheck run --suite checks/default.yaml --out reports --fail-on $(FAIL_ON)
+
+test: setup
+	$(BIN)/pytest
+
+setup: system-packages $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Spelling dictionaries come from the system; install them when missing and allowed to.
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing system packages: $$missing (sudo apt-get install $$missing)" >&2; \
+	  fi; \
+	fi
+
+docs: setup
+	$(BIN)/figcheck rules --markdown > docs/rules.md
+
+bench: setup
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(VENV) reports/*.html reports/*.json

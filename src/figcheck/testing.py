@@ -1,0 +1,100 @@
+"""Run a rule's `.cases.yaml`: each case is a text (or several articles) and the findings it must give.
+
+```yaml
+rule: qualifier-drift
+language: fr                 # default for every case
+cases:
+  lower_bound_then_approximate:
+    text: Plus de 310 000 équipements en 2026. Environ 310 000 équipements en 2026.
+    findings:
+      - evidence: ["Plus de 310 000", "Environ 310 000"]
+        message: "lower bound"          # optional: a part of the message
+  across_articles:
+    articles:
+      - {id: a, text: "...", outlet: Le Monde, published: 2026-02-04}
+      - {id: b, text: "...", language: en}
+    findings: [...]
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from figcheck.load.articles import Article
+from figcheck.load.collections import Corpus
+from figcheck.pipeline import check, extract_corpus
+from figcheck.rules.registry import Rule
+from figcheck.rules.runner import ReportedFinding
+from figcheck.rules.suite import Suite
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    name: str
+    path: Path
+    articles: tuple[Article, ...]
+    expected: tuple[Mapping[str, Any], ...]
+    options: Mapping[str, Any]
+
+
+def read_cases(path: Path) -> Iterator[Case]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    language = data.get("language", "fr")
+    for name, body in (data.get("cases") or {}).items():
+        specs = body.get("articles") or [{"id": "case", "text": body["text"]}]
+        articles = tuple(
+            Article(
+                doc_id=str(spec.get("id", f"case{i}")),
+                path=path,
+                collection="cases",
+                text=str(spec["text"]).rstrip("\n"),
+                language=spec.get("language", body.get("language", language)),
+                body_line=1,
+                outlet=spec.get("outlet"),
+                published=_date(spec.get("published", body.get("published"))),
+            )
+            for i, spec in enumerate(specs)
+        )
+        yield Case(data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {})
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def find_rule(name: str, rules: Sequence[Rule]) -> Rule:
+    matches = [r for r in rules if name in (r.code, r.slug)]
+    if not matches:
+        raise LookupError(f"no rule '{name}'")
+    return matches[0]
+
+
+def run_case(case: Case, rules: Sequence[Rule]) -> list[ReportedFinding]:
+    rule = find_rule(case.rule, rules)
+    suite = Suite(name=f"case {case.name}", path=None, options={rule.slug: dict(case.options)})
+    extracted = extract_corpus(Corpus(case.articles, (), ()))
+    return list(check(extracted, [rule], suite).findings)
+
+
+def mismatch(case: Case, findings: Sequence[ReportedFinding]) -> str | None:
+    """Why the findings differ from what the case expects, or None when they match."""
+    got = [[e.text for e in f.evidence] for f in findings]
+    if len(findings) != len(case.expected):
+        return f"expected {len(case.expected)} findings, got {len(findings)}: {got}"
+    for expected, finding in zip(case.expected, findings, strict=True):
+        evidence = [e.text for e in finding.evidence]
+        if "evidence" in expected and list(expected["evidence"]) != evidence:
+            return f"expected evidence {expected['evidence']}, got {evidence}"
+        if "message" in expected and expected["message"] not in finding.message:
+            return f"expected a message containing {expected['message']!r}, got {finding.message!r}"
+    return None

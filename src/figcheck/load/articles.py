@@ -20,6 +20,16 @@ FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = ("id", "title", "url", "outlet", "published", "language")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML with dates left as text, so a bad date is reported by its key, not as a crash."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class Article:
     """One article: its body text and what its front matter says about it."""
@@ -95,7 +105,7 @@ def _split_front_matter(
         )
         return None, "", 1
     try:
-        header = yaml.safe_load("\n".join(lines[1:closing])) or {}
+        header = yaml.load("\n".join(lines[1:closing]), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
@@ -121,7 +131,7 @@ def _check_header(
     before = len(problems)
     meta = {str(k): v for k, v in header.items()}
     published = meta.get("published")
-    if published is not None and not isinstance(published, dt.date):
+    if published is not None:
         try:
             meta["published"] = dt.date.fromisoformat(str(published))
         except ValueError:
@@ -130,8 +140,6 @@ def _check_header(
                 InputProblem(path, line, f"front matter: published is '{published}', not a date (YYYY-MM-DD)",
                              None, lines[line - 1] if line else None)
             )
-    elif isinstance(published, dt.datetime):
-        meta["published"] = published.date()
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:
         line = line_of("language")

@@ -1,0 +1,28 @@
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SEED_TEXT = (Path(__file__).resolve().parents[1] / "datasets" / "seed" / "articles" / "article-fr.txt").read_text(
+    encoding="utf-8"
+)
+
+
+@pytest.fixture
+def make_collection(tmp_path: Path) -> Callable[..., Path]:
+    """A collection folder with the given articles (name -> text or bytes) and optional figures.csv."""
+
+    def make(articles: dict[str, str | bytes], figures_csv: str | None = None, name: str = "news") -> Path:
+        folder = tmp_path / name
+        (folder / "articles").mkdir(parents=True)
+        for file_name, content in articles.items():
+            path = folder / "articles" / file_name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        if figures_csv is not None:
+            (folder / "figures.csv").write_text(figures_csv, encoding="utf-8")
+        return folder
+
+    return make

@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 FAIL_ON ?= never
-APT_PACKAGES := hunspell-fr hunspell-en-us libenchant-2-2
+APT_PACKAGES := hunspell-fr-comprehensive hunspell-en-us hunspell-en-gb libenchant-2-2
 
 .PHONY: check test setup system-packages docs bench clean
 

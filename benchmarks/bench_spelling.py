@@ -1,6 +1,6 @@
 """Time the misspelling detector over article folders and list what it flags.
 
-    .venv/bin/python benchmarks/bench_spelling.py /work/shared/corpus/wikinews-fr /work/shared/corpus/wikinews-en
+    .venv/bin/python benchmarks/bench_spelling.py ../shared/corpus/wikinews-fr ../shared/corpus/wikinews-en
 
 Each folder is searched for `*.txt` articles (YAML front matter between `---` lines, then the
 body). The language comes from the front matter's `language:` line. Prints one line per flag,

@@ -26,7 +26,7 @@ VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
     },
     Mentions: {
         "mention_id": "a@1", "doc_id": "a", "start": 0, "end": 16, "text": "Andreï Beloussov", "type": "person",
-        "title": "ministre", "name": "Andreï Beloussov", "convention": "french", "entity_id": "p:belousov",
+        "title": "ministre", "name": "Andreï Beloussov", "refers_to": None, "convention": "french", "entity_id": "p:belousov", "canonical": None,
     },
     Findings: {
         "finding_id": "F1", "code": "QT001", "slug": "unbalanced-quote", "severity": "warning", "family": "quotes",
@@ -112,3 +112,5 @@ def test_foreign_keys_hold() -> None:
         check_foreign_keys(documents, figures, frame(Mentions, doc_id="b"))
     with pytest.raises(TableError, match="speaker_id 'a@9' is not in mentions"):
         check_foreign_keys(documents, frame(Figures, speaker_id="a@9"), mentions)
+    with pytest.raises(TableError, match="refers_to 'a@7' is not in mentions"):
+        check_foreign_keys(documents, figures, frame(Mentions, refers_to="a@7"))

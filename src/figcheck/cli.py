@@ -60,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--table", choices=["figures", "mentions", "documents"], default="figures")
     extract_cmd.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
 
+    names_cmd = commands.add_parser("names", help="resolve name spellings across romanizations")
+    names_sub = names_cmd.add_subparsers(dest="names_command", required=True)
+    cluster_cmd = names_sub.add_parser("cluster", help="print name<TAB>key<TAB>convention for each input line")
+    cluster_cmd.add_argument("file", nargs="?", default="-", help="one name per line (default: standard input)")
+    explain_cmd = names_sub.add_parser("explain", help="say why two names do or do not match")
+    explain_cmd.add_argument("a")
+    explain_cmd.add_argument("b")
+
+    eval_cmd = commands.add_parser("eval", help="score extraction on gold cases")
+    eval_cmd.add_argument("task", choices=["numbers", "periods", "names"])
+    eval_cmd.add_argument("args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors)")
+
     rules_cmd = commands.add_parser("rules", help="list the rules")
     rules_cmd.add_argument("--markdown", action="store_true", help="print docs/rules.md")
     rules_cmd.add_argument("--suite", type=Path, help="include the project rules beside this suite")
@@ -118,9 +130,37 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _names(args: argparse.Namespace) -> int:
+    from figcheck.extract.names import cluster_lines, explain
+
+    if args.names_command == "explain":
+        sys.stdout.write(explain(args.a, args.b) + "\n")
+        return EXIT_CLEAN
+    if args.file == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise InputError(path, None, "no such file")
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError as error:
+            raise InputError(path, None, f"not UTF-8 at byte {error.start}; save the file as UTF-8") from None
+    for line in cluster_lines(lines):
+        sys.stdout.write(line + "\n")
+    return EXIT_CLEAN
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import importlib
+
+    scorer = importlib.import_module(f"figcheck.evaluate.{args.task}")
+    return int(scorer.main(args.args))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "extract": _extract, "rules": _rules}
+    handlers = {"run": _run, "extract": _extract, "rules": _rules, "names": _names, "eval": _eval}
     try:
         return handlers[args.command](args)
     except InputError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,13 +11,22 @@ from pathlib import Path
 import narwhals as nw
 import pandas as pd
 
-from figcheck.extract.article import ArticleExtraction, extract_article
+from figcheck.extract.article import ArticleExtraction, Resources, extract_article
+from figcheck.extract.mentions import load_pipeline
+from figcheck.extract.units import default_units, load_units
 from figcheck.load.collections import Corpus, load_corpus
+from figcheck.load.gazetteer import load_gazetteer
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding, run_rules
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document, Tables
+from figcheck.tables.expectations import (
+    ExpectationOutcome,
+    ExpectationSuiteSpec,
+    read_expectations,
+    validate_figures,
+)
 from figcheck.tables.build import (
     check_foreign_keys,
     documents_frame,
@@ -44,28 +54,54 @@ class RunResult:
     findings: tuple[ReportedFinding, ...]
     started: float
     seconds: float
+    expectations: tuple[ExpectationOutcome, ...] = ()
+
+
+GAZETTEER_FILE = "entities.csv"
+UNITS_FILE = "units.csv"
+
+
+def beside(collections: Sequence[Path], name: str) -> Path | None:
+    """A shared file next to the collections (`datasets/entities.csv`) or inside the first that has one."""
+    for folder in [*collections, *(c.parent for c in collections)]:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def load_resources(collections: Sequence[Path]) -> Resources:
+    """The run's lexicons and models: the user's `entities.csv` and `units.csv` where present."""
+    gazetteer_path = beside(collections, GAZETTEER_FILE)
+    units_path = beside(collections, UNITS_FILE)
+    return Resources(
+        units=load_units(units_path) if units_path else default_units(),
+        gazetteer=load_gazetteer(gazetteer_path) if gazetteer_path else None,
+        pipeline_for=functools.cache(load_pipeline),
+    )
 
 
 def extract(paths: Sequence[Path]) -> Extracted:
-    return extract_corpus(load_corpus(paths))
+    corpus = load_corpus(paths)
+    return extract_corpus(corpus, load_resources(corpus.collections))
 
 
-def extract_corpus(corpus: Corpus) -> Extracted:
-    extractions: list[ArticleExtraction] = [extract_article(article) for article in corpus.articles]
+def extract_corpus(corpus: Corpus, resources: Resources) -> Extracted:
+    extractions: list[ArticleExtraction] = [extract_article(a, resources) for a in corpus.articles]
     texts = texts_of(corpus.articles)
     documents = documents_frame(corpus.articles, extractions)
     figures = figures_frame(extractions, corpus.curated_figures, texts)
-    mentions = mentions_frame(extractions)
+    mentions = mentions_frame(extractions, resources.gazetteer)
     check_foreign_keys(documents, figures, mentions)
     return Extracted(corpus, documents, figures, mentions)
 
 
-def tables_of(extracted: Extracted) -> Tables:
+def tables_of(extracted: Extracted, expectations: Sequence[ExpectationOutcome] = ()) -> Tables:
     return Tables(
         documents=nw.from_native(extracted.documents).lazy(),
         figures=nw.from_native(extracted.figures).lazy(),
         mentions=nw.from_native(extracted.mentions).lazy(),
         texts=texts_of(extracted.corpus.articles),
+        expectations=tuple(expectations),
     )
 
 
@@ -82,11 +118,21 @@ def run(paths: Sequence[Path], suite: Suite) -> RunResult:
     """Select the suite's rules first, so a bad suite fails before any article is read."""
     started = time.time()
     rules = select_rules(suite, all_rules(suite.rule_files))
+    expectations = read_expectations(suite.expectations) if suite.expectations else None
     extracted = extract(paths)
-    return check(extracted, rules, suite, started)
+    return check(extracted, rules, suite, started, expectations)
 
 
-def check(extracted: Extracted, rules: Sequence[Rule], suite: Suite, started: float | None = None) -> RunResult:
+def check(
+    extracted: Extracted,
+    rules: Sequence[Rule],
+    suite: Suite,
+    started: float | None = None,
+    expectations: ExpectationSuiteSpec | None = None,
+) -> RunResult:
+    """Run the rules (and the table expectations, when the suite has some) on extracted tables."""
     started = time.time() if started is None else started
-    findings = run_rules(rules, tables_of(extracted), documents_of(extracted), suite)
-    return RunResult(suite, tuple(rules), extracted, tuple(findings), started, time.time() - started)
+    outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
+    findings = run_rules(rules, tables_of(extracted, outcomes), documents_of(extracted), suite)
+    return RunResult(suite, tuple(rules), extracted, tuple(findings), started, time.time() - started,
+                     tuple(outcomes))

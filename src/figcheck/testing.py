@@ -20,6 +20,7 @@ cases:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ import yaml
 
 from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus
-from figcheck.pipeline import check, extract_corpus
+from figcheck.pipeline import check, extract_corpus, load_resources
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
 from figcheck.rules.suite import Suite
@@ -79,10 +80,14 @@ def find_rule(name: str, rules: Sequence[Rule]) -> Rule:
     return matches[0]
 
 
+# Models load once per test session, not once per case.
+shared_resources = functools.cache(lambda: load_resources([]))
+
+
 def run_case(case: Case, rules: Sequence[Rule]) -> list[ReportedFinding]:
     rule = find_rule(case.rule, rules)
     suite = Suite(name=f"case {case.name}", path=None, options={rule.slug: dict(case.options)})
-    extracted = extract_corpus(Corpus(case.articles, (), ()))
+    extracted = extract_corpus(Corpus(case.articles, (), ()), shared_resources())
     return list(check(extracted, [rule], suite).findings)
 
 

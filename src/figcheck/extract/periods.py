@@ -29,6 +29,7 @@ dates are those of the whole period, which contains it), an open interval ("depu
 from __future__ import annotations
 
 import calendar
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ from typing import Any
 
 import regex
 import yaml
+
+from figcheck.extract.status import sentence_cues
 
 SCOPES = (
     "day",
@@ -98,6 +101,9 @@ _PLAIN = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-",
 
 def _lower_same_length(text: str) -> str:
     """A lowercase copy of ``text`` with the same offsets (plain apostrophes, dashes and spaces)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_PLAIN)
     out = []
     for c in text:
         low = c.lower()
@@ -110,7 +116,7 @@ def _alt(words: Iterable[str], regexes: bool = False) -> str:
     forms: set[str] = set()
     for w in words:
         w = w.lower().translate(_PLAIN)
-        for v in {w, fold(w)} if not regexes else {w, fold(w)}:
+        for v in {w, fold(w)}:
             forms.add(v if regexes else regex.escape(v, special_only=True))
     parts = sorted(forms, key=len, reverse=True)
     parts = [p.replace("\\ ", " ").replace(" ", r"\s+") for p in parts]
@@ -132,15 +138,18 @@ class _Lex:
     units: dict[str, str]
     relative: dict[str, int]
     days: dict[str, int]
+    day_words: dict[str, int]
     numbers: dict[str, int]
     number_joiners: set[str]
     number_multiplied: set[str]
     decade_words: dict[str, int]
     weekday_relative: str
+    function_words: set[str]
+    numeric_date_order: str
     modifiers: dict[str, list[str]]
     macros: dict[str, str]
     trigger: Any
-    grammars: list[tuple[str, Any, Callable[..., Any]]]
+    grammars: list[tuple[str, Any, Callable[..., Any], frozenset[str]]]
     modifier_re: Any
 
 
@@ -163,17 +172,17 @@ def _lexicon(language: str) -> _Lex:
     rel_before = _folded_map(d["relative_before"])
     rel_after = _folded_map(d["relative_after"])
     units = _folded_map(d["units"])
-    year_units = [k for k, v in units.items() if v == "year"]
+    year_units = [k for k, v in d["units"].items() if v == "year"]
     numbers = _folded_map(d["numbers"])
     ord_suffix = _alt(d["ordinal_suffixes"])
     abbrev = [k for k in d["months"] if len(k) <= 4 and k not in ("mai", "mars", "june", "july", "may")]
     m: dict[str, str] = {}
-    m["MONTH"] = _wb("(?:" + _alt(abbrev) + r"\.|" + _alt(d["months"]) + ")").replace(r"(?![\w])", "", 0)
     m["MONTH"] = r"(?<![\w])(?:" + _alt(abbrev) + r"\.|" + _alt(d["months"]) + r"(?![\w]))"
     m["WEEKDAY"] = _wb(_alt(d["weekdays"]))
     m["ORD"] = r"(?:" + _wb(_alt(d["ordinals"])) + r"|(?<![\w])\d{1,2}" + ord_suffix + r"(?![\w]))"
-    m["DAYNUM"] = r"(?<![\w,.])(?:[1-9]|[12]\d|3[01]|0[1-9])(?:" + ord_suffix + r")?(?![\w])"
-    m["YEAR4"] = r"(?<![\d])(?<!\d[.,])(?<!\d\s)(?:1[0-9]|2[0-9])\d\d(?![\d]|[.,]\d|\s?%|\s\d{3}(?!\d))"
+    m["DAYNUM"] = r"(?:(?<![\w,.])(?:[1-9]|[12]\d|3[01]|0[1-9])(?:" + ord_suffix + r")?(?![\w])" + (
+        "|" + _wb(_alt(d["day_words"])) if d.get("day_words") else "") + ")"
+    m["YEAR4"] = r"(?<![\d])(?<!\d[.,])(?:1[0-9]|2[0-9])\d\d(?![\d]|[.,]\d|\s?%|\s\d{3}(?!\d)|(?![qht])\p{L})"
     m["NUMW"] = _wb(_alt(d["numbers"]))
     joiners = _alt(d.get("number_joiners") or [])
     m["YEARWORDS"] = m["NUMW"] + r"(?:(?:\s+|-)(?:" + joiners + r"(?:\s+|-))?" + m["NUMW"] + r")*"
@@ -234,16 +243,26 @@ def _lexicon(language: str) -> _Lex:
                 p = p.replace("{{" + k + "}}", v)
         return p
 
-    grammars = [(name, regex.compile(expand(pattern), regex.V0), fn) for name, pattern, fn in _GRAMMARS]
-    trigger_words = (
-        list(d["months"]) + list(d["weekdays"]) + list(d["units"]) + list(d["days"])
-        + [k for k, v in d["numbers"].items() if v >= 1000 or 10 <= v < 20]
-        + list(d.get("decade_words") or {}) + ["eoy", "ytd", "to date", "years", "année", "années", "siècle"]
+    m["LEAD_RE"] = expand(r"(?:{{PREP}})?(?:{{DET}})?")
+    # every phrase starts at the start of a word: the guard lets the engine skip other positions fast
+    grammars = [(name, regex.compile(r"(?<![\w])(?:" + expand(pattern) + ")", regex.V0), fn,
+                 frozenset(kinds.split()))
+                for name, kinds, pattern, fn in _GRAMMARS]
+    # One pattern finds every place worth parsing; its group names say what kind of word was hit, so
+    # that only the grammars that need such a word run there.
+    trigger = re.compile(
+        r"(?<![\w])(?:(?P<month>" + _wb(_alt(d["months"])) + ")"
+        r"|(?P<weekday>" + _wb(_alt(d["weekdays"])) + ")"
+        r"|(?P<unit>" + _wb(_alt(list(d["units"]) + list(d.get("trigger_words") or []))) + ")"
+        r"|(?P<day>" + _wb(_alt(d["days"])) + ")"
+        r"|(?P<decade>" + _wb(_alt(list(d.get("decade_words") or {}) + list(d.get("decade_heads") or [])))
+        + r"|(?<![\w])(?:\d\d)?\d0'?s(?![\w]))"
+        r"|(?P<numeric>\d{1,2}\s*[/.-]\s*\d)"
+        r"|(?P<year>\d{4})"
+        r"|(?P<code>(?<![\w])(?:[qtsh][1-4]|[1-4][qth])(?![\w]))"
+        r"|(?P<num>" + _wb(_alt([k for k, v in d["numbers"].items() if v >= 1000 or 10 <= v < 20])) + "))"
     )
-    trigger = regex.compile(
-        _wb(_alt(trigger_words)) + r"|\d{4}|(?<![\w])[qtsh][1-4](?![\w])|\d[qh][1-4]|\d{1,2}\s*[/.-]\s*\d"
-        r"|(?<![\w])\d0'?s(?![\w])"
-    )
+    m["_INTRO"] = r"(?<![\w])" + _alt(d.get("year_introducers") or []) + r"[\s']*$"
     mods = d.get("modifiers") or {}
     mod_alts = []
     for kind in ("within", "since", "until"):
@@ -260,11 +279,15 @@ def _lexicon(language: str) -> _Lex:
         units=units,
         relative={**rel_after, **rel_before},
         days=_folded_map(d["days"]),
+        day_words=_folded_map(d.get("day_words") or {}),
         numbers=numbers,
         number_joiners={fold(x) for x in d.get("number_joiners") or []},
         number_multiplied={fold(x) for x in d.get("number_multiplied") or []},
         decade_words=_folded_map(d.get("decade_words") or {}),
         weekday_relative=str(d.get("weekday_relative", "week")),
+        function_words={fold(w) for w in (d.get("prepositions") or []) + (d.get("determiners") or [])
+                        + (d.get("year_introducers") or []) + (d.get("function_words") or [])},
+        numeric_date_order=str(d.get("numeric_date_order", "dmy")),
         modifiers={k: [fold(x) for x in v] for k, v in mods.items()},
         macros=m,
         trigger=trigger,
@@ -318,7 +341,7 @@ class _Ctx:
     lex: _Lex
     reference: date | None
     context_year: int | None
-    future: bool
+    reading: str  # "past", "future" or "nearest"
     text: str
     low: str
 
@@ -358,8 +381,8 @@ def _number(words: list[str], lex: _Lex) -> int | None:
             current = 0
         elif v == 100:
             current = max(current, 1) * 100
-        elif w in lex.number_multiplied and 1 < current < 10:
-            current *= v
+        elif w in lex.number_multiplied and 1 < current % 100 < 10:
+            current += (current % 100) * (v - 1)
         elif v >= 10 and current % 100 >= 10 and last != 100 and not (current % 100 in (60, 80) and v < 20):
             chunks.append(total + current)
             total, current = 0, v
@@ -403,12 +426,23 @@ def _month_of(s: str, lex: _Lex) -> int | None:
     return lex.months.get(fold(s).rstrip(".").strip())
 
 
-def _read_year(ctx: _Ctx, key: tuple[int, ...], ref_key: tuple[int, ...], force: int | None = None
-               ) -> tuple[int, str] | None:
-    """Year of a date-like key (month, day...) given without a year: past or future reading."""
+def _read_year(ctx: _Ctx, key: tuple[int, ...], ref_key: tuple[int, ...], force: int | None = None,
+               months: int = 1) -> tuple[int, str] | None:
+    """Year of a date-like key (month, day...) given without a year: past, future or nearest reading.
+
+    ``key`` is (month,), (month, day) or (quarter,) / (half,) with ``months`` months per unit.
+    """
     if ctx.reference is not None:
         y = ctx.reference.year
-        future = ctx.future if force is None else force > 0
+        if force is not None:
+            future = force > 0
+        elif ctx.reading == "nearest":
+            def day_of(k: tuple[int, ...]) -> int:
+                return (k[0] - 1) * months * 31 + (k[1] if len(k) > 1 else months * 15)
+            ahead = (day_of(key) - day_of(ref_key)) % 372
+            future = ahead < 372 - ahead
+        else:
+            future = ctx.reading == "future"
         if future:
             if key < ref_key or (force is not None and force > 0 and key == ref_key):
                 y += 1
@@ -488,10 +522,13 @@ def _res_year(m: Any, ctx: _Ctx) -> _Res | None:
                                                                                        after):
             return None
     if not has_digits and not unit_word:
-        # number words need an introducer
+        # number words need an introducer, and a count ("in two thousand drones") is followed by its noun
         before = ctx.low[max(0, m.start() - 20):m.start()]
         intro = ctx.lex.macros.get("_INTRO")
         if not lead and not (intro and regex.search(intro, before)):
+            return None
+        after = regex.match(r"\s*(\w+)", ctx.low, pos=m.end())
+        if after and fold(after.group(1)) not in ctx.lex.function_words:
             return None
     y = _year_of(yr, ctx)
     if y is None:
@@ -616,7 +653,7 @@ def _res_ord_quarter(m: Any, ctx: _Ctx) -> _Res | None:
         return _res_relative_unit(scope, -1, ctx)
     ref = ctx.reference
     if ref is not None:
-        y = _read_year(ctx, (n,), ((ref.month - 1) // size + 1,))
+        y = _read_year(ctx, (n,), ((ref.month - 1) // size + 1,), months=size)
     else:
         y = _read_year(ctx, (n,), (0,))
     if y is None:
@@ -627,6 +664,8 @@ def _res_ord_quarter(m: Any, ctx: _Ctx) -> _Res | None:
 
 def _res_code_quarter(m: Any, ctx: _Ctx) -> _Res | None:
     code = fold(m.group("qq"))
+    if code[0].isdigit():
+        code = code[1] + code[0]
     kind, n = code[0], int(code[1])
     half = kind in ("h", "s")
     if ctx.lex.language == "en" and kind in ("t", "s"):
@@ -642,7 +681,7 @@ def _res_code_quarter(m: Any, ctx: _Ctx) -> _Res | None:
         year = int(f) if len(f) == 4 else 2000 + int(f)
         return scope, date(year, first, 1), _month_end(year, first + size - 1), "explicit"
     ref = ctx.reference
-    y = _read_year(ctx, (n,), ((ref.month - 1) // size + 1,) if ref else (0,))
+    y = _read_year(ctx, (n,), ((ref.month - 1) // size + 1,) if ref else (0,), months=size)
     if y is None:
         return _none(scope)
     return scope, date(y[0], first, 1), _month_end(y[0], first + size - 1), y[1]
@@ -746,16 +785,22 @@ def _rel_offset_text(s: str, ctx: _Ctx) -> int:
     return off
 
 
-def _day_date(d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx) -> tuple[date, str] | None:
-    dm = regex.match(r"\d+", d_text)
+def _daynum(s: str, lex: _Lex) -> int | None:
+    dm = regex.match(r"\d+", s)
+    return int(dm.group()) if dm else lex.day_words.get(fold(s))
+
+
+def _day_date(d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx, force: int | None = None
+              ) -> tuple[date, str] | None:
+    day = _daynum(d_text, ctx.lex)
     mo = _month_of(mon_text, ctx.lex)
-    if not dm or mo is None:
+    if day is None or mo is None:
         return None
-    day = int(dm.group())
     if yr_text:
         y = _year_of(yr_text, ctx)
     else:
-        y = _read_year(ctx, (mo, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0))
+        y = _read_year(ctx, (mo, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0),
+                       force)
     if y is None:
         return None
     try:
@@ -766,9 +811,9 @@ def _day_date(d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx) -> tup
 
 def _res_day(m: Any, ctx: _Ctx) -> _Res | None:
     mon = m.group("mon")
-    if fold(mon).rstrip(".") in ctx.lex.months_ambiguous and not _g(m, "yr") and ctx.lex.language == "fr":
-        return None
-    r = _day_date(m.group("d"), mon, _g(m, "yr"), ctx)
+    post = _g(m, "post")
+    force = ctx.lex.relative.get(fold(post).strip()) if post else None
+    r = _day_date(m.group("d"), mon, _g(m, "yr"), ctx, force or None)
     if r is None:
         if _month_of(mon, ctx.lex) is not None and not _g(m, "yr") and ctx.reference is None \
                 and ctx.context_year is None:
@@ -777,14 +822,52 @@ def _res_day(m: Any, ctx: _Ctx) -> _Res | None:
     return "day", r[0], r[0], r[1]
 
 
+def _calendar_unit(res: _Res) -> _Res:
+    """A range of days that is exactly a week, a month, a quarter or a year gets that scope."""
+    scope, s, e, anchor = res
+    if s is None or e is None:
+        return res
+    if s.weekday() == 0 and (e - s).days == 6:
+        return "week", s, e, anchor
+    if s.day == 1 and e == _month_end(e.year, e.month) and s.year == e.year:
+        months = e.month - s.month + 1
+        named = {1: "month", 3: "quarter", 6: "half_year", 12: "whole_year"}.get(months)
+        if named and (s.month - 1) % months == 0:
+            return named, s, e, anchor
+    return res
+
+
 def _res_day_range(m: Any, ctx: _Ctx) -> _Res | None:
+    res = _day_range(m, ctx)
+    return _calendar_unit(res) if res is not None else None
+
+
+def _day_range(m: Any, ctx: _Ctx) -> _Res | None:
+    mon1 = _g(m, "mon1")
+    if mon1:
+        # "du 26 novembre au 6 décembre": the end fixes the year, the start comes before it
+        end = _day_date(m.group("d2"), m.group("mon"), _g(m, "yr"), ctx)
+        d1, mo1 = _daynum(m.group("d1"), ctx.lex), _month_of(mon1, ctx.lex)
+        if end is None or d1 is None or mo1 is None:
+            return None
+        try:
+            first = date(end[0].year - (mo1 > end[0].month), mo1, d1)
+        except ValueError:
+            return None
+        if first >= end[0] or (end[0] - first).days > 366:
+            return None
+        return "unspecified", first, end[0], end[1]
     a = _day_date(m.group("d1"), m.group("mon"), _g(m, "yr"), ctx)
-    b = _day_date(m.group("d2"), m.group("mon"), _g(m, "yr"), ctx)
-    if a is None or b is None:
+    d2 = _daynum(m.group("d2"), ctx.lex)
+    if a is None or d2 is None:
         return _none("unspecified") if ctx.reference is None and ctx.context_year is None else None
-    if b[0] <= a[0]:
+    try:
+        b = date(a[0].year, a[0].month, d2)
+    except ValueError:
         return None
-    return "unspecified", a[0], b[0], a[1]
+    if b <= a[0]:
+        return None
+    return "unspecified", a[0], b, a[1]
 
 
 def _res_numeric_date(m: Any, ctx: _Ctx) -> _Res | None:
@@ -793,7 +876,10 @@ def _res_numeric_date(m: Any, ctx: _Ctx) -> _Res | None:
     else:
         a, b, yt = int(m.group("a")), int(m.group("b")), m.group("y")
         y = int(yt) if len(yt) == 4 else 2000 + int(yt)
-        d, mo = (a, b) if b <= 12 else (b, a)
+        if a <= 12 and b <= 12:
+            d, mo = (b, a) if ctx.lex.numeric_date_order == "mdy" else (a, b)
+        else:
+            d, mo = (a, b) if b <= 12 else (b, a)
     try:
         x = date(y, mo, d)
     except ValueError:
@@ -854,7 +940,7 @@ def _res_week_of(m: Any, ctx: _Ctx) -> _Res | None:
 def _match_first(ctx: _Ctx, s: str, names: tuple[str, ...]) -> _Res | None:
     low = _lower_same_length(s)
     sub = replace(ctx, text=s, low=low)
-    for name, pattern, fn in ctx.lex.grammars:
+    for name, pattern, fn, _kinds in ctx.lex.grammars:
         if name in names:
             mm = pattern.search(low)
             if mm:
@@ -878,18 +964,20 @@ def _res_weekday(m: Any, ctx: _Ctx) -> _Res | None:
         if w:
             off = ctx.lex.relative.get(fold(w).strip())
     dnum = _g(m, "d")
+    if not (pre or post or dnum or _g(m, "lead")) and _inside_name(ctx.text, m.start("wd")):
+        return None
     if ref is None:
         return _none("day")
     if dnum:
         day = int(regex.match(r"\d+", dnum).group())  # type: ignore[union-attr]
         y, mo = ref.year, ref.month
         for k in range(0, 13):
-            yy, mm = _add_months(ref.year, ref.month, k if ctx.future else -k)
+            yy, mm = _add_months(ref.year, ref.month, k if ctx.reading == "future" else -k)
             try:
                 cand = date(yy, mm, day)
             except ValueError:
                 continue
-            if (cand <= ref if not ctx.future else cand >= ref) and cand.weekday() == wd:
+            if (cand <= ref if ctx.reading != "future" else cand >= ref) and cand.weekday() == wd:
                 return "day", cand, cand, "reference"
         try:
             cand = date(y, mo, day)
@@ -901,7 +989,7 @@ def _res_weekday(m: Any, ctx: _Ctx) -> _Res | None:
     elif off is not None and ctx.lex.weekday_relative == "week":
         d = _monday(ref) + timedelta(weeks=off, days=wd)
     else:
-        future = ctx.future if off is None else off > 0
+        future = ctx.reading == "future" if off is None else off > 0
         delta = (wd - ref.weekday()) % 7
         if future:
             d = ref + timedelta(days=delta if off is None else (delta or 7))
@@ -911,72 +999,93 @@ def _res_weekday(m: Any, ctx: _Ctx) -> _Res | None:
     return "day", d, d, "reference"
 
 
-_GRAMMARS: list[tuple[str, str, Callable[..., _Res | None]]] = [
-    ("rest_of_year",
+def _inside_name(text: str, i: int) -> bool:
+    """A capitalised word after a capitalised word mid-sentence is part of a name ("France Dimanche")."""
+    if not text[i:i + 1].isupper():
+        return False
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0 or not text[j].isalpha():
+        return False
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k].isupper() and k > 0 and text[k - 1] == " "
+
+
+_GRAMMARS: list[tuple[str, str, str, Callable[..., _Res | None]]] = [
+    ("rest_of_year", "unit year num",
      r"(?:{{REST_OF_YEAR_PHRASES}}|{{REST_OF_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}}))", _res_rest),
-    ("year_to_date",
+    ("year_to_date", "unit year num",
      r"(?:{{YEAR_TO_DATE_PHRASES}}|{{YEAR_TO_DATE_HEADS}}\s*(?P<yr>{{YEARREF_B}}))", _res_ytd),
-    ("whole_year", r"{{WHOLE_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}})", _res_whole),
-    ("years_range",
+    ("whole_year", "unit year num", r"{{WHOLE_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}})", _res_whole),
+    ("years_range", "year num",
      r"(?:{{RANGEOPEN}}\s+)?(?P<y1>{{YEARREF}})\s*{{RANGEJOIN}}\s*(?P<y2>{{YEAR4}}|(?<=-)\d\d(?![\w]))",
      _res_years_range),
-    ("decade",
-     r"(?:(?:{{DET}})?(?P<dec>(?<![\w])(?:1\d|2\d)?\d0'?s)(?![\w])"
-     r"|(?:{{DET}})?(?:(?P<cent>{{YEARWORDS}})\s+)?(?P<dw>{{DECADEWORD}})"
+    ("decade", "decade num",
+     r"(?:{{LEAD}})(?:(?P<dec>(?<![\w])(?:1\d|2\d)?\d0'?s)(?![\w])"
+     r"|(?:(?P<cent>{{YEARWORDS}})\s+)?(?P<dw>{{DECADEWORD}})"
      r"|{{DECADEHEAD}}\s+(?P<dec>(?:1\d|2\d)?\d0(?![\w])|{{YEARWORDS}}))",
      _res_decade),
-    ("century",
+    ("century", "unit",
      r"(?:{{LEAD}})(?P<n>(?<![\w])(?:\d{1,2}|[xvi]{1,5})(?:e|eme|ème|er|st|nd|rd|th))\s+{{CENTURY}}",
      _res_century),
-    ("ord_quarter",
+    ("ord_quarter", "unit",
      r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+(?:(?P<q>{{QUARTERW}})|(?P<half>{{HALFW}}))"
      r"(?:\s*(?:of\s+|de\s+|d'|du\s+|in\s+)?(?P<yr>{{YEARREF_B}}))?",
      _res_ord_quarter),
-    ("code_quarter",
-     r"(?:{{LEAD}})(?:(?P<y1>{{YEAR4}})\s*)?(?P<qq>(?<![a-z])[qtsh][1-4])(?![\w])(?:\s*(?P<y2>{{YEAR4}}|'\d\d(?!\d)))?",
+    ("code_quarter", "code year",
+     r"(?:{{LEAD}})(?:(?P<y1>{{YEAR4}})\s*)?(?P<qq>(?<![a-z])[qtsh][1-4](?![\w])|(?<![\w])[1-4][qth](?![\w]))(?:\s*(?P<y2>{{YEAR4}}|'\d\d(?!\d)))?",
      _res_code_quarter),
-    ("ord_week",
+    ("ord_week", "unit",
      r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+{{WEEKW}}\s*(?:(?:of|in|de|du|d')\s*)?"
      r"(?:(?P<mon>{{MONTH}})(?:\s*,?\s*(?:of\s+|de\s+)?(?P<yr>{{YEARREF}}))?"
      r"|(?P<thism>{{RELPRE}}\s+{{MONTHW}}|(?:{{DET}})?{{MONTHW}}(?:-ci|\s+{{RELPOST}})|(?:{{DET}}){{MONTHW}})"
      r"|(?P<yr>{{YEARREF_B}}))",
      _res_ord_week),
-    ("week_of",
+    ("week_of", "unit",
      r"(?:{{LEAD}}){{WEEKW}}\s+{{WEEKOF}}\s+(?P<inner>{{DAYDATE}})", _res_week_of),
-    ("relunit", r"(?:{{LEAD}}){{RELUNIT}}", _res_relunit),
-    ("month_year",
+    ("relunit", "unit", r"(?:{{LEAD}}){{RELUNIT}}", _res_relunit),
+    ("month_year", "month",
      r"(?:{{LEAD}})(?:{{MONTHHEAD}})?(?P<mon>{{MONTH}})\s*,?\s*(?:of\s+|de\s+|d'|in\s+)?(?:{{DET}})?"
      r"(?P<yr>{{RELYEAR}}|(?:{{YEARUNIT}}\s+)?{{YEAR4}}|{{YEARWORDS}})",
      _res_month_year),
-    ("year_month", r"(?:{{LEAD}})(?P<yr>{{YEAR4}})\s+(?P<mon>{{MONTH}})", _res_month_year),
-    ("numeric_month",
+    ("year_month", "month", r"(?:{{LEAD}})(?P<yr>{{YEAR4}})\s+(?P<mon>{{MONTH}})", _res_month_year),
+    ("numeric_month", "numeric year",
      r"(?:{{LEAD}})(?:(?<![\d/.-])(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?![\d/.-]\d)"
-     r"|(?<![\d/.-])(?P<y>\d{4})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/.-]|\s*[/-]\s*\d))",
+     r"|(?<![\d/.-])(?P<y>\d{4})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d|\s*[/-]\s*\d))",
      _res_numeric_month),
-    ("day_range",
+    ("day_range", "month",
      r"(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*(?:{{DET}})?"
-     r"(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?",
+     r"(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
+     r"(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s+(?P<mon1>{{MONTH}})\s*{{RANGEJOIN}}\s*"
+     r"(?:{{DET}})?(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon1>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
+     r"(?P<mon>{{MONTH}})\s+(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?",
      _res_day_range),
-    ("day",
+    ("day", "month",
      r"(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?:(?:the|le)\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}})"
-     r"(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+     r"(?:\s*,?\s*(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}})|\s+(?P<post>{{RELPOST}}))?"
      r"|(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?P<mon>{{MONTH}})\s+(?:the\s+)?(?P<d>{{DAYNUM}})"
-     r"(?:\s*,\s*(?P<yr>{{YEAR4}})|\s+(?P<yr>{{YEAR4}}))?",
+     r"(?:\s*,\s*(?P<yr>{{YEAR4}})|\s+(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}}))?",
      _res_day),
-    ("numeric_date",
+    ("numeric_date", "numeric year",
      r"(?:{{LEAD}})(?:(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.]\d)"
      r"|(?<![\d/.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d]))",
      _res_numeric_date),
-    ("dayword", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})", _res_dayword),
-    ("weekday",
-     r"(?:{{LEAD}})(?:(?P<pre>{{RELPRE}})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+(?P<post>{{RELPOST}}))?"
+    ("dayword", "day", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})", _res_dayword),
+    ("weekday", "weekday",
+     r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+(?P<post>{{RELPOST}}))?"
      r"(?:\s+(?:the\s+|le\s+)?(?P<d>{{DAYNUM}}))?",
      _res_weekday),
-    ("month",
+    ("month", "month",
      r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+|(?P<head>{{MONTHHEAD}}))?"
      r"(?P<mon>{{MONTH}})(?:\s+(?P<post>{{RELPOST}}))?",
      _res_month),
-    ("year",
+    ("year", "year num unit",
      r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?P<yr>{{RELYEAR}}|(?:(?:calendar\s+|fiscal\s+)?{{YEARUNIT}}\s+)?"
      r"{{YEAR4}}|(?<![\w-]){{YEARWORDS}})",
      _res_year),
@@ -985,6 +1094,11 @@ _GRAMMARS: list[tuple[str, str, Callable[..., _Res | None]]] = [
 
 # --------------------------------------------------------------------------------------------
 # The finder
+
+
+# How far from a trigger word a phrase may start (the longest heads: "pendant tout le reste de
+# cette année") and end ("la semaine commençant le 4 février 2026").
+_LEFT, _RIGHT = 50, 45
 
 
 def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
@@ -1000,41 +1114,40 @@ def _find(
     text: str, language: str, reference: date | None, context_year: int | None, reading: str | None
 ) -> list[Period]:
     lex = _lexicon(language)
-    if "_INTRO" not in lex.macros:
-        d = _load(lex.language)
-        lex.macros["_INTRO"] = r"(?<![\w])" + _alt(d.get("year_introducers") or []) + r"[\s']*$"
     low = _lower_same_length(text)
-    hits = [m.span() for m in lex.trigger.finditer(low)]
-    if not hits:
-        return []
-    windows: list[list[int]] = []
-    for s, e in hits:
-        a, b = max(0, s - 70), min(len(low), e + 70)
+    windows: list[tuple[int, int, set[str]]] = []
+    for hit in lex.trigger.finditer(low):
+        s, e = hit.span()
+        a, b = max(0, s - _LEFT), min(len(low), e + _RIGHT)
+        kind = hit.lastgroup or ""
         if windows and a <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], b)
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b), windows[-1][2] | {kind})
         else:
-            windows.append([a, b])
-    status_cache: dict[tuple[int, int], bool] = {}
+            windows.append((a, b, {kind}))
+    if not windows:
+        return []
+    status_cache: dict[tuple[int, int], str] = {}
 
-    def future_at(s: int, e: int) -> bool:
+    def reading_at(s: int, e: int) -> str:
         if reading is not None:
-            return reading == "future"
+            return reading
         bounds = _sentence_bounds(low, s, e)
         if bounds not in status_cache:
-            from figcheck.extract.status import sentence_status
-
-            status_cache[bounds] = sentence_status(text[bounds[0]:bounds[1]], lex.language) == "planned"
+            cues = sentence_cues(text[bounds[0]:bounds[1]], lex.language)
+            status_cache[bounds] = ("nearest" if "actual" in cues else "future") if "planned" in cues else "past"
         return status_cache[bounds]
 
     candidates: list[tuple[int, int, int, _Res]] = []
-    for a, b in windows:
-        for prio, (_name, pattern, fn) in enumerate(lex.grammars):
+    for a, b, kinds in windows:
+        for prio, (_name, pattern, fn, needs) in enumerate(lex.grammars):
+            if needs.isdisjoint(kinds):
+                continue
             for m in pattern.finditer(low, a, b, overlapped=False):
                 if m.end() <= m.start():
                     continue
-                ctx = _Ctx(lex, reference, context_year, False, text, low)
+                ctx = _Ctx(lex, reference, context_year, "past", text, low)
                 if reference is not None:
-                    ctx.future = future_at(m.start(), m.end())
+                    ctx.reading = reading_at(m.start(), m.end())
                 res = fn(m, ctx)
                 if res is not None:
                     s, e = m.span()
@@ -1060,10 +1173,15 @@ def _apply_modifier(p: Period, text: str, low: str, lex: _Lex, reference: date |
     """"fin 2025", "depuis 2014", "d'ici 2030": a word before the period changes its scope."""
     if lex.modifier_re is None or p.scope in ("rest_of_year", "year_to_date"):
         return p
-    m = lex.modifier_re.search(low, max(0, p.start - 25), p.start)
-    if m is None:
+    ends = [p.start]
+    lead = regex.match(lex.macros["LEAD_RE"], low, pos=p.start, endpos=p.end)
+    if lead and lead.end() > p.start:
+        ends.append(lead.end())
+    found = [x for x in (lex.modifier_re.search(low, max(0, e - 25), e) for e in ends) if x is not None]
+    if not found:
         return p
-    s = m.start()
+    m = min(found, key=lambda x: x.start())
+    s = min(m.start(), p.start)
     if m.group("within"):
         return Period(s, p.end, text[s:p.end], "unspecified", p.period_start, p.period_end, p.anchor)
     if m.group("since"):

@@ -20,12 +20,13 @@ What is never flagged
   combining form no dictionary lists (``turco-``, ``irako-``, ``cyber-``, ``intra-``);
 * abbreviations: a word the dictionary knows with a period, or followed by a period that
   does not end the sentence;
-* a word beside a capitalised word that no dictionary knows or an initial: part of a name, a
-  binomial or a quoted foreign title (``Acropora millepora``, ``Arnel dela Vega``);
-* a word in a sentence where unknown words are dense (a quotation in another language);
-* forms the dictionary lacks but builds from known words: a plural of a known word, a known
-  prefix before a known word (``cyberattaqué``, ``unaired``), in English two known words
-  written as one (``fursuit``), in French an English verb with a French ending (``twitté``).
+* a word before a capitalised word that no dictionary knows (a particle: ``Arnel dela Vega``)
+  or after an initial (a species: ``A. millepora``);
+* a word with another unknown lowercase word among the three words on either side of it on
+  its line: a passage in another language (``hay muchos abortos``, ``Arbeit macht frei``);
+* forms the dictionary lacks but builds from known words: a known prefix before a known word
+  (``cyberattaqué``, ``unaired``), in English two known words written as one (``fursuit``),
+  in French an English verb with a French ending (``twitté``, ``hackés``).
 
 Accepted dictionaries
 ---------------------
@@ -45,11 +46,14 @@ from a dictionary word there are mostly names or foreign words (``zika``). An ed
 very end that leaves one word a prefix of the other (``tapings``/``taping``,
 ``improv``/``improve``) is a clipped or inflected form, not a typo, and is not kept.
 Hunspell ranks its suggestions from the dictionary itself (affix rules, n-gram similarity,
-replacement tables): the word is flagged when its first suggestion is a kept neighbour, or,
-failing that, when exactly one neighbour is kept; that word is the suggestion. A first
-suggestion that is the word itself in capitals (``smic`` -> ``Smic``) marks a name written in
-lowercase, never a typo. Suggestion is slow in French (about 0.16 s), so it is asked only for
-words that fail every other test and have a kept neighbour.
+replacement tables): the word is flagged when its first suggestion is a kept neighbour, and
+that word is the suggestion. When Hunspell prefers another word (``zika`` -> ``lika`` while
+``ziba`` is the only neighbour), or when the word has more than four kept neighbours (short
+or plain words such as ``pled`` or ``burle``, where one edit says little about the word
+meant), nothing is flagged. A first suggestion that is the word in capitals (``smic`` ->
+``Smic``) is never a neighbour, so a name written in lowercase is not flagged. Suggestion is
+slow in French (about 0.16 s), so it is asked only for words that fail every other test and
+have a kept neighbour.
 """
 
 from __future__ import annotations
@@ -86,7 +90,7 @@ POSSESSIVES = ("'s", "'")
 # Productive prefixes written solid before a word: "cyberattaqué", "unaired", "defunding".
 PREFIXES: dict[str, tuple[str, ...]] = {
     "fr": (
-        "anti", "auto", "bio", "co", "contre", "cyber", "dé", "dés", "éco", "hyper", "inter", "macro",
+        "anti", "auto", "bio", "contre", "cyber", "dé", "dés", "éco", "hyper", "inter", "macro",
         "méga", "micro", "mini", "multi", "néo", "non", "post", "pré", "pro", "re", "ré", "sous",
         "super", "sur", "télé", "ultra",
     ),
@@ -95,29 +99,32 @@ PREFIXES: dict[str, tuple[str, ...]] = {
         "pre", "re", "self", "sub", "super", "un", "under",
     ),
 }
-# Endings French gives to borrowed English verbs: "twitté", "hacker", "likées".
-FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er")
-# Parts of an English solid compound ("fursuit", "handpaws") have at least this many letters.
-COMPOUND_PART = 3
-# A sentence with at least this many unknown words, making up this share of its lowercase
-# words, is in another language.
-FOREIGN_UNKNOWN = 3
-FOREIGN_SHARE = 0.3
+# Endings French gives to borrowed English verbs, whose stem, or stem + "er", is English:
+# "twitté" (twitter), "hacké" (hack), "likées" (like).
+FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ent", "es", "e")
+# Least letters of the first and last part of an English solid compound ("fursuit", "handpaws").
+COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
+# A word with more dictionary words than this one edit away is too short or too plain for one
+# edit to tell which word was meant ("pled", "burle", "catta").
+MAX_NEIGHBOURS = 4
+# An unknown word is taken for part of a passage in another language when at least this many
+# of the lowercase words around it (this many on each side, on its line) are unknown too:
+# typos are rare in edited news, so two unknown words close together are foreign words.
+FOREIGN_UNKNOWN, FOREIGN_WINDOW = 1, 3
 
 APOSTROPHES = "'\u2019\u02bc"
 HYPHENS = "-\u2010\u2011"
 _WORD = r"[\p{L}\p{M}\p{N}_]+"
-_TOKEN = regex.compile(rf"{_WORD}(?:[{APOSTROPHES}{HYPHENS}]{_WORD})*")
+_TOKEN = regex.compile(rf"{_WORD}(?:[{regex.escape(APOSTROPHES + HYPHENS)}]{_WORD})*")
 # URLs, e-mail addresses, hashtags and handles: nothing inside them is prose.
 _NOT_PROSE = regex.compile(
     r"(?:https?://|ftp://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|[#@][\w-]+"
 )
-_PART = regex.compile(rf"[^{HYPHENS}]+")
-_SENTENCE = regex.compile(r"[^.!?;:\n]+")
+_PART = regex.compile(rf"[^{regex.escape(HYPHENS)}]+")
 # A token followed by a hyphen and a word, with a space on one side only: "irako -syrienne".
-_BEFORE_HYPHEN = regex.compile(rf"\s?[{HYPHENS}]\p{{L}}")
+_BEFORE_HYPHEN = regex.compile(rf"\s?[{regex.escape(HYPHENS)}]\p{{L}}")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'\u2019.-]*")
 
 
@@ -150,11 +157,10 @@ class Speller:
             self._known[word] = known
         return known
 
-    def is_word(self, word: str) -> bool:
-        """True when `word` is a real word of the language, written lowercase or capitalised."""
-        return len(word) >= MIN_LENGTH and any(c not in self.alphabet for c in word.lower()) or (
-            self.knows(word) or self.knows(word.lower())
-        )
+    def is_common_word(self, word: str) -> bool:
+        """True when `word` lowercased is a dictionary word, not a name: "Ainsi" yes, "Moscou" no."""
+        lower = word.lower()
+        return all(c in self.alphabet for c in lower) and self.knows(lower)
 
     def neighbours(self, word: str) -> set[str]:
         """Words of the main dictionary one edit away from `word` with the same first letter."""
@@ -177,35 +183,28 @@ class Speller:
 
     def _closest(self, word: str) -> str | None:
         neighbours = self.neighbours(word)
-        if not neighbours:
+        if not neighbours or len(neighbours) > MAX_NEIGHBOURS:
             return None
         suggestions = self.main.suggest(word)
-        if suggestions and suggestions[0].lower() == word:
-            return None
-        if suggestions and suggestions[0] in neighbours:
-            return suggestions[0]
-        return next(iter(neighbours)) if len(neighbours) == 1 else None
+        return suggestions[0] if suggestions and suggestions[0] in neighbours else None
 
     def _built_from_known(self, word: str) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound, loan."""
-        if word[-1] in "sx" and self.knows(word[:-1]):
-            return True
         for prefix in PREFIXES.get(self.language, ()):
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= MIN_LENGTH and self.knows(rest):
+            if word.startswith(prefix) and len(rest) > MIN_LENGTH and self.knows(rest):
                 return True
         if self.language == "en":
             return any(
                 self.knows(word[:i]) and self.knows(word[i:])
-                for i in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1)
+                for i in range(COMPOUND_HEAD, len(word) - COMPOUND_TAIL + 1)
             )
         if self.language == "fr":
             english = [d for d in (self.main, *self.others) if d.tag.startswith("en")]
             for ending in FRENCH_VERB_ENDINGS:
                 stem = word[: -len(ending)]
                 if word.endswith(ending) and len(stem) >= MIN_LENGTH - 1:
-                    stems = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-                    if any(d.check(s) for d in english for s in stems):
+                    if any(d.check(s) for d in english for s in (stem, stem + "er")):
                         return True
         return False
 
@@ -239,22 +238,17 @@ def find_misspellings(
     `protected` holds (start, end) character spans never to flag: names, figures, quotations.
     """
     skipped = sorted([*protected, *(m.span() for m in _NOT_PROSE.finditer(text))])
-    sentences = [m.span() for m in _SENTENCE.finditer(text)]
-    foreign: dict[int, bool] = {}
+    words = [(m.start(), _plain(m.group())) for m in _TOKEN.finditer(text)]
     found: list[Misspelling] = []
     for start, end, word in _candidates(text, speller):
         if _overlaps(skipped, start, end) or _beside_name(text, start, end, speller):
             continue
-        index = bisect.bisect_right(sentences, (start, len(text))) - 1
-        if index >= 0 and index not in foreign:
-            foreign[index] = _is_foreign(text, *sentences[index], speller)
-        if index >= 0 and foreign[index]:
+        if _among_foreign_words(text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller):
             continue
         suggestion = speller.correction(word)
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=text[start:end], suggestion=suggestion))
     return found
-
 
 def _candidates(text: str, speller: Speller) -> Iterator[tuple[int, int, str]]:
     """(start, end, plain word) of each lowercase word no dictionary knows and no rule excuses."""
@@ -324,30 +318,37 @@ def _in_code_or_address(text: str, start: int, end: int) -> bool:
 
 
 def _beside_name(text: str, start: int, end: int, speller: Speller) -> bool:
-    """Next to a capitalised word that is no dictionary word, or to an initial: part of a name."""
-    before = regex.search(r"(\p{Lu}[\p{L}\p{M}'\u2019-]*\.?) $", text[max(0, start - 40) : start])
+    """Before a capitalised word that is no dictionary word, or after an initial: part of a name.
+
+    A particle comes before a name ("dela Vega", "bin Salman"); a species name comes after
+    its genus, often cut to an initial ("A. millepora"). A word after a surname is not excused:
+    in French a name is often followed by a participle ("Céline Bousrez complétant").
+    """
+    if regex.search(r"(?<![\p{L}\p{M}])\p{Lu}\. $", text[max(0, start - 4) : start]):
+        return True
     after = _NAME.match(text, end + 1) if text[end : end + 1] == " " else None
-    for match in (before, after):
-        if match is None:
-            continue
-        name = match.group(1) if match is before else match.group()
-        if regex.fullmatch(r"\p{Lu}\.", name) or not speller.is_word(_plain(name.rstrip("."))):
-            return True
-    return False
+    if after is None:
+        return False
+    name = _plain(after.group().rstrip(".'\u2019-"))
+    return not name.isupper() and not speller.is_common_word(name)
 
-
-def _is_foreign(text: str, start: int, end: int, speller: Speller) -> bool:
-    """True when the sentence is dense with unknown lowercase words: a passage in another language."""
-    total = unknown = 0
-    for token in _TOKEN.finditer(text, start, end):
-        word = _plain(token.group())
-        if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
-            continue
-        total += 1
-        if any(c not in speller.alphabet for c in word) or not speller.knows(word):
-            unknown += 1
-    return unknown >= FOREIGN_UNKNOWN and unknown >= FOREIGN_SHARE * total
-
+def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, speller: Speller) -> bool:
+    """True when unknown lowercase words crowd around words[index] on its line: another language."""
+    line_start = text.rfind("\n", 0, words[index][0]) + 1
+    line_end = text.find("\n", words[index][0])
+    line_end = len(text) if line_end < 0 else line_end
+    unknown = 0
+    for step in (-1, 1):
+        seen, i = 0, index + step
+        while 0 <= i < len(words) and seen < FOREIGN_WINDOW and line_start <= words[i][0] < line_end:
+            word = words[i][1]
+            i += step
+            if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
+                continue
+            seen += 1
+            if any(c not in speller.alphabet for c in word) or not speller.knows(word):
+                unknown += 1
+    return unknown >= FOREIGN_UNKNOWN
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +94,7 @@ def read_suite(path: Path) -> Suite:
     return Suite(
         name=str(data.get("name") or path.stem),
         path=path,
-        collections=tuple(base / c for c in strings("collections")),
+        collections=tuple(Path(os.path.normpath(base / c)) for c in strings("collections")),
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),
         severity={str(k): str(v) for k, v in severity.items()},

@@ -9,6 +9,7 @@ from typing import Any
 import narwhals as nw
 
 from figcheck.rules.registry import Evidence
+from figcheck.tables.expectations import ExpectationOutcome
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Tables:
     figures: nw.LazyFrame[Any]
     mentions: nw.LazyFrame[Any]
     texts: Mapping[str, str]
+    expectations: Sequence[ExpectationOutcome] = ()
 
 
 @dataclass(frozen=True)

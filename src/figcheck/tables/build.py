@@ -12,7 +12,9 @@ import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction
+from figcheck.extract.entities import resolve_entities
 from figcheck.load.articles import Article
+from figcheck.load.gazetteer import Gazetteer
 from figcheck.tables.schemas import (
     DOCUMENT_COLUMNS,
     FIGURE_COLUMNS,
@@ -77,12 +79,15 @@ def figures_frame(
     return validate(frame, Figures, "figures")
 
 
-def mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+def mentions_frame(extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Mentions of every article, with entities resolved over the whole collection."""
     rows = [
         {**row, "mention_id": f"{e.doc_id}@{number}", "doc_id": e.doc_id}
         for e in extractions
         for number, row in enumerate(e.mentions, start=1)
     ]
+    for row, resolved in zip(rows, resolve_entities(rows, gazetteer), strict=True):
+        row.update(entity_id=resolved.entity_id, convention=resolved.convention, canonical=resolved.canonical)
     return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
 
 
@@ -131,6 +136,8 @@ def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions:
     known_mentions = set(mentions["mention_id"])
     broken += [f"figures row {i}: speaker_id {s!r} is not in mentions"
                for i, s in figures["speaker_id"].dropna().items() if s not in known_mentions]
+    broken += [f"mentions row {i}: refers_to {r!r} is not in mentions"
+               for i, r in mentions["refers_to"].dropna().items() if r not in known_mentions]
     if broken:
         raise TableError("foreign keys broken:\n  " + "\n  ".join(broken))
 

@@ -111,8 +111,12 @@ class Mentions(pa.DataFrameModel):
     type: Series[str] = pa.Field(isin=list(MENTION_TYPES), description="What is named.")
     title: Series[str] = pa.Field(nullable=True, description="Role words next to the name, as written.")
     name: Series[str] = pa.Field(nullable=True, description="The full name this mention stands for.")
+    refers_to: Series[str] = pa.Field(
+        nullable=True, description="Mention id of the earlier full name a surname or title alone stands for."
+    )
     convention: Series[str] = pa.Field(nullable=True, description="Romanization convention of the spelling.")
     entity_id: Series[str] = pa.Field(nullable=True, description="Resolved entity, shared by all its spellings.")
+    canonical: Series[str] = pa.Field(nullable=True, description="The gazetteer's name for the entity, when pinned.")
 
     class Config:
         strict = True

@@ -1,0 +1,44 @@
+"""Statement dates: the day a statement was made ("le 4 février", "on Tuesday", "3 février 2026").
+
+A statement date is a single day named in the text. It is read with the day grammar of
+``figcheck.extract.periods`` and always in the past, as statements are reported after they are
+made: a day given without a year is the latest such day on or before the published date (so a day
+after the published date moves to the previous year), and a weekday alone ("mardi", "on Tuesday")
+is the latest such weekday on or before it. Without a published date, ``context_year`` gives the
+year of a day written without one; a weekday alone cannot be resolved then and is left out.
+
+``anchor`` says where the year came from: ``"explicit"`` (written), ``"published"`` (the published
+date) or ``"context_year"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from figcheck.extract.periods import _find
+
+_ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
+
+
+@dataclass(frozen=True)
+class StatementDate:
+    """A day named in the text; ``text`` is ``source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    date: date
+    anchor: str
+
+
+def find_statement_dates(
+    text: str, language: str, published: date | None = None, context_year: int | None = None
+) -> list[StatementDate]:
+    """Single days named in ``text``, in reading order, resolved in the past of ``published``."""
+    out = []
+    for p in _find(text, language, published, context_year, reading="past"):
+        if p.scope != "day" or p.period_start is None or p.anchor not in _ANCHORS:
+            continue
+        out.append(StatementDate(p.start, p.end, p.text, p.period_start, _ANCHORS[p.anchor]))
+    return out

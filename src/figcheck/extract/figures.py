@@ -1,0 +1,142 @@
+"""One article's quantities -> rows of the figures table: each with its period, status and attribution.
+
+A quantity takes the period phrase nearest to it in its sentence, the status of its sentence, the
+agency its sentence cites, and the person or institution its sentence names as speaker. A statement
+date holds for its sentence and the sentences after it, until the next one; relative periods resolve
+against it, else against the published date, else against the year the article speaks of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from figcheck.extract.dates import StatementDate, find_statement_dates
+from figcheck.extract.mentions import Mention
+from figcheck.extract.numbers import Quantity, Scan
+from figcheck.extract.periods import Period, find_periods
+from figcheck.extract.sentences import Span
+from figcheck.extract.sources import find_sources
+from figcheck.extract.status import sentence_status
+
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SPEAKER_TYPES = ("person", "organization")
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """What an article says around its quantities."""
+
+    text: str
+    language: str
+    published: dt.date | None
+    sentences: Sequence[Span]
+    mentions: Sequence[Mention]
+
+
+def context_year(text: str, published: dt.date | None) -> int | None:
+    """The year an article speaks of: its publication year, else the year it names most often."""
+    if published is not None:
+        return published.year
+    years = Counter(int(m.group()) for m in YEAR.finditer(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows of the figures table for the quantities of `scan`, in reading order."""
+    text, language = context.text, context.language
+    year = context_year(text, context.published)
+    statement_dates = find_statement_dates(text, language, context.published, year)
+    rows = []
+    for quantity in scan.quantities:
+        index = _sentence_of(context.sentences, quantity.start)
+        sentence = context.sentences[index]
+        said_on = _statement_date(statement_dates, sentence)
+        reference = said_on.date if said_on else context.published
+        sentence_text = text[sentence.start : sentence.end]
+        periods = [
+            _shift(p, sentence.start)
+            for p in find_periods(sentence_text, language, reference=reference, context_year=year)
+        ]
+        period = _nearest_period(periods, quantity)
+        sources = find_sources(sentence_text, language)
+        speaker = _speaker(context.mentions, sentence, quantity)
+        rows.append(
+            {
+                "doc_id": None,
+                "sentence": index,
+                "start": quantity.start,
+                "end": quantity.end,
+                "text": quantity.text,
+                "value": quantity.value,
+                "lower": quantity.lower,
+                "upper": quantity.upper,
+                "lower_inclusive": quantity.lower_inclusive,
+                "upper_inclusive": quantity.upper_inclusive,
+                "qualifier": quantity.qualifier,
+                "unit": quantity.unit,
+                "unit_text": quantity.unit_text,
+                "period_text": period.text if period else None,
+                "period_start": period.period_start if period else None,
+                "period_end": period.period_end if period else None,
+                "period_scope": period.scope if period else "unspecified",
+                "period_anchor": period.anchor if period else None,
+                "status": sentence_status(sentence_text, language),
+                "speaker_id": mention_ids[speaker] if speaker is not None else None,
+                "speaker_text": _speaker_text(context.mentions, speaker),
+                "source": sources[0].agency if sources else None,
+                "statement_date": said_on.date if said_on else None,
+            }
+        )
+    return rows
+
+
+def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
+    for index, span in enumerate(sentences):
+        if span.start <= offset < span.end:
+            return index
+    return max(len(sentences) - 1, 0)
+
+
+def _statement_date(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
+    before = [d for d in dates if d.start < sentence.end]
+    return before[-1] if before else None
+
+
+def _shift(period: Period, offset: int) -> Period:
+    return Period(period.start + offset, period.end + offset, period.text, period.scope,
+                  period.period_start, period.period_end, period.anchor)
+
+
+def _nearest_period(periods: Sequence[Period], quantity: Quantity) -> Period | None:
+    outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
+    if not outside:
+        return None
+    return min(outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end)
+
+
+def _speaker(mentions: Sequence[Mention], sentence: Span, quantity: Quantity) -> int | None:
+    """The person (or institution) the sentence names: the one a title-only mention stands for, if any."""
+    candidates = [
+        i for i, m in enumerate(mentions)
+        if m.type in SPEAKER_TYPES and sentence.start <= m.start < sentence.end
+        and not (m.start < quantity.end and quantity.start < m.end)
+    ]
+    if not candidates:
+        return None
+    persons = [i for i in candidates if mentions[i].type == "person"]
+    chosen = (persons or candidates)[0]
+    linked = mentions[chosen].refers_to
+    return chosen if linked is None else linked
+
+
+def _speaker_text(mentions: Sequence[Mention], index: int | None) -> str | None:
+    if index is None:
+        return None
+    mention = mentions[index]
+    return f"{mention.title}, {mention.text}" if mention.title and mention.title != mention.text else mention.text

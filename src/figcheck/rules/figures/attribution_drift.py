@@ -1,0 +1,64 @@
+from collections.abc import Iterator
+
+import narwhals as nw
+
+from figcheck.extract.institutions import speaks_for
+from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules.figures.claims import with_claimant
+
+SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
+COLUMNS = [*SAME_FIGURE, "doc_id", "figure_id", "claimant", "speaker_entity", "speaker_type",
+           "speaker_title", "speaker_name", "source"]
+
+
+def _one_voice(hit: dict) -> bool:
+    """A person and the institution his title says he heads or speaks for."""
+    pairs = [("", "_b"), ("_b", "")]
+    return any(
+        hit[f"speaker_type{p}"] == "person" and hit[f"speaker_type{o}"] == "organization"
+        and speaks_for(hit[f"speaker_title{p}"], hit[f"speaker_name{o}"] or "")
+        for p, o in pairs
+    )
+
+
+@rule(code="FG004", slug="attribution-drift", severity="info", family="figures")
+def attribution_drift(tables: Tables) -> Iterator[Finding]:
+    """The same figure is attributed to two different speakers or agencies.
+
+    Why
+    ---
+    A figure is only as good as its source. When one article (or two) credits the same number to two
+    officials, or to TASS here and Reuters there, one attribution is probably wrong. A person and the
+    institution he heads (the minister and his ministry) speak with one voice and are not flagged.
+
+    Bad
+    ---
+    Selon TASS, plus de 310 000 équipements seront livrés en 2026. Selon Reuters, plus de 310 000
+    équipements seront livrés en 2026.
+
+    Good
+    ----
+    Selon TASS, plus de 310 000 équipements seront livrés en 2026, a rapporté TASS, plus de 310 000
+    équipements en 2026.
+    """
+    claims = with_claimant(tables).drop_nulls(subset=[*SAME_FIGURE, "claimant"]).select(COLUMNS)
+    hits = (
+        claims.join(claims, on=SAME_FIGURE, suffix="_b")
+        .filter((nw.col("claimant") < nw.col("claimant_b")))
+        .sort("doc_id", "figure_id", "figure_id_b")
+        .unique(subset=[*SAME_FIGURE, "claimant", "claimant_b"], keep="first")
+        .sort("doc_id", "figure_id", "figure_id_b")
+        .collect()
+    )
+    for hit in hits.iter_rows(named=True):
+        if _one_voice(hit):
+            continue
+        evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
+        first = hit["speaker_name"] or hit["source"]
+        second = hit["speaker_name_b"] or hit["source_b"]
+        yield Finding(
+            doc_id=hit["doc_id"],
+            message=f"\"{evidence[0].text}\" is attributed to {first} here and to {second} there",
+            evidence=evidence,
+            suggestion="check who gave this figure and attribute it the same way everywhere",
+        )

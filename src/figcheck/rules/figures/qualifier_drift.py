@@ -1,0 +1,60 @@
+from collections.abc import Iterator
+from itertools import groupby
+
+import narwhals as nw
+
+from figcheck.rules import Finding, Tables, rule, spans
+
+SAME_FIGURE = ["doc_id", "unit", "value"]
+BOUND = ["over", "at_least", "under", "at_most"]
+POINT = ["approx", "exact"]
+WORDING = {"over": "a lower bound", "at_least": "a lower bound", "under": "an upper bound",
+           "at_most": "an upper bound", "approx": "approximate", "exact": "exact"}
+
+
+def _same_period() -> nw.Expr:
+    """Both periods unknown, or both the same dates."""
+    unknown = nw.col("period_start").is_null() & nw.col("period_start_b").is_null()
+    same = (nw.col("period_start") == nw.col("period_start_b")) & (nw.col("period_end") == nw.col("period_end_b"))
+    return unknown | same.fill_null(False)
+
+
+@rule(code="FG001", slug="qualifier-drift", severity="warning", family="figures")
+def qualifier_drift(tables: Tables) -> Iterator[Finding]:
+    """The same figure is a bound in one place and approximate or exact in another.
+
+    Why
+    ---
+    "More than 310,000" and "about 310,000" are different claims: only one of them matches the
+    source. Rewrites often soften "plus de" into "environ".
+
+    Bad
+    ---
+    Plus de 310 000 équipements seront livrés en 2026. Le ministère évoque
+    environ 310 000 équipements pour 2026.
+
+    Good
+    ----
+    Plus de 310 000 équipements seront livrés en 2026, soit plus de 310 000 sur l'année.
+    """
+    columns = [*SAME_FIGURE, "figure_id", "qualifier", "period_start", "period_end"]
+    figures = tables.figures.drop_nulls(subset=SAME_FIGURE).select(columns)
+    hits = (
+        figures.filter(nw.col("qualifier").is_in(BOUND))
+        .join(figures.filter(nw.col("qualifier").is_in(POINT)), on=SAME_FIGURE, suffix="_b")
+        .filter(_same_period())
+        .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
+        .collect()
+    )
+    for (doc_id, _, _), pairs in groupby(hits.iter_rows(named=True), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
+        pairs = list(pairs)
+        first = pairs[0]
+        ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
+        evidence = spans(tables, first["figure_id"], first["figure_id_b"])
+        yield Finding(
+            doc_id=doc_id,
+            message=(f"one figure given as {WORDING[first['qualifier']]} (\"{evidence[0].text}\") and as "
+                     f"{WORDING[first['qualifier_b']]} (\"{evidence[1].text}\")"),
+            evidence=spans(tables, *ids),
+            suggestion="give this figure one qualifier, the one the source uses",
+        )

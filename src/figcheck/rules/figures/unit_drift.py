@@ -1,0 +1,52 @@
+from collections.abc import Iterator
+
+import narwhals as nw
+
+from figcheck.rules import Finding, Tables, rule, spans
+
+SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
+
+
+@rule(code="FG002", slug="unit-drift", severity="info", family="figures")
+def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding]:
+    """One figure is tied to two different units in two places of an article.
+
+    Why
+    ---
+    "10,000 weapons" and "10,000 pieces of equipment" are different claims. When the same number,
+    qualifier and period come back with another noun, a rewrite has probably changed what is counted.
+
+    Bad
+    ---
+    En janvier 2026, plus de 10 000 armes ont été livrées. Le ministère évoque plus de 10 000
+    équipements militaires livrés en janvier 2026.
+
+    Good
+    ----
+    En janvier 2026, plus de 10 000 armes ont été livrées, soit plus de 10 000 armes en un mois.
+
+    Options
+    -------
+    `min_value`: smaller figures (2 tanks, 2 drones) repeat by chance and are not compared.
+    """
+    columns = [*SAME_FIGURE, "figure_id", "unit"]
+    figures = tables.figures.drop_nulls(subset=[*SAME_FIGURE, "unit"]).filter(
+        (nw.col("value") >= min_value) & (nw.col("unit") != "percent")
+    ).select(columns)
+    hits = (
+        figures.join(figures, on=SAME_FIGURE, suffix="_b")
+        .filter(nw.col("unit") < nw.col("unit_b"))
+        .sort("doc_id", "figure_id", "figure_id_b")
+        .unique(subset=["doc_id", "unit", "unit_b", "value"], keep="first")
+        .sort("doc_id", "figure_id", "figure_id_b")
+        .collect()
+    )
+    for hit in hits.iter_rows(named=True):
+        evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
+        yield Finding(
+            doc_id=hit["doc_id"],
+            message=(f"the same figure counts {hit['unit']} (\"{evidence[0].text}\") and "
+                     f"{hit['unit_b']} (\"{evidence[1].text}\")"),
+            evidence=evidence,
+            suggestion="check what the source counts and use that noun in both places",
+        )

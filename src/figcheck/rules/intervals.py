@@ -1,0 +1,55 @@
+"""Interval arithmetic on the figures table's bounds, as narwhals expressions and plain functions.
+
+A figure is the interval [lower, upper]; a missing bound is infinite; `*_inclusive` says whether the
+bound itself belongs to it (an unknown flag counts as inclusive).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import narwhals as nw
+
+BOUNDS = ["lower", "upper", "lower_inclusive", "upper_inclusive"]
+
+
+def _low(suffix: str) -> nw.Expr:
+    return nw.col(f"lower{suffix}").fill_null(-math.inf)
+
+
+def _high(suffix: str) -> nw.Expr:
+    return nw.col(f"upper{suffix}").fill_null(math.inf)
+
+
+def _closed(column: str) -> nw.Expr:
+    return nw.col(column).fill_null(True)
+
+
+def _below(low: str, high: str) -> nw.Expr:
+    """The lower bound of `low` lies under the upper bound of `high` (the two can meet)."""
+    return (_low(low) < _high(high)) | (
+        (_low(low) == _high(high)) & _closed(f"lower_inclusive{low}") & _closed(f"upper_inclusive{high}")
+    )
+
+
+def overlaps(a: str = "", b: str = "_b") -> nw.Expr:
+    """The intervals of the figures with column suffixes `a` and `b` share at least one value."""
+    return _below(a, b) & _below(b, a)
+
+
+def bounds(row: Mapping[str, Any], suffix: str = "") -> tuple[float, float]:
+    low, high = row.get(f"lower{suffix}"), row.get(f"upper{suffix}")
+    return (-math.inf if _missing(low) else float(low), math.inf if _missing(high) else float(high))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt(value: float) -> str:
+    """A figure as a reader writes it: 2,000,000; 1.5; 12."""
+    if math.isinf(value):
+        return "unbounded"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

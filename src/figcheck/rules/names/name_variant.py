@@ -1,0 +1,72 @@
+from collections import Counter
+from collections.abc import Iterator
+from itertools import groupby
+
+import narwhals as nw
+
+from figcheck.rules import Finding, Tables, rule, spans
+
+
+def spellings(tables: Tables) -> nw.LazyFrame:
+    """Full-name mentions of persons: the spellings an article actually writes."""
+    return tables.mentions.filter(
+        (nw.col("type") == "person") & nw.col("refers_to").is_null() & nw.col("entity_id").is_not_null()
+    ).select("mention_id", "doc_id", "entity_id", "text", "convention", "canonical")
+
+
+def describe(rows: list[dict]) -> str:
+    """`"Andreï Beloussov" (french, 1×), "Andrey Belousov" (english, 1×)`."""
+    counts = Counter((r["text"], r["convention"]) for r in rows)
+    return ", ".join(f"\"{text}\" ({convention or 'unknown'}, {n}×)" for (text, convention), n in counts.items())
+
+
+def suggested_form(rows: list[dict], majority_convention: str | None) -> str:
+    pinned = next((r["canonical"] for r in rows if r["canonical"]), None)
+    if pinned:
+        return pinned
+    preferred = [r["text"] for r in rows if r["convention"] == majority_convention]
+    return (preferred or [rows[0]["text"]])[0]
+
+
+@rule(code="NM001", slug="name-variant", severity="warning", family="names")
+def name_variant(tables: Tables) -> Iterator[Finding]:
+    """One person's name is spelled two or more ways in one article.
+
+    Why
+    ---
+    A reader, a search engine or a fact-checker cannot tell that "Andreï Beloussov" and "Andrey
+    Belousov" are one minister. Mixed spellings come from pasting an English wire into a French
+    article. The suggestion is the gazetteer's form when the person is pinned in
+    `datasets/entities.csv`, else the spelling that follows the article's main convention.
+
+    Bad
+    ---
+    Le ministre Andreï Beloussov a présidé la réunion. Selon le ministre Andrey Belousov, les
+    livraisons continueront.
+
+    Good
+    ----
+    Le ministre Andreï Beloussov a présidé la réunion. Selon M. Beloussov, les livraisons continueront.
+    """
+    written = spellings(tables)
+    varied = (
+        written.group_by("doc_id", "entity_id")
+        .agg(nw.col("text").n_unique().alias("forms"))
+        .filter(nw.col("forms") >= 2)
+        .select("doc_id", "entity_id")
+    )
+    hits = written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
+    rows_by_doc = groupby(hits.iter_rows(named=True), key=lambda r: r["doc_id"])
+    for doc_id, doc_rows in rows_by_doc:
+        doc_rows = list(doc_rows)
+        conventions = Counter(r["convention"] for r in doc_rows if r["convention"])
+        majority = conventions.most_common(1)[0][0] if conventions else None
+        for _, rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
+            rows = list(rows)
+            form = suggested_form(rows, majority)
+            yield Finding(
+                doc_id=doc_id,
+                message=f"one person spelled {len({r['text'] for r in rows})} ways: {describe(rows)}",
+                evidence=spans(tables, *[r["mention_id"] for r in rows], table="mentions"),
+                suggestion=f"write '{form}' throughout",
+            )

@@ -1,0 +1,60 @@
+from collections.abc import Iterator
+
+import narwhals as nw
+
+from figcheck.extract.titles import title_key, titles_compatible
+from figcheck.rules import Finding, Tables, rule, spans
+
+
+def incompatible(a: str, b: str) -> bool:
+    """Two titles name different posts: different roles, or one role in different bodies."""
+    role_a, role_b = title_key(a).role, title_key(b).role
+    if role_a is None or role_b is None:
+        return False
+    if role_a != role_b:
+        return True
+    return titles_compatible(a, b) is False
+
+
+@rule(code="NM002", slug="title-drift", severity="warning", family="names")
+def title_drift(tables: Tables) -> Iterator[Finding]:
+    """One person is given incompatible titles in one article.
+
+    Why
+    ---
+    A secretary of the Security Council is not its head. A title that changes between paragraphs is
+    either a translation slip or two different people merged into one.
+
+    Bad
+    ---
+    Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a parlé du forum. Le chef du Conseil
+    de sécurité russe a déclaré que le programme comprend des tables rondes.
+
+    Good
+    ----
+    Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a parlé du forum. Le secrétaire du
+    Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.
+    """
+    titled = (
+        tables.mentions.filter((nw.col("type") == "person") & nw.col("title").is_not_null())
+        .drop_nulls(subset=["entity_id"])
+        .select("doc_id", "entity_id", "mention_id", "start", "title", "name")
+    )
+    pairs = (
+        titled.join(titled, on=["doc_id", "entity_id"], suffix="_b")
+        .filter((nw.col("start") < nw.col("start_b")) & (nw.col("title") != nw.col("title_b")))
+        .sort("doc_id", "entity_id", "start", "start_b")
+        .collect()
+    )
+    reported: set[tuple[str, str]] = set()
+    for pair in pairs.iter_rows(named=True):
+        key = (pair["doc_id"], pair["entity_id"])
+        if key in reported or not incompatible(pair["title"], pair["title_b"]):
+            continue
+        reported.add(key)
+        yield Finding(
+            doc_id=pair["doc_id"],
+            message=(f"{pair['name']} is \"{pair['title']}\" here and \"{pair['title_b']}\" there"),
+            evidence=spans(tables, pair["mention_id"], pair["mention_id_b"], table="mentions"),
+            suggestion="check the person's title and use it consistently",
+        )

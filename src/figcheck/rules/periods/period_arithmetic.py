@@ -1,0 +1,110 @@
+from collections.abc import Iterator
+
+import narwhals as nw
+
+from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules.intervals import fmt
+from figcheck.rules.periods.scope_conflict import conflicts
+
+# Parts that tile a year: how many of each make the whole.
+TILES = {"quarter": 4, "half_year": 2, "month": 12}
+BEFORE_REST = ["month", "quarter", "half_year", "year_to_date"]
+KEY = ["doc_id", "unit", "year"]
+WHOLE = [*KEY, "figure_id", "lower", "upper"]
+
+
+def _dated(tables: Tables) -> nw.LazyFrame:
+    return tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"]).with_columns(
+        year=nw.col("period_start").dt.year(),
+        low=nw.col("lower").fill_null(0.0),
+        high=nw.col("upper").fill_null(float("inf")),
+    )
+
+
+def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
+    """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
+    parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).sort("figure_id").unique(
+        subset=[*KEY, "period_scope", "period_start"], keep="first"
+    )
+    return parts.group_by(*KEY, "period_scope").agg(
+        nw.col("low").sum().alias("parts_low"),
+        nw.col("high").sum().alias("parts_high"),
+        nw.len().alias("parts"),
+        nw.col("figure_id").min().alias("part_id"),
+    )
+
+
+def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
+    """A figure for the start of a year joined with the figure for the rest of it."""
+    early = dated.filter(nw.col("period_scope").is_in(BEFORE_REST)).select(
+        *KEY, "figure_id", "low", "high", "period_end")
+    rest = dated.filter(nw.col("period_scope") == "rest_of_year").select(
+        *KEY, "figure_id", "low", "high", "period_start")
+    return (
+        early.join(rest, on=KEY, suffix="_rest")
+        .filter(nw.col("period_end") < nw.col("period_start"))
+        .select(*KEY, (nw.col("low") + nw.col("low_rest")).alias("parts_low"),
+                (nw.col("high") + nw.col("high_rest")).alias("parts_high"),
+                nw.col("figure_id").alias("part_id"), nw.col("figure_id_rest").alias("other_part_id"))
+    )
+
+
+@rule(code="PD002", slug="period-arithmetic", severity="warning", family="periods")
+def period_arithmetic(tables: Tables) -> Iterator[Finding]:
+    """Figures for parts of a year cannot add up to the figure given for the whole year.
+
+    Why
+    ---
+    Quarters must fit in their year, and what was delivered in January plus what is planned for the
+    rest of the year must fit the plan for the year. Interval arithmetic on the bounds ("more than",
+    "about") tells when no reading of the wording can make the parts and the whole agree. Figures
+    that a scope conflict already explains are left to `scope-conflict`.
+
+    Bad
+    ---
+    Au premier trimestre 2025, 400 drones ont été livrés. Au deuxième trimestre 2025, 500 drones ont
+    été livrés. En 2025, 800 drones ont été livrés.
+
+    Good
+    ----
+    Au premier trimestre 2025, 400 drones ont été livrés. Au deuxième trimestre 2025, 500 drones ont
+    été livrés. En 2025, 1 800 drones ont été livrés.
+    """
+    dated = _dated(tables)
+    whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
+    explained = {r[k] for r in conflicts(tables).iter_rows(named=True) for k in ("figure_id", "figure_id_b")}
+    tiles = tiled_parts(dated).join(whole, on=KEY).with_columns(
+        complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
+    )
+    too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(*KEY, "figure_id", "part_id")
+    too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
+        *KEY, "figure_id", "part_id")
+    split = before_and_rest(dated).join(whole, on=KEY).filter(
+        (nw.col("parts_low") > nw.col("high")) | (nw.col("parts_high") < nw.col("low"))
+    ).select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
+    seen: set[str] = set()
+    for hit in [*too_much.collect().iter_rows(named=True), *too_little.collect().iter_rows(named=True)]:
+        if hit["figure_id"] in explained or hit["figure_id"] in seen:
+            continue
+        seen.add(hit["figure_id"])
+        evidence = spans(tables, hit["figure_id"], hit["part_id"])
+        yield Finding(
+            doc_id=hit["doc_id"],
+            message=(f"{hit['unit']}: the parts of {hit['year']} do not add up to \"{evidence[0].text}\" "
+                     "given for the whole year"),
+            evidence=evidence,
+            suggestion="check the figures for the parts of the year against the figure for the year",
+        )
+    for hit in split.sort("doc_id", "figure_id").collect().iter_rows(named=True):
+        if hit["figure_id"] in explained or hit["figure_id"] in seen:
+            continue
+        seen.add(hit["figure_id"])
+        evidence = spans(tables, hit["figure_id"], hit["part_id"], hit["other_part_id"])
+        yield Finding(
+            doc_id=hit["doc_id"],
+            message=(f"{hit['unit']}: \"{evidence[1].text}\" plus \"{evidence[2].text}\" for the rest of "
+                     f"{hit['year']} gives {fmt(hit['parts_low'])} to {fmt(hit['parts_high'])}, which cannot "
+                     f"fit \"{evidence[0].text}\" for the whole year"),
+            evidence=evidence,
+            suggestion="check the figures for the parts of the year against the figure for the year",
+        )

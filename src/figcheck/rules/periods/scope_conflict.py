@@ -1,0 +1,93 @@
+from collections.abc import Iterator
+from itertools import groupby
+
+import narwhals as nw
+
+from figcheck.rules import Evidence, Finding, Tables, rule, spans
+from figcheck.rules.intervals import fmt, overlaps
+
+# Scopes that cover only part of a calendar year.
+PART_OF_YEAR = ["rest_of_year", "year_to_date", "half_year", "quarter", "month", "week", "day"]
+SAME_FIGURE = ["doc_id", "unit", "status", "value", "year"]
+COLUMNS = [*SAME_FIGURE, "figure_id", "period_scope", "period_start", "period_end",
+           "lower", "upper", "lower_inclusive", "upper_inclusive"]
+
+
+def conflicts(tables: Tables) -> nw.DataFrame:
+    """Pairs (whole year, part of it) giving the same figure: one row per pair, part columns suffixed `_b`."""
+    dated = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).with_columns(
+        year=nw.col("period_start").dt.year()
+    )
+    whole = dated.filter(nw.col("period_scope") == "whole_year").select(COLUMNS)
+    part = dated.filter(nw.col("period_scope").is_in(PART_OF_YEAR)).select(COLUMNS)
+    return (
+        whole.join(part, on=SAME_FIGURE, suffix="_b")
+        .filter(
+            overlaps()
+            & (nw.col("period_start_b") >= nw.col("period_start"))
+            & (nw.col("period_end_b") <= nw.col("period_end"))
+        )
+        .sort("doc_id", "unit", "figure_id", "figure_id_b")
+        .collect()
+    )
+
+
+def _known_rest(tables: Tables, doc_id: str, unit: str, whole_start, part_start) -> list[dict]:
+    """Figures for the same unit over the part of the year before `part_start`."""
+    rows = (
+        tables.figures.filter(
+            (nw.col("doc_id") == doc_id)
+            & (nw.col("unit") == unit)
+            & (nw.col("period_start") >= whole_start)
+            & (nw.col("period_end") < part_start)
+        )
+        .select("figure_id", "value", "period_text")
+        .sort("figure_id")
+        .collect()
+    )
+    return list(rows.iter_rows(named=True))
+
+
+@rule(code="PD001", slug="scope-conflict", severity="error", family="periods")
+def scope_conflict(tables: Tables) -> Iterator[Finding]:
+    """One figure is given for a whole year in one place and for only part of that year in another.
+
+    Why
+    ---
+    The same amount cannot be planned for all of 2026 and again for the rest of 2026 once some of it
+    has already been delivered: one of the two periods is wrong, usually through translation
+    ("pour l'ensemble de l'année" and "pendant le reste de l'année" are easy to swap).
+
+    Bad
+    ---
+    Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités de munitions.
+    Il est prévu de livrer environ 21 millions d'unités de munitions pendant le reste de cette année.
+
+    Good
+    ----
+    Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités de munitions.
+    Il est prévu de livrer environ 19 millions d'unités de munitions pendant le reste de cette année.
+    """
+    hits = conflicts(tables)
+    for (doc_id, unit), pairs in groupby(hits.iter_rows(named=True), key=lambda r: (r["doc_id"], r["unit"])):
+        pairs = list(pairs)
+        first = pairs[0]
+        ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
+        evidence: tuple[Evidence, ...] = spans(tables, *ids)
+        whole, part = evidence[0], evidence[-1]
+        message = (f"{unit}: \"{whole.text}\" is given for the whole year and \"{part.text}\" for only "
+                   f"part of it ({first['period_scope_b'].replace('_', ' ')})")
+        earlier = _known_rest(tables, doc_id, unit, first["period_start"], first["period_start_b"])
+        if earlier:
+            known = earlier[0]
+            left = first["value"] - known["value"]
+            message += (f"; {fmt(known['value'])} are already reported for \"{known['period_text']}\", so the "
+                        f"rest of the year cannot also be {fmt(first['value'])} if the whole year is {fmt(first['value'])} "
+                        f"(that leaves {fmt(left)})")
+            evidence += spans(tables, known["figure_id"])
+        yield Finding(
+            doc_id=doc_id,
+            message=message,
+            evidence=evidence,
+            suggestion="check which period the source gives this figure for, and give it only for that period",
+        )

@@ -1,0 +1,121 @@
+"""Great Expectations suites over the figures table: the only module that imports GX.
+
+A suite file (`checks/figures.expectations.json`) is GX's own serialization: a `name` and a list of
+`expectations`, each `{"type": ..., "kwargs": {...}, "meta": {"notes": ...}}`. The figures table is
+validated with the article's `published` date joined in, so expectations can compare the two.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from figcheck.errors import InputError
+
+
+@dataclass(frozen=True)
+class ExpectationSuiteSpec:
+    name: str
+    path: Path
+    expectations: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    """One expectation's result: which figures broke it."""
+
+    type: str
+    kwargs: Mapping[str, Any]
+    notes: str
+    success: bool
+    element_count: int
+    unexpected_count: int
+    unexpected_ids: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        column = self.kwargs.get("column") or " vs ".join(
+            str(self.kwargs[k]) for k in ("column_A", "column_B") if k in self.kwargs
+        )
+        condition = self.kwargs.get("row_condition")
+        return f"{self.type}({column})" + (f" where {condition}" if condition else "")
+
+
+def read_expectations(path: Path) -> ExpectationSuiteSpec:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
+    expectations = data.get("expectations") if isinstance(data, dict) else None
+    if not isinstance(expectations, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("type"), str) and isinstance(e.get("kwargs", {}), dict)
+        for e in expectations
+    ):
+        raise InputError(path, None, "expected {\"name\": ..., \"expectations\": [{\"type\": ..., \"kwargs\": {...}}]}")
+    return ExpectationSuiteSpec(str(data.get("name") or path.stem), path, tuple(expectations))
+
+
+def figures_batch(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    published = documents[["doc_id", "published"]]
+    return figures.merge(published, on="doc_id", how="left")
+
+
+def validate_figures(
+    figures: pd.DataFrame, documents: pd.DataFrame, spec: ExpectationSuiteSpec
+) -> list[ExpectationOutcome]:
+    """Run every expectation of `spec` on the figures table; one outcome per expectation, in order."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import great_expectations as gx
+        from great_expectations.core import ExpectationSuite
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+        from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        try:
+            configurations = [
+                ExpectationConfiguration(type=e["type"], kwargs=e.get("kwargs", {}), meta=e.get("meta", {}))
+                for e in spec.expectations
+            ]
+            suite = ExpectationSuite(name=spec.name, expectations=configurations)
+        except Exception as error:  # GX rejects unknown types and arguments with many exception classes
+            raise InputError(spec.path, None, f"GX cannot read this suite: {error}") from None
+        if len(suite.expectations) != len(spec.expectations):
+            raise InputError(spec.path, None, f"GX kept {len(suite.expectations)} of {len(spec.expectations)} "
+                             "expectations; check their types")
+        batch = (
+            context.data_sources.add_pandas("figcheck")
+            .add_dataframe_asset("figures")
+            .add_batch_definition_whole_dataframe("all")
+            .get_batch(batch_parameters={"dataframe": figures_batch(figures, documents)})
+        )
+        result = batch.validate(
+            suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["figure_id"]}
+        )
+    return [_outcome(r) for r in result.results]
+
+
+def _outcome(result: Any) -> ExpectationOutcome:
+    config = result.expectation_config
+    details: Mapping[str, Any] = result.result or {}
+    ids = tuple(str(row["figure_id"]) for row in details.get("unexpected_index_list") or () if "figure_id" in row)
+    return ExpectationOutcome(
+        type=config.type,
+        kwargs={k: v for k, v in config.kwargs.items() if k != "batch_id"},
+        notes=str((config.meta or {}).get("notes", "")),
+        success=bool(result.success),
+        element_count=int(details.get("element_count") or 0),
+        unexpected_count=int(details.get("unexpected_count") or 0),
+        unexpected_ids=ids,
+    )
+
+
+def failed(outcomes: Sequence[ExpectationOutcome]) -> list[ExpectationOutcome]:
+    return [o for o in outcomes if not o.success]

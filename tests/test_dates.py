@@ -1,0 +1,43 @@
+from datetime import date
+
+from figcheck.extract.dates import find_statement_dates
+
+SEED = (
+    "Le ministre russe de la Défense a annoncé le 4 février qu'environ 2 millions d'unités avaient été "
+    "mises en service en janvier 2026.\n"
+    "Dans un autre développement, le 3 février, le secrétaire a déclaré à TASS que le forum aurait lieu "
+    "du 26 au 29 mai."
+)
+
+
+def test_day_without_year_takes_the_context_year():
+    found = find_statement_dates(SEED, "fr", context_year=2026)
+    assert [(d.text, d.date, d.anchor) for d in found] == [
+        ("le 4 février", date(2026, 2, 4), "context_year"),
+        ("le 3 février", date(2026, 2, 3), "context_year"),
+    ]
+
+
+def test_weekday_is_on_or_before_the_published_date():
+    found = find_statement_dates("The minister said on Tuesday that drones arrived.", "en",
+                                 published=date(2026, 2, 6))
+    assert [(d.text, d.date, d.anchor) for d in found] == [("on Tuesday", date(2026, 2, 3), "published")]
+
+
+def test_day_after_published_date_moves_to_previous_year():
+    found = find_statement_dates("On February 10, he said so.", "en", published=date(2026, 2, 6))
+    assert found[0].date == date(2025, 2, 10)
+
+
+def test_explicit_date():
+    found = find_statement_dates("Le 3 février 2026, il a déclaré", "fr")
+    assert [(d.text, d.date, d.anchor) for d in found] == [("Le 3 février 2026", date(2026, 2, 3), "explicit")]
+
+
+def test_unresolvable_weekday_is_left_out():
+    assert find_statement_dates("Il a déclaré mardi que", "fr") == []
+
+
+def test_offsets_point_into_the_text():
+    for d in find_statement_dates(SEED, "fr", published=date(2026, 2, 5)):
+        assert SEED[d.start:d.end] == d.text

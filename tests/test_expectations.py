@@ -1,0 +1,59 @@
+"""The Great Expectations suite in checks/ runs on the figures table and failures become findings."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from figcheck.errors import InputError
+from figcheck.pipeline import run
+from figcheck.rules.suite import read_suite
+from figcheck.tables.expectations import read_expectations
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = "---\nid: a\npublished: 2026-02-05\nlanguage: fr\n---\nL'armée a reçu 2 000 000 munitions en 2026.\n"
+HEADER = "doc_id,text,value,qualifier,unit,statement_date\n"
+
+
+@pytest.fixture
+def suite(tmp_path: Path):
+    (tmp_path / "figures.expectations.json").write_text(
+        (ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "suite.yaml"
+    path.write_text("select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8")
+    return read_suite(path)
+
+
+def test_the_shipped_suite_loads_every_expectation() -> None:
+    spec = read_expectations(ROOT / "checks" / "figures.expectations.json")
+    raw = json.loads((ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"))
+    assert len(spec.expectations) == len(raw["expectations"]) >= 6
+
+
+def test_implausible_value_and_late_statement_date_are_findings(make_collection, suite) -> None:
+    folder = make_collection({"a.txt": ARTICLE},
+                             HEADER + "a,2 000 000,20000000000,exact,munitions,2026-02-09\n")
+    result = run([folder], suite)
+    failed = {o.type: o for o in result.expectations if not o.success}
+    assert set(failed) == {"expect_column_values_to_be_between", "expect_column_pair_values_a_to_be_greater_than_b"}
+    assert all(f.family == "table" and f.evidence[0].text == "2 000 000" for f in result.findings)
+    assert len(result.findings) == 2
+
+
+def test_plausible_curated_figure_passes(make_collection, suite) -> None:
+    folder = make_collection(
+        {"a.txt": ARTICLE},
+        "doc_id,text,value,qualifier,unit,statement_date,period_start,period_end,period_scope\n"
+        "a,2 000 000,2000000,exact,munitions,2026-02-04,2026-01-01,2026-12-31,whole_year\n",
+    )
+    result = run([folder], suite)
+    assert result.expectations and all(o.success for o in result.expectations)
+    assert result.findings == ()
+
+
+def test_broken_suite_file_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"name": "x",\n "expectations": [}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.json:2:\d+: not valid JSON"):
+        read_expectations(path)

@@ -1,0 +1,209 @@
+"""Figure extraction: values, qualifiers, bounds, units, and the numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.extract.numbers import APPROX_TOLERANCE, Quantity, scan
+
+SEED = (
+    "Le ministre russe de la Défense, Andreï Beloussov, a annoncé le 4 février qu'environ 2 millions "
+    "d'unités de munitions et plus de 10 000 armes avaient été officiellement mises en service dans les "
+    "forces armées russes en janvier 2026.\n"
+    "En janvier, plus de 10 000 armes et environ 2 millions d'unités de munitions ont été mises en service\", "
+    "a déclaré le ministre russe de la Défense, cité par TASS.\n"
+    "Selon les résultats de la réunion présidée par le ministre Andrey Belousov, pour l'ensemble de l'année "
+    "2026, l'armée russe devrait recevoir plus de 310 000 équipements militaires et environ 21 millions "
+    "d'unités de munitions.\n"
+    "Il est prévu de livrer plus de 310 000 unités d'équipements militaires et environ 21 millions d'unités "
+    "de munitions à l'armée pendant le reste de cette année\", a informé le ministère russe de la Défense.\n"
+    "Dans un autre développement, le 3 février, le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, "
+    "a déclaré à TASS que les réalisations seraient exposées au Forum international de sécurité à Moscou "
+    "du 26 au 29 mai.\n"
+    "Le forum comprendra un certain nombre de stands présentant les réalisations nationales."
+)
+
+
+def one(text: str, language: str) -> Quantity:
+    found = scan(text, language).quantities
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_seed_article_gives_exactly_its_eight_figures():
+    got = [(q.text, q.qualifier, q.value, q.unit, q.unit_text) for q in scan(SEED, "fr").quantities]
+    assert got == [
+        ("environ 2 millions", "approx", 2e6, "munitions", "unités de munitions"),
+        ("plus de 10 000", "over", 1e4, "weapons", "armes"),
+        ("plus de 10 000", "over", 1e4, "weapons", "armes"),
+        ("environ 2 millions", "approx", 2e6, "munitions", "unités de munitions"),
+        ("plus de 310 000", "over", 310000, "military_equipment", "équipements militaires"),
+        ("environ 21 millions", "approx", 21e6, "munitions", "unités de munitions"),
+        ("plus de 310 000", "over", 310000, "military_equipment", "unités d'équipements militaires"),
+        ("environ 21 millions", "approx", 21e6, "munitions", "unités de munitions"),
+    ]
+
+
+def test_seed_article_dates_and_years_are_not_figures_and_nothing_is_unparsed():
+    tokens = {(t.text, t.kind) for t in scan(SEED, "fr").tokens}
+    assert ("4", "date") in tokens and ("3", "date") in tokens
+    assert ("26", "date") in tokens and ("29", "date") in tokens
+    assert ("2026", "year") in tokens
+    assert ("un", "article") in tokens  # "un certain nombre", "un autre développement"
+    assert not [t for t in scan(SEED, "fr").tokens if t.kind == "unparsed"]
+
+
+def test_spans_are_exact_offsets_in_the_text():
+    for q in scan(SEED, "fr").quantities:
+        assert SEED[q.start : q.end] == q.text
+        assert q.unit_start is not None and q.unit_end is not None
+        assert SEED[q.unit_start : q.unit_end] == q.unit_text
+
+
+def test_bounds_follow_the_qualifier():
+    over = one("plus de 10 000 armes", "fr")
+    assert (over.lower, over.upper, over.lower_inclusive, over.upper_inclusive) == (10000, None, False, None)
+    approx = one("environ 2 millions d'obus", "fr")
+    assert approx.lower == pytest.approx(2e6 * (1 - APPROX_TOLERANCE))
+    assert approx.upper == pytest.approx(2e6 * (1 + APPROX_TOLERANCE))
+    assert approx.lower_inclusive and approx.upper_inclusive
+    exact = one("Il a acheté 12 drones.", "fr")
+    assert (exact.value, exact.lower, exact.upper, exact.qualifier) == (12, 12, 12, "exact")
+    rng = one("entre 5 et 10 millions de dollars", "fr")
+    assert (rng.value, rng.lower, rng.upper, rng.qualifier, rng.unit) == (None, 5e6, 10e6, "range", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value"),
+    [
+        ("au moins 1 200 véhicules", "fr", "at_least", 1200),
+        ("pas moins de 40 chars", "fr", "at_least", 40),
+        ("500 ou moins", "fr", "at_most", 500),
+        ("jusqu'à 700 salariés", "fr", "at_most", 700),
+        ("moins d'un millier de pandas", "fr", "under", 1000),
+        ("quelque 300 soldats", "fr", "approx", 300),
+        ("une centaine de drones", "fr", "approx", 100),
+        ("more than 5,000 miles", "en", "over", 5000),
+        ("at least $1.42", "en", "at_least", 1.42),
+        ("fewer than a thousand pandas", "en", "under", 1000),
+        ("up to 700 workers", "en", "at_most", 700),
+        ("200 or greater", "en", "at_least", 200),
+        ("equal to 5000 or less", "en", "at_most", 5000),
+        ("nearly 3 million residents", "en", "approx", 3e6),
+    ],
+)
+def test_qualifiers(text, language, qualifier, value):
+    q = one(text, language)
+    assert (q.qualifier, q.value) == (qualifier, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("10 000", "fr", 10000),
+        ("10\u00a0000", "fr", 10000),
+        ("10\u202f000", "fr", 10000),
+        ("1,5 million", "fr", 1.5e6),
+        ("1.458.000,00 tonnes", "fr", 1458000),
+        ("0,9 billion", "fr", 9e11),
+        ("10,000", "en", 10000),
+        ("1.5 billion", "en", 1.5e9),
+        ("vingt et un millions", "fr", 21e6),
+        ("un million et demi", "fr", 1.5e6),
+        ("un demi-million", "fr", 5e5),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("deux cent virgule zéro trois", "fr", 200.03),
+        ("two million", "en", 2e6),
+        ("five and a half million fish", "en", 5.5e6),
+        ("thirty-one million two hundred fifty-six thousand seven hundred twenty-one", "en", 31256721),
+        ("$3.5bn", "en", 3.5e9),
+        ("2millions SEK", "fr", 2e6),
+        ("30 MUSD", "en", 3e7),
+        ("20 dollars 43 cents", "en", 20.43),
+    ],
+)
+def test_values(text, language, value):
+    assert one(text, language).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("12 %", "fr", "percent"),
+        ("12 pour cent", "fr", "percent"),
+        ("12 percent", "en", "percent"),
+        ("$ 5", "en", "USD"),
+        ("5 €", "fr", "EUR"),
+        ("5 euros", "fr", "EUR"),
+        ("180ml", "en", "ml"),
+        ("29 km", "fr", "km"),
+        ("10 rounds of ammunition", "en", "munitions"),
+        ("10 pieces of equipment", "en", "military_equipment"),
+        ("10 weapons", "en", "weapons"),
+    ],
+)
+def test_units(text, language, unit):
+    assert one(text, language).unit == unit
+
+
+def test_unknown_nouns_of_one_word_compare_equal():
+    a = one("20 restaurants", "en")
+    b = one("about 20 restaurant", "en")
+    assert a.unit == b.unit and a.unit_text == "restaurants"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("le 4 février", "fr", "date"),
+        ("du 26 au 29 mai", "fr", "date"),
+        ("January 5", "en", "date"),
+        ("en 1988", "fr", "year"),
+        ("à 21 h 26", "fr", "time"),
+        ("at 3pm", "en", "time"),
+        ("âgé de 45 ans", "fr", "age"),
+        ("Il a plus de trente ans.", "fr", "age"),
+        ("a 45-year-old man", "en", "age"),
+        ("le 13e", "fr", "ordinal"),
+        ("the third time", "en", "ordinal"),
+        ("le premier", "fr", "ordinal"),
+        ("SCP-173", "en", "identifier"),
+        ("+1-222-2222-2222", "en", "phone"),
+        ("un vent glacial", "fr", "article"),
+        ("Which one do you prefer?", "en", "article"),
+    ],
+)
+def test_numbers_that_are_not_figures(text, language, kind):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert kind in {t.kind for t in result.tokens}
+
+
+def test_small_number_words_that_count_are_figures():
+    assert one("Vingt-six personnes meurent", "fr").value == 26
+    assert one("two dogs", "en").value == 2
+
+
+def test_durations_are_figures():
+    q = one("pendant 3 jours", "fr")
+    assert (q.value, q.unit) == (3, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "Aucun chiffre ici.", "99999999999999999999999999", "Привет мир 中文 ٣ テスト", "http://x.org/a?b=30%25"],
+)
+def test_bad_input_gives_no_invented_figure(text):
+    result = scan(text, "fr")
+    assert result.quantities == ()
+    assert all(t.kind in ("unparsed", "identifier", "article") for t in result.tokens)
+
+
+def test_every_token_has_one_known_kind_and_tokens_do_not_overlap():
+    result = scan(SEED + " He said 3pm, about 20 km and 45-year-old.", "fr")
+    kinds = {"figure", "date", "year", "time", "ordinal", "age", "identifier", "phone", "article", "unparsed"}
+    last_end = -1
+    for t in result.tokens:
+        assert t.kind in kinds
+        assert t.start >= last_end
+        last_end = t.end

@@ -110,6 +110,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _table_text(frame: pd.DataFrame, fmt: str) -> str:
+    dates = frame.select_dtypes(include=["datetime", "datetimetz"]).columns
+    frame = frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%d") for c in dates})
     if fmt == "csv":
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)

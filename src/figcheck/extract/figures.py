@@ -63,7 +63,7 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
             _shift(p, sentence.start)
             for p in find_periods(sentence_text, language, reference=reference, context_year=year)
         ]
-        period = _nearest_period(periods, quantity)
+        period = _nearest_period([p for p in periods if not _is_statement_date(p, statement_dates)], quantity)
         sources = find_sources(sentence_text, language)
         speaker = _speaker(context.mentions, sentence, quantity)
         rows.append(
@@ -106,6 +106,11 @@ def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
 def _statement_date(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
     before = [d for d in dates if d.start < sentence.end]
     return before[-1] if before else None
+
+
+def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
+    """`a annoncé le 4 février`: when something was said, not the period a figure covers."""
+    return any(d.start < period.end and period.start < d.end for d in dates)
 
 
 def _shift(period: Period, offset: int) -> Period:

@@ -45,8 +45,7 @@ def attribution_drift(tables: Tables) -> Iterator[Finding]:
     hits = (
         claims.join(claims, on=SAME_FIGURE, suffix="_b")
         .filter((nw.col("claimant") < nw.col("claimant_b")))
-        .sort("doc_id", "figure_id", "figure_id_b")
-        .unique(subset=[*SAME_FIGURE, "claimant", "claimant_b"], keep="first")
+        .unique(subset=[*SAME_FIGURE, "claimant", "claimant_b"], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )

@@ -16,7 +16,7 @@ def with_claimant(tables: Tables) -> nw.LazyFrame:
         nw.col("title").alias("speaker_title"),
         nw.col("name").alias("speaker_name"),
     )
-    attributed = tables.figures.filter(nw.col("speaker_id").is_not_null())
+    attributed = tables.figures.filter(~nw.col("speaker_id").is_null())
     joined = attributed.join(speakers, on="speaker_id", how="left")
     unattributed = tables.figures.filter(nw.col("speaker_id").is_null()).with_columns(
         speaker_entity=nw.lit(None, nw.String),

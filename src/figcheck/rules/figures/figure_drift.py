@@ -34,8 +34,7 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
     hits = (
         claims.join(claims, on=SAME_CLAIM, suffix="_b")
         .filter((nw.col("doc_id") < nw.col("doc_id_b")) & ~overlaps())
-        .sort("doc_id", "doc_id_b", "figure_id", "figure_id_b")
-        .unique(subset=["doc_id", "doc_id_b", *SAME_CLAIM], keep="first")
+        .unique(subset=["doc_id", "doc_id_b", *SAME_CLAIM], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "doc_id_b", "figure_id", "figure_id_b")
         .collect()
     )

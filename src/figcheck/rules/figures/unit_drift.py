@@ -36,8 +36,7 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
     hits = (
         figures.join(figures, on=SAME_FIGURE, suffix="_b")
         .filter(nw.col("unit") < nw.col("unit_b"))
-        .sort("doc_id", "figure_id", "figure_id_b")
-        .unique(subset=["doc_id", "unit", "unit_b", "value"], keep="first")
+        .unique(subset=["doc_id", "unit", "unit_b", "value"], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )

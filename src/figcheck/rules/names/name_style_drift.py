@@ -30,7 +30,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     languages = tables.documents.select("doc_id", "language")
     written = spellings(tables).join(languages, on="doc_id")
     first_of_each = (
-        written.sort("mention_id").unique(subset=["entity_id", "language", "text", "doc_id"], keep="first")
+        written.unique(subset=["entity_id", "language", "text", "doc_id"], keep="first", order_by=["mention_id"])
     )
     drifting = (
         first_of_each.group_by("entity_id", "language")

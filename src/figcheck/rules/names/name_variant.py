@@ -10,7 +10,7 @@ from figcheck.rules import Finding, Tables, rule, spans
 def spellings(tables: Tables) -> nw.LazyFrame:
     """Full-name mentions of persons: the spellings an article actually writes."""
     return tables.mentions.filter(
-        (nw.col("type") == "person") & nw.col("refers_to").is_null() & nw.col("entity_id").is_not_null()
+        (nw.col("type") == "person") & nw.col("refers_to").is_null() & ~nw.col("entity_id").is_null()
     ).select("mention_id", "doc_id", "entity_id", "text", "convention", "canonical")
 
 

@@ -36,7 +36,7 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
     Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.
     """
     titled = (
-        tables.mentions.filter((nw.col("type") == "person") & nw.col("title").is_not_null())
+        tables.mentions.filter((nw.col("type") == "person") & ~nw.col("title").is_null())
         .drop_nulls(subset=["entity_id"])
         .select("doc_id", "entity_id", "mention_id", "start", "title", "name")
     )

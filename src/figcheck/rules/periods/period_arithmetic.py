@@ -23,8 +23,8 @@ def _dated(tables: Tables) -> nw.LazyFrame:
 
 def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
     """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
-    parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).sort("figure_id").unique(
-        subset=[*KEY, "period_scope", "period_start"], keep="first"
+    parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).unique(
+        subset=[*KEY, "period_scope", "period_start"], keep="first", order_by=["figure_id"]
     )
     return parts.group_by(*KEY, "period_scope").agg(
         nw.col("low").sum().alias("parts_low"),

@@ -9,7 +9,7 @@ from figcheck.rules.intervals import fmt, overlaps
 # Scopes that cover only part of a calendar year.
 PART_OF_YEAR = ["rest_of_year", "year_to_date", "half_year", "quarter", "month", "week", "day"]
 SAME_FIGURE = ["doc_id", "unit", "status", "value", "year"]
-COLUMNS = [*SAME_FIGURE, "figure_id", "period_scope", "period_start", "period_end",
+COLUMNS = [*SAME_FIGURE, "figure_id", "period_scope", "period_start", "period_end", "period_text",
            "lower", "upper", "lower_inclusive", "upper_inclusive"]
 
 
@@ -75,13 +75,14 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence: tuple[Evidence, ...] = spans(tables, *ids)
         whole, part = evidence[0], evidence[-1]
-        message = (f"{unit}: \"{whole.text}\" is given for the whole year and \"{part.text}\" for only "
-                   f"part of it ({first['period_scope_b'].replace('_', ' ')})")
+        message = (f"{unit.replace('_', ' ')}: \"{whole.text}\" {first['period_text']} and again "
+                   f"\"{part.text}\" {first['period_text_b']} ({first['period_scope_b'].replace('_', ' ')}), "
+                   "as if the part were the whole")
         earlier = _known_rest(tables, doc_id, unit, first["period_start"], first["period_start_b"])
         if earlier:
             known = earlier[0]
             left = first["value"] - known["value"]
-            message += (f"; {fmt(known['value'])} are already reported for \"{known['period_text']}\", so the "
+            message += (f"; {fmt(known['value'])} are already reported {known['period_text']}, so the "
                         f"rest of the year cannot also be {fmt(first['value'])} if the whole year is {fmt(first['value'])} "
                         f"(that leaves {fmt(left)})")
             evidence += spans(tables, known["figure_id"])

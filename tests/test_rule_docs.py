@@ -4,27 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from figcheck.load.articles import Article
 from figcheck.rules.discover import all_rules
 from figcheck.rules.docs import rules_markdown
 from figcheck.rules.registry import Rule
-from figcheck.testing import Case, run_case
+from figcheck.testing import Case, example_articles, run_case
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = all_rules(sorted((ROOT / "checks").glob("*.py")))
-LANGUAGE_OF_EXAMPLE = {"fr": (" le ", " la ", " de ", " des "), "en": (" the ", " of ", " and ")}
-
-
-def _language(text: str) -> str:
-    lowered = f" {text.lower()} "
-    return max(LANGUAGE_OF_EXAMPLE, key=lambda lang: sum(lowered.count(w) for w in LANGUAGE_OF_EXAMPLE[lang]))
 
 
 def _example_findings(rule: Rule, section: str) -> list[str]:
-    text = rule.sections[section]
-    article = Article(doc_id="example", path=rule.source, collection="docs", text=text,
-                      language=_language(text), body_line=1)
-    case = Case(rule.slug, section, rule.source, (article,), (), {})
+    articles = example_articles(rule.sections[section], rule.source)
+    case = Case(rule.slug, section, rule.source, articles, (), {})
     return [f.code for f in run_case(case, RULES)]
 
 

@@ -56,16 +56,21 @@ def test_builtin_rules_include_unbalanced_quote() -> None:
     assert "unbalanced-quote" in slugs(builtin_rules())
 
 
+BUILTIN = {r.slug for r in builtin_rules()}
+
+
 @pytest.mark.parametrize(
     ("select", "ignore", "expected"),
     [
-        ("[ALL]", "[]", {"unbalanced-quote", "long-article"}),
+        ("[ALL]", "[]", BUILTIN | {"long-article"}),
         ("[QT001]", "[]", {"unbalanced-quote"}),
         ("[QT]", "[]", {"unbalanced-quote"}),
+        ("[PD]", "[]", {"scope-conflict", "period-arithmetic"}),
         ("[long-article]", "[]", {"long-article"}),
         ("[house]", "[]", {"long-article"}),
-        ("[ALL]", "[quotes]", {"long-article"}),
-        ("[ALL]", "[ZZ001, unbalanced-quote]", set()),
+        ("[names]", "[NM003]", {"name-variant", "title-drift"}),
+        ("[ALL]", "[quotes, figures, periods, names, spelling, table]", {"long-article"}),
+        ("[QT001, ZZ001]", "[ZZ001, unbalanced-quote]", set()),
     ],
 )
 def test_select_and_ignore_by_code_prefix_slug_or_family(checks: Path, select: str, ignore: str, expected: set) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ import yaml
 
 from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus
+from figcheck.load.language import detect_language
 from figcheck.pipeline import check, extract_corpus, load_resources
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
@@ -65,6 +67,36 @@ def read_cases(path: Path) -> Iterator[Case]:
             for i, spec in enumerate(specs)
         )
         yield Case(data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {})
+
+
+EXAMPLE_ARTICLE = re.compile(r"^\(article (\w+)(?:, (French|English))?\)\s*", re.MULTILINE)
+EXAMPLE_PUBLISHED = dt.date(2026, 2, 5)
+LANGUAGE_NAMES = {"French": "fr", "English": "en"}
+
+
+def example_articles(section: str, path: Path) -> tuple[Article, ...]:
+    """The articles of a docstring's Bad or Good example.
+
+    Wrapped lines are one paragraph; `(article A)` or `(article B, English)` starts another article.
+    Examples are read as published on 2026-02-05, so that relative periods resolve.
+    """
+    parts = EXAMPLE_ARTICLE.split(section)
+    if len(parts) == 1:
+        chunks = [("example", None, section)]
+    else:
+        chunks = [(parts[i], parts[i + 1], parts[i + 2]) for i in range(1, len(parts) - 2, 3)]
+    return tuple(
+        Article(
+            doc_id=name,
+            path=path,
+            collection="docs",
+            text=" ".join(text.split()),
+            language=LANGUAGE_NAMES[language] if language else detect_language(text),
+            body_line=1,
+            published=EXAMPLE_PUBLISHED,
+        )
+        for name, language, text in chunks
+    )
 
 
 def _date(value: Any) -> dt.date | None:

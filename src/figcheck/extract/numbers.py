@@ -923,7 +923,9 @@ class _Scanner:
             m = self.g.skip_de.match(text, pos)
             if m is not None:
                 start = m.end()
-        while start < len(text) and text[start] in " \t\u00a0\u202f-[{(":
+        while start < len(text) and text[start] in " \t\r\n\u00a0\u202f-[{(":
+            if text[start] == "\n" and "\n" in text[pos:start]:
+                break  # a number ends its paragraph: the next one does not hold its unit
             if text[start] in "[{(" and start > pos + 1:
                 break
             start += 1

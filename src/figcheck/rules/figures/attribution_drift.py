@@ -7,8 +7,8 @@ from figcheck.rules import Finding, Tables, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
-COLUMNS = [*SAME_FIGURE, "doc_id", "figure_id", "claimant", "speaker_entity", "speaker_type",
-           "speaker_title", "speaker_name", "source"]
+COLUMNS = [*SAME_FIGURE, "doc_id", "figure_id", "claimant", "claimant_name", "speaker_type",
+           "speaker_title", "speaker_name"]
 
 
 def _one_voice(hit: dict) -> bool:
@@ -53,11 +53,10 @@ def attribution_drift(tables: Tables) -> Iterator[Finding]:
         if _one_voice(hit):
             continue
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
-        first = hit["speaker_name"] or hit["source"]
-        second = hit["speaker_name_b"] or hit["source_b"]
         yield Finding(
             doc_id=hit["doc_id"],
-            message=f"\"{evidence[0].text}\" is attributed to {first} here and to {second} there",
+            message=(f"\"{evidence[0].text}\" is attributed to {hit['claimant_name']} here and to "
+                     f"{hit['claimant_name_b']} there"),
             evidence=evidence,
             suggestion="check who gave this figure and attribute it the same way everywhere",
         )

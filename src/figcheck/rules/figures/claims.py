@@ -8,7 +8,8 @@ from figcheck.rules import Tables
 
 
 def with_claimant(tables: Tables) -> nw.LazyFrame:
-    """The figures table plus `claimant` (speaker entity, else source), `speaker_type` and `speaker_title`."""
+    """The figures table plus `claimant` (speaker entity, else source), its `claimant_name`, `speaker_type`
+    and `speaker_title`."""
     speakers = tables.mentions.select(
         nw.col("mention_id").alias("speaker_id"),
         nw.col("entity_id").alias("speaker_entity"),
@@ -25,4 +26,7 @@ def with_claimant(tables: Tables) -> nw.LazyFrame:
         speaker_name=nw.lit(None, nw.String),
     )
     both = nw.concat([joined, unattributed.select(joined.collect_schema().names())], how="vertical")
-    return both.with_columns(claimant=nw.coalesce(nw.col("speaker_entity"), nw.col("source")))
+    return both.with_columns(
+        claimant=nw.coalesce(nw.col("speaker_entity"), nw.col("source")),
+        claimant_name=nw.coalesce(nw.col("speaker_name"), nw.col("source")),
+    )

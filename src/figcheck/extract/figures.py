@@ -26,6 +26,7 @@ from figcheck.extract.status import sentence_status
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")
+FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,11 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
             _shift(p, sentence.start)
             for p in find_periods(sentence_text, language, reference=reference, context_year=year)
         ]
-        period = _nearest_period([p for p in periods if not _is_statement_date(p, statement_dates)], quantity)
+        period = _nearest_period(
+            [_dated_within_range(p) for p in periods
+             if not _is_statement_date(p, statement_dates) and not _covers_a_figure(p, scan.quantities)],
+            quantity,
+        )
         sources = find_sources(sentence_text, language)
         speaker = _speaker(context.mentions, sentence, quantity)
         rows.append(
@@ -111,6 +116,19 @@ def _statement_date(dates: Sequence[StatementDate], sentence: Span) -> Statement
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
     """`a annoncé le 4 février`: when something was said, not the period a figure covers."""
     return any(d.start < period.end and period.start < d.end for d in dates)
+
+
+def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:
+    """`plus de 2500 habitants`: a number the scanner reads as a figure is not also a year."""
+    return any(q.start < period.end and period.start < q.end for q in quantities)
+
+
+def _dated_within_range(period: Period) -> Period:
+    """Dates outside the years the tables can hold (1678-2261) are left unresolved, text kept."""
+    dates = [d for d in (period.period_start, period.period_end) if d is not None]
+    if all(FIRST_DATE <= d <= LAST_DATE for d in dates):
+        return period
+    return Period(period.start, period.end, period.text, period.scope, None, None, "none")
 
 
 def _shift(period: Period, offset: int) -> Period:

@@ -1185,7 +1185,17 @@ def _apply_modifier(p: Period, text: str, low: str, lex: _Lex, reference: date |
     if m.group("within"):
         return Period(s, p.end, text[s:p.end], "unspecified", p.period_start, p.period_end, p.anchor)
     if m.group("since"):
-        return Period(s, p.end, text[s:p.end], "unspecified", p.period_start, reference, p.anchor)
+        start, end = _open_interval(p.period_start, reference, named="start")
+        return Period(s, p.end, text[s:p.end], "unspecified", start, end, p.anchor)
     if m.group("until"):
-        return Period(s, p.end, text[s:p.end], "unspecified", reference, p.period_end, p.anchor)
+        start, end = _open_interval(reference, p.period_end, named="end")
+        return Period(s, p.end, text[s:p.end], "unspecified", start, end, p.anchor)
     return p
+
+
+def _open_interval(start: date | None, end: date | None, named: str) -> tuple[date | None, date | None]:
+    """An interval bounded by the reference date on one side keeps only its named bound when the
+    reference falls on the wrong side: "avant 1970" said in 2016 ends in 1970, start unknown."""
+    if start is not None and end is not None and start > end:
+        return (start, None) if named == "start" else (None, end)
+    return start, end

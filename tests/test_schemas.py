@@ -8,7 +8,7 @@ import pandera.pandas as pa
 import pytest
 
 from figcheck.tables.build import TableError, check_foreign_keys
-from figcheck.tables.schemas import Documents, Figures, Findings, Mentions
+from figcheck.tables.schemas import Documents, Figures, Findings, Mentions, Tokens
 
 VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
     Documents: {
@@ -19,7 +19,7 @@ VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
     Figures: {
         "figure_id": "a#1", "doc_id": "a", "sentence": 0, "start": 8, "end": 22, "text": "plus de 10 000",
         "value": 10000.0, "lower": 10000.0, "upper": None, "lower_inclusive": False, "upper_inclusive": None,
-        "qualifier": "over", "unit": "weapons", "unit_text": "armes", "period_text": "en janvier 2026",
+        "qualifier": "over", "unit": "weapons", "unit_text": "armes", "period_text": "en janvier 2026", "period_text_start": 40, "period_text_end": 55,
         "period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 1, 31), "period_scope": "month",
         "period_anchor": "explicit", "status": "actual", "speaker_id": None, "speaker_text": None,
         "source": "TASS", "statement_date": dt.date(2026, 2, 4), "origin": "extracted",
@@ -28,6 +28,7 @@ VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
         "mention_id": "a@1", "doc_id": "a", "start": 0, "end": 16, "text": "Andreï Beloussov", "type": "person",
         "title": "ministre", "name": "Andreï Beloussov", "refers_to": None, "convention": "french", "entity_id": "p:belousov", "canonical": None,
     },
+    Tokens: {"doc_id": "a", "start": 8, "end": 14, "text": "10 000", "kind": "figure"},
     Findings: {
         "finding_id": "F1", "code": "QT001", "slug": "unbalanced-quote", "severity": "warning", "family": "quotes",
         "doc_id": "a", "message": "quotation closed", "evidence": 'a:3-4 """', "suggestion": None,
@@ -44,6 +45,8 @@ FAILING = [
     (Figures, "period_scope", "decade"), (Figures, "status", "rumoured"), (Figures, "origin", "guessed"),
     (Figures, "text", None),
     (Mentions, "type", "animal"), (Mentions, "start", -1), (Mentions, "text", None),
+    (Tokens, "kind", "number"), (Tokens, "start", -1), (Tokens, "text", None),
+    (Figures, "period_text_start", -1),
     (Findings, "code", "qt1"), (Findings, "slug", "Unbalanced_Quote"), (Findings, "severity", "fatal"),
     (Findings, "fingerprint", "xyz"), (Findings, "message", None),
 ]
@@ -56,6 +59,7 @@ ROW_FAILING = [
     (Figures, {"period_start": dt.date(2026, 3, 1)}, "period_in_order"),
     (Figures, {"value": None, "lower": None, "upper": None}, "value_or_bounds"),
     (Mentions, {"start": 20}, "start_before_end"),
+    (Tokens, {"start": 20}, "start_before_end"),
 ]
 
 
@@ -82,7 +86,7 @@ def test_row_check_fails(model: type[pa.DataFrameModel], changes: dict[str, Any]
     assert set(caught.value.failure_cases["check"]) == {check}
 
 
-@pytest.mark.parametrize("model", list(VALID), ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", [Documents, Figures, Mentions, Findings], ids=lambda m: m.__name__)
 def test_ids_are_unique(model: type[pa.DataFrameModel]) -> None:
     id_column = next(iter(model.to_schema().columns))
     with pytest.raises(pa.errors.SchemaErrors) as caught:

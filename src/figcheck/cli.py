@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
     extract_cmd = commands.add_parser("extract", help="print a validated table")
     extract_cmd.add_argument("paths", nargs="+", type=Path)
-    extract_cmd.add_argument("--table", choices=["figures", "mentions", "documents"], default="figures")
+    extract_cmd.add_argument("--table", choices=["figures", "mentions", "documents", "tokens"], default="figures",
+                             help="tokens: every number-like token with its class (figure, date, ..., unparsed)")
     extract_cmd.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
 
     names_cmd = commands.add_parser("names", help="resolve name spellings across romanizations")

@@ -33,6 +33,7 @@ from figcheck.tables.build import (
     figures_frame,
     mentions_frame,
     texts_of,
+    tokens_frame,
 )
 
 
@@ -44,6 +45,7 @@ class Extracted:
     documents: pd.DataFrame
     figures: pd.DataFrame
     mentions: pd.DataFrame
+    tokens: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def extract_corpus(corpus: Corpus, resources: Resources) -> Extracted:
     figures = figures_frame(extractions, corpus.curated_figures, texts)
     mentions = mentions_frame(extractions, resources.gazetteer)
     check_foreign_keys(documents, figures, mentions)
-    return Extracted(corpus, documents, figures, mentions)
+    return Extracted(corpus, documents, figures, mentions, tokens_frame(extractions))
 
 
 def tables_of(extracted: Extracted, expectations: Sequence[ExpectationOutcome] = ()) -> Tables:

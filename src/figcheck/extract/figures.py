@@ -87,6 +87,8 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
                 "unit": quantity.unit,
                 "unit_text": quantity.unit_text,
                 "period_text": period.text if period else None,
+                "period_text_start": period.start if period else None,
+                "period_text_end": period.end if period else None,
                 "period_start": period.period_start if period else None,
                 "period_end": period.period_end if period else None,
                 "period_scope": period.scope if period else "unspecified",

@@ -19,9 +19,11 @@ from figcheck.tables.schemas import (
     DOCUMENT_COLUMNS,
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
+    TOKEN_COLUMNS,
     Documents,
     Figures,
     Mentions,
+    Tokens,
 )
 
 FIGURE_DEFAULTS: dict[str, Any] = {"period_scope": "unspecified", "status": "unspecified", "sentence": 0}
@@ -89,6 +91,11 @@ def mentions_frame(extractions: Sequence[ArticleExtraction], gazetteer: Gazettee
     for row, resolved in zip(rows, resolve_entities(rows, gazetteer), strict=True):
         row.update(entity_id=resolved.entity_id, convention=resolved.convention, canonical=resolved.canonical)
     return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
+
+
+def tokens_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+    rows = [(e.doc_id, t.start, t.end, t.text, t.kind) for e in extractions for t in e.tokens]
+    return validate(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), Tokens, "tokens")
 
 
 def validate(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str) -> pd.DataFrame:

@@ -18,6 +18,7 @@ STATUSES = ("actual", "planned", "estimate", "unspecified")
 ORIGINS = ("extracted", "curated")
 MENTION_TYPES = ("person", "organization", "place", "agency")
 SEVERITIES = ("error", "warning", "info")
+TOKEN_KINDS = ("figure", "date", "year", "time", "ordinal", "age", "identifier", "phone", "article", "unparsed")
 
 
 class Documents(pa.DataFrameModel):
@@ -63,6 +64,8 @@ class Figures(pa.DataFrameModel):
     unit: Series[str] = pa.Field(nullable=True, description="Canonical unit or item counted.")
     unit_text: Series[str] = pa.Field(nullable=True, description="The unit as written.")
     period_text: Series[str] = pa.Field(nullable=True, description="The period phrase as written.")
+    period_text_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Offset of `period_text`.")
+    period_text_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Offset just past `period_text`.")
     period_start: Series[pd.Timestamp] = pa.Field(nullable=True, description="First day of the period.")
     period_end: Series[pd.Timestamp] = pa.Field(nullable=True, description="Last day of the period (inclusive).")
     period_scope: Series[str] = pa.Field(isin=list(SCOPES), description="Which part of a calendar unit.")
@@ -127,6 +130,24 @@ class Mentions(pa.DataFrameModel):
         return df["start"] < df["end"]
 
 
+class Tokens(pa.DataFrameModel):
+    """One row per number-like token: each is a figure, a recognised non-figure, or unparsed."""
+
+    doc_id: Series[str] = pa.Field(description="Article the token is in.")
+    start: Series[int] = pa.Field(ge=0, description="Offset of the token's first character.")
+    end: Series[int] = pa.Field(description="Offset just past its last character.")
+    text: Series[str] = pa.Field(description="The token as written: digits or number words.")
+    kind: Series[str] = pa.Field(isin=list(TOKEN_KINDS), description="What figcheck understood it to be.")
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["start"] < df["end"]
+
+
 class Findings(pa.DataFrameModel):
     """One row per problem found by a rule."""
 
@@ -152,3 +173,4 @@ FIGURE_COLUMNS = tuple(Figures.to_schema().columns)
 MENTION_COLUMNS = tuple(Mentions.to_schema().columns)
 DOCUMENT_COLUMNS = tuple(Documents.to_schema().columns)
 FINDING_COLUMNS = tuple(Findings.to_schema().columns)
+TOKEN_COLUMNS = tuple(Tokens.to_schema().columns)

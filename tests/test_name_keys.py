@@ -1,6 +1,6 @@
 import pytest
 
-from figcheck.extract.names import NameParts, convention, name_key, name_parts, surname_key
+from figcheck.extract.names import NameParts, convention, name_key, name_parts, spelled_alike, surname_key
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,31 @@ def test_convention_of_a_spelling(name, expected):
 def test_unknown_type_is_an_error():
     with pytest.raises(ValueError, match="unknown name type"):
         name_key("Kirov", "city")
+
+
+# False alarms on real text: fuller forms, initials and unaccented capitals were taken for variants.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Robert Mugabe", "Robert Gabriel Mugabe"),
+        ("François Fillon", "F. Fillon"),
+        ("George Bush", "George H. W. Bush"),
+        ("Edouard Philippe", "Édouard Philippe"),
+    ],
+)
+def test_fuller_forms_and_unaccented_capitals_are_spelled_alike(a: str, b: str) -> None:
+    assert spelled_alike(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Andreï Beloussov", "Andrey Belousov"),
+        ("Andréa Hewitt", "Andrea Hewitt"),
+        ("Frédéric Van Lierde", "Frédérik Van Lierde"),
+        ("Benjamin Cauchy", "Benjamin Cauchi"),
+        ("J. Smith", "K. Smith"),
+    ],
+)
+def test_a_shared_part_written_differently_is_a_variant(a: str, b: str) -> None:
+    assert not spelled_alike(a, b)

@@ -14,9 +14,13 @@ import pandas as pd
 
 from figcheck.errors import InputError
 from figcheck.pipeline import RunResult, extract, run
+from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
+from figcheck.report.github import findings_github
 from figcheck.report.html import findings_html
 from figcheck.report.json import findings_json
+from figcheck.report.junit import findings_junit
+from figcheck.report.sarif import findings_sarif
 from figcheck.report.text import findings_text
 from figcheck.report.write import write_all
 from figcheck.rules.discover import all_rules
@@ -27,9 +31,13 @@ from figcheck.tables.build import TableError
 
 DEFAULT_SUITE = Path("checks/default.yaml")
 DEFAULT_DATASETS = Path("datasets")
-REPORT_WRITERS: dict[str, tuple[str, Callable[[ReportContext], str]]] = {
+# format -> (file written in --out, or None for standard output; writer)
+REPORT_WRITERS: dict[str, tuple[str | None, Callable[[ReportContext], str]]] = {
     "html": ("index.html", findings_html),
     "json": ("findings.json", findings_json),
+    "sarif": ("findings.sarif", findings_sarif),
+    "junit": ("junit.xml", findings_junit),
+    "github": (None, findings_github),
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -49,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     run_cmd = commands.add_parser("run", help="run a check suite and write reports")
     run_cmd.add_argument("paths", nargs="*", type=Path, help="collections or folders of collections")
     run_cmd.add_argument("--suite", type=Path, help=f"suite file (default: {DEFAULT_SUITE} when present)")
-    run_cmd.add_argument("--format", type=_formats, default=["html", "json"], help="html,json (default both)")
+    run_cmd.add_argument("--format", type=_formats, default=["html", "json"],
+                         help="comma-separated: html, json, sarif, junit, github (default: html,json)")
+    run_cmd.add_argument("--baseline", type=Path, help="accepted findings (from 'figcheck baseline'): "
+                         "only new ones count for --fail-on; fixed ones are reported")
     run_cmd.add_argument("--out", type=Path, default=Path("reports"), help="report folder (default: reports)")
     run_cmd.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
                          help="exit 1 when a finding reaches this severity (default: error)")
@@ -73,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     eval_cmd.add_argument("task", choices=["numbers", "periods", "names"])
     eval_cmd.add_argument("args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors)")
 
+    baseline_cmd = commands.add_parser("baseline", help="record today's findings as accepted")
+    baseline_cmd.add_argument("paths", nargs="*", type=Path)
+    baseline_cmd.add_argument("--suite", type=Path)
+    baseline_cmd.add_argument("--output", type=Path, default=Path("checks/baseline.json"),
+                              help="baseline file to write (default: checks/baseline.json)")
+
     rules_cmd = commands.add_parser("rules", help="list the rules")
     rules_cmd.add_argument("--markdown", action="store_true", help="print docs/rules.md")
     rules_cmd.add_argument("--suite", type=Path, help="include the project rules beside this suite")
@@ -87,10 +104,16 @@ def _suite(path: Path | None) -> Suite:
     return read_suite(DEFAULT_SUITE) if DEFAULT_SUITE.is_file() else default_suite()
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    result: RunResult = run(paths, suite)
+    return suite, run(paths, suite)
+
+
+def _run(args: argparse.Namespace) -> int:
+    accepted = read_baseline(args.baseline) if args.baseline else None
+    suite, result = _run_suite(args)
+    comparison = compare(result.findings, accepted) if accepted is not None else None
     context = ReportContext(
         suite_name=suite.name,
         collections=[str(p) for p in result.extracted.corpus.collections],
@@ -101,13 +124,32 @@ def _run(args: argparse.Namespace) -> int:
         seconds=result.seconds,
         figures=result.extracted.figures,
         mentions=result.extracted.mentions,
+        tokens=result.extracted.tokens,
+        rules=result.rules,
+        expectations=result.expectations,
+        baseline=comparison,
+        fail_on=args.fail_on,
     )
-    files = {REPORT_WRITERS[f][0]: REPORT_WRITERS[f][1](context) for f in args.format}
-    written = write_all(args.out, files)
+    files = {name: write(context) for f in args.format for name, write in [REPORT_WRITERS[f]] if name}
+    written = write_all(args.out, files) if files else []
+    if "github" in args.format:
+        sys.stdout.write(findings_github(context))
     text = findings_text(context)
     sys.stdout.write(text.splitlines()[-1] + "\n" if args.quiet else text)
-    sys.stdout.write("wrote " + ", ".join(str(p) for p in written) + "\n")
-    return EXIT_FINDINGS if at_or_above(result.findings, args.fail_on) else EXIT_CLEAN
+    if comparison is not None:
+        sys.stdout.write(f"against {args.baseline}: {len(comparison.new)} new, {len(comparison.unchanged)} accepted, "
+                         f"{len(comparison.fixed)} fixed\n")
+    if written:
+        sys.stdout.write("wrote " + ", ".join(str(p) for p in written) + "\n")
+    counted = comparison.new if comparison is not None else result.findings
+    return EXIT_FINDINGS if at_or_above(counted, args.fail_on) else EXIT_CLEAN
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    _, result = _run_suite(args)
+    write_all(args.output.parent, {args.output.name: baseline_json(result.findings)})
+    sys.stdout.write(f"recorded {len(result.findings)} findings in {args.output}\n")
+    return EXIT_CLEAN
 
 
 def _table_text(frame: pd.DataFrame, fmt: str) -> str:
@@ -163,7 +205,8 @@ def _eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "extract": _extract, "rules": _rules, "names": _names, "eval": _eval}
+    handlers = {"run": _run, "baseline": _baseline, "extract": _extract, "rules": _rules, "names": _names,
+                "eval": _eval}
     try:
         return handlers[args.command](args)
     except InputError as error:

@@ -50,14 +50,15 @@ def _marks(text: str, start: int, end: int, stack: list[_Mark]) -> Iterator[_Mar
         else:
             before = text[index - 1] if index > start else " "
             after = text[index + 1] if index + 1 < end else " "
-            if before.isdigit() and not after.isalnum():
-                continue  # an inch or second mark: 15" across
+            straight_open = any(m.family == "straight" for m in stack)
+            if before.isdigit() and not after.isalnum() and not straight_open:
+                continue  # an inch or second mark: 15" across; with a quotation open it closes it ("in 2019".)
             if before in BEFORE_OPENING and not after.isspace():
                 opens = True
             elif not before.isspace() and (after.isspace() or not after.isalnum()):
                 opens = False
             else:  # no clue from the neighbours: close an open straight quote, else open one
-                opens = not any(m.family == "straight" for m in stack)
+                opens = not straight_open
             yield _Mark(index, char, "straight", opens)
 
 
@@ -66,10 +67,15 @@ def _starts_with_continuation(text: str, start: int, end: int) -> bool:
 
 
 def unbalanced_quotes(text: str) -> list[UnbalancedQuote]:
-    """Marks closed and never opened, or opened and never closed, within their paragraph."""
+    """Marks closed and never opened, or opened and never closed, within their paragraph.
+
+    A quotation left open at the end of a paragraph and closed in the next one, before anything
+    else is opened there, is one quotation over two paragraphs (a block quote split into lines).
+    """
     found: list[UnbalancedQuote] = []
     spans = list(paragraphs(text))
     carried: list[_Mark] = []  # a quotation continued from the previous paragraph
+    dangling: list[_Mark] = []  # left open by the previous paragraph, which the next may close
     for number, paragraph in enumerate(spans):
         stack: list[_Mark] = list(carried)
         begin = paragraph.start
@@ -86,11 +92,16 @@ def unbalanced_quotes(text: str) -> list[UnbalancedQuote]:
                     opened = stack.pop()
                     found.append(UnbalancedQuote(opened.start, opened.start + 1, opened.char, "never_closed"))
                 stack.pop()
+            elif not stack and dangling and dangling[-1].family == mark.family:
+                dangling.pop()
             else:
                 found.append(UnbalancedQuote(mark.start, mark.start + 1, mark.char, "never_opened"))
+        found.extend(UnbalancedQuote(m.start, m.start + 1, m.char, "never_closed") for m in dangling)
+        dangling = []
         following = spans[number + 1] if number + 1 < len(spans) else None
         if stack and following and _starts_with_continuation(text, following.start, following.end):
             carried = stack
             continue
-        found.extend(UnbalancedQuote(m.start, m.start + 1, m.char, "never_closed") for m in stack)
+        dangling = stack
+    found.extend(UnbalancedQuote(m.start, m.start + 1, m.char, "never_closed") for m in dangling)
     return sorted(found, key=lambda q: q.start)

@@ -54,6 +54,7 @@ class TitleLexicon:
     post: dict[str, frozenset[str]]  # language -> words allowed after a head or a complement's noun
     nationality: frozenset[str]
     honorifics: frozenset[str]  # as written, dots included
+    qualifiers: dict[str, str]  # folded word -> deputy | former | current
 
     def role(self, word: str) -> str | None:
         """The role a head word names, in any language (`ministre` and `minister` give `minister`)."""
@@ -85,12 +86,14 @@ def lexicon() -> TitleLexicon:
         else:
             raise ValueError(f"titles_modifiers.tsv: unknown kind {kind!r} for {word!r}")
     honorifics = frozenset(row[0] for row in _data_lines("titles_honorifics.txt"))
+    qualifiers = {fold(word): kind for word, kind in _data_lines("titles_qualifiers.tsv")}
     return TitleLexicon(
         heads=heads,
         pre={k: frozenset(v) for k, v in pre.items()},
         post={k: frozenset(v) for k, v in post.items()},
         nationality=frozenset(nationality),
         honorifics=honorifics,
+        qualifiers=qualifiers,
     )
 
 
@@ -185,31 +188,56 @@ def extend_backward(
 class TitleKey:
     role: str | None
     words: frozenset[str]  # content words of the complement and modifiers, nationalities left out
+    tense: str | None = None  # former | current, when the title says so
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIAL_DOT = re.compile(r"(?<=\b[^\W\d_])\.")
 
 
 def title_key(title: str) -> TitleKey:
-    """The role a title names and the words that qualify it (`Conseil`, `sécurité`)."""
+    """The role a title names and the words that qualify it (`Conseil`, `sécurité`).
+
+    Of several role words the one that is not also a modifier is the role (`general secretary`,
+    `secrétaire général`: secretary); `vice`, `deputy`, `adjoint` make it another role (`Vice
+    President` is `vice-president`); `former`, `ancien`, `actuel` give the tense, not a word.
+    """
     lex = lexicon()
-    role = None
-    words: set[str] = set()
-    for match in _WORD.finditer(fold(title)):
+    modifiers = frozenset().union(*lex.pre.values(), *lex.post.values())
+    found: list[str] = []
+    for match in _WORD.finditer(_INITIAL_DOT.sub("", fold(title))):  # `U.S.` is one word
         word = match.group()
-        word_role = lex.role(word)
-        if word_role is not None and role is None:
-            role = word_role
+        found.extend([word] if lex.role(word) is not None else word.split("-"))
+    roles = [w for w in found if lex.role(w) is not None]
+    head = next((w for w in roles if w not in modifiers), roles[0] if roles else None)
+    role = lex.role(head) if head is not None else None
+    words: set[str] = set()
+    tense = None
+    deputy = False
+    for word in found:
+        if word == head:
             continue
-        if word in _FUNCTION_WORDS or word in lex.nationality or word_role is not None:
+        kind = lex.qualifiers.get(word)
+        if kind == "deputy":
+            deputy = True
+            continue
+        if kind in ("former", "current"):
+            tense = kind
+            continue
+        if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality:
+            continue
+        if lex.role(word) is not None and word not in modifiers:
             continue
         words.add(word)
-    return TitleKey(role, frozenset(words))
+    if role is not None and deputy and not role.startswith("vice-"):
+        role = "vice-" + role
+    return TitleKey(role, frozenset(words), tense)
 
 
 def titles_compatible(a: str | None, b: str | None) -> bool | None:
     """Whether two titles can name the same post; None when either says too little to tell.
 
+    A former and a current holder are never compatible.
     Same role: compatible unless both name different bodies (`de la Défense` / `des Affaires étrangères`).
     Different roles: compatible only when both name the same body in at least two words
     (`chef du Conseil de sécurité` / `secrétaire du Conseil de sécurité`).
@@ -219,6 +247,8 @@ def titles_compatible(a: str | None, b: str | None) -> bool | None:
     ka, kb = title_key(a), title_key(b)
     if ka.role is None or kb.role is None:
         return None
+    if ka.tense is not None and kb.tense is not None and ka.tense != kb.tense:
+        return False  # the former holder and the current one
     if ka.role == kb.role:
         if not ka.words or not kb.words:
             return True

@@ -12,8 +12,11 @@ from typing import Any
 
 import pandas as pd
 
+from figcheck.report.baseline import Comparison
 from figcheck.report.locate import LineIndex
+from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
+from figcheck.tables.expectations import ExpectationOutcome
 
 
 def figcheck_version() -> str:
@@ -34,23 +37,33 @@ class ReportContext:
     seconds: float
     figures: pd.DataFrame = field(default_factory=pd.DataFrame)
     mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tokens: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rules: Sequence[Rule] = ()
+    expectations: Sequence[ExpectationOutcome] = ()
+    baseline: Comparison | None = None
+    fail_on: str = "error"
     version: str = field(default_factory=figcheck_version)
 
     @cached_property
-    def _documents_by_id(self) -> dict[str, dict[str, Any]]:
+    def documents_by_id(self) -> dict[str, dict[str, Any]]:
         return {row["doc_id"]: row for row in self.documents.to_dict("records")}
 
     @cached_property
     def _line_indexes(self) -> dict[str, LineIndex]:
         return {doc_id: LineIndex.of(self.texts[doc_id], int(row["body_line"]))
-                for doc_id, row in self._documents_by_id.items()}
+                for doc_id, row in self.documents_by_id.items()}
 
     def location(self, doc_id: str, offset: int) -> dict[str, Any]:
         """`path`, `line` and `column` of an offset of an article body."""
-        if doc_id not in self._documents_by_id:
+        if doc_id not in self.documents_by_id:
             return {}
         line, column = self._line_indexes[doc_id].position(offset)
-        return {"path": self._documents_by_id[doc_id]["path"], "line": line, "column": column}
+        return {"path": self.documents_by_id[doc_id]["path"], "line": line, "column": column}
+
+    def collection_of(self, finding: ReportedFinding) -> str:
+        doc_id = finding.doc_id or (finding.evidence[0].doc_id if finding.evidence else None)
+        row = self.documents_by_id.get(doc_id or "")
+        return str(row["collection"]) if row else "collection"
 
     @property
     def counts(self) -> dict[str, dict[str, int]]:
@@ -59,6 +72,10 @@ class ReportContext:
             "family": dict(Counter(f.family for f in self.findings)),
             "rule": dict(Counter(f.slug for f in self.findings)),
         }
+
+    @property
+    def unparsed_count(self) -> int:
+        return int((self.tokens["kind"] == "unparsed").sum()) if len(self.tokens) else 0
 
     @property
     def started_at(self) -> str:

@@ -10,7 +10,7 @@ The conventions are data tables in ``data/``.
 from figcheck.extract.names.cluster import cluster, cluster_lines
 from figcheck.extract.names.conventions import CONVENTIONS, convention
 from figcheck.extract.names.explain import explain
-from figcheck.extract.names.keys import NameParts, name_key, name_parts, surname_key
+from figcheck.extract.names.keys import NameParts, name_key, name_parts, spelled_alike, surname_key
 
 __all__ = [
     "CONVENTIONS",
@@ -21,5 +21,6 @@ __all__ = [
     "explain",
     "name_key",
     "name_parts",
+    "spelled_alike",
     "surname_key",
 ]

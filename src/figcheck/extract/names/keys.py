@@ -306,7 +306,12 @@ def parse(name: str, type: str = "person") -> ParsedName:
         text = f"{tail.strip()} {head.strip()}"
     raw = [_clean_token(t) for t in text.split()]
     raw = [t for t in raw if t]
-    conv_words = [t for t in raw if not _INITIAL.match(t)]
+
+    def is_initial(k: int) -> bool:
+        # a bare letter closing a name is its last word (`Wii U`), not an initial (`J Smith`)
+        return bool(_INITIAL.match(raw[k])) and ("." in raw[k] or k < len(raw) - 1)
+
+    conv_words = [t for k, t in enumerate(raw) if not is_initial(k)]
     conv = combine(conv_words) if not any(_CYRILLIC.search(t) for t in raw) else "cyrillic"
 
     def word(token: str) -> Word:
@@ -321,8 +326,8 @@ def parse(name: str, type: str = "person") -> ParsedName:
 
     initial = None
     tokens = []
-    for t in raw:
-        if _INITIAL.match(t) and any(c.isalpha() for c in t):
+    for k, t in enumerate(raw):
+        if is_initial(k) and any(c.isalpha() for c in t):
             if initial is None and not tokens:
                 initial = render(coarse(transcribe(t.strip(".")[0], conv)))[:1] or None
             continue
@@ -374,3 +379,30 @@ def surname_key(name: str) -> str:
     """
     parsed = parse(name, "person")
     return parsed.surname.key if parsed.surname else ""
+
+
+def _unaccented_capitals(name: str) -> str:
+    # French typography may drop the accent of a capital (`Edouard`, `Éric`): the same spelling.
+    return "".join(strip_accents(c) if c.isupper() else c for c in name)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two written forms of one person's name spell every part they share the same way.
+
+    Parts one form leaves out (a middle name, an initial, a patronymic) are no spelling difference;
+    an initial agrees with a given name it begins (`F. Fillon`, `François Fillon`); an accent
+    missing from a capital letter is typography. `Andréa` and `Andrea`, `Beloussov` and
+    `Belousov` are spelled differently.
+    """
+    pa, pb = parse(_unaccented_capitals(a)), parse(_unaccented_capitals(b))
+    if pa.surname is not None and pb.surname is not None and pa.surname.text != pb.surname.text:
+        return False
+    if pa.given is not None and pb.given is not None:
+        if pa.given.text != pb.given.text:
+            return False
+    else:
+        ga = pa.given.text[0] if pa.given is not None else pa.initial
+        gb = pb.given.text[0] if pb.given is not None else pb.initial
+        if ga is not None and gb is not None and strip_accents(ga) != strip_accents(gb):
+            return False
+    return not (pa.patronymic is not None and pb.patronymic is not None and pa.patronymic.text != pb.patronymic.text)

@@ -4,7 +4,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, rule, spans
-from figcheck.rules.names.name_variant import spellings
+from figcheck.rules.names.name_variant import misspelled, spellings
 
 
 @rule(code="NM003", slug="name-style-drift", severity="warning", family="names")
@@ -45,9 +45,11 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     )
     for (_, language), rows in groupby(hits.iter_rows(named=True), key=lambda r: (r["entity_id"], r["language"])):
         by_form: dict[str, dict] = {}
-        for row in rows:
+        for row in misspelled(list(rows)):
             by_form.setdefault(row["text"], row)
         chosen = list(by_form.values())
+        if len({r["doc_id"] for r in chosen}) < 2:
+            continue
         listing = ", ".join(f"\"{r['text']}\" in {r['doc_id']}" for r in chosen)
         yield Finding(
             doc_id=chosen[0]["doc_id"],

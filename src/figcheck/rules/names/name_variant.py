@@ -4,6 +4,7 @@ from itertools import groupby
 
 import narwhals as nw
 
+from figcheck.extract.names import spelled_alike
 from figcheck.rules import Finding, Tables, rule, spans
 
 
@@ -11,7 +12,18 @@ def spellings(tables: Tables) -> nw.LazyFrame:
     """Full-name mentions of persons: the spellings an article actually writes."""
     return tables.mentions.filter(
         (nw.col("type") == "person") & nw.col("refers_to").is_null() & ~nw.col("entity_id").is_null()
-    ).select("mention_id", "doc_id", "entity_id", "text", "convention", "canonical")
+    ).select("mention_id", "doc_id", "entity_id", "text", "name", "convention", "canonical")
+
+
+def misspelled(rows: list[dict]) -> list[dict]:
+    """The rows whose name some other row spells differently.
+
+    Forms that only add or leave out parts (`Mme`, a middle name, an initial for the given name) or
+    drop the accent of a capital spell the name alike and are not variants of each other.
+    """
+    names = {r["name"] or r["text"] for r in rows}
+    clashing = {a for a in names if any(not spelled_alike(a, b) for b in names if b != a)}
+    return [r for r in rows if (r["name"] or r["text"]) in clashing]
 
 
 def describe(rows: list[dict]) -> str:
@@ -62,7 +74,9 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         conventions = Counter(r["convention"] for r in doc_rows if r["convention"])
         majority = conventions.most_common(1)[0][0] if conventions else None
         for _, rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
-            rows = list(rows)
+            rows = misspelled(list(rows))
+            if not rows:
+                continue
             form = suggested_form(rows, majority)
             yield Finding(
                 doc_id=doc_id,

@@ -199,7 +199,7 @@ def title_key(title: str) -> TitleKey:
     """The role a title names and the words that qualify it (`Conseil`, `sécurité`).
 
     Of several role words the one that is not also a modifier is the role (`general secretary`,
-    `secrétaire général`: secretary); `vice`, `deputy`, `adjoint` make it another role (`Vice
+    `secrétaire général`: general-secretary); `vice`, `deputy`, `adjoint` make it another role (`Vice
     President` is `vice-president`); `former`, `ancien`, `actuel` give the tense, not a word.
     """
     lex = lexicon()
@@ -211,6 +211,10 @@ def title_key(title: str) -> TitleKey:
     roles = [w for w in found if lex.role(w) is not None]
     head = next((w for w in roles if w not in modifiers), roles[0] if roles else None)
     role = lex.role(head) if head is not None else None
+    # a role word used as a modifier is part of the role: `general secretary`, `secrétaire général`
+    partners = sorted({lex.role(w) or w for w in roles if w != head and w in modifiers} - {role})
+    if role is not None and partners:
+        role = "-".join(sorted([role, *partners]))
     words: set[str] = set()
     tense = None
     deputy = False
@@ -226,7 +230,7 @@ def title_key(title: str) -> TitleKey:
             continue
         if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality:
             continue
-        if lex.role(word) is not None and word not in modifiers:
+        if lex.role(word) is not None:
             continue
         words.add(word)
     if role is not None and deputy and not role.startswith("vice-"):

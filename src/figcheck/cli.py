@@ -40,6 +40,7 @@ REPORT_WRITERS: dict[str, tuple[str | None, Callable[[ReportContext], str]]] = {
     "github": (None, findings_github),
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+PROGRESS_FROM = 20
 
 
 def _formats(value: str) -> list[str]:
@@ -104,10 +105,18 @@ def _suite(path: Path | None) -> Suite:
     return read_suite(DEFAULT_SUITE) if DEFAULT_SUITE.is_file() else default_suite()
 
 
+def _progress(done: int, total: int) -> None:
+    """A one-line counter on a terminal, for collections long enough to wait for."""
+    if total >= PROGRESS_FROM and sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rextracting: {done}/{total} articles ({100 * done // total}%){end}")
+        sys.stderr.flush()
+
+
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    return suite, run(paths, suite)
+    return suite, run(paths, suite, _progress)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,13 +82,21 @@ def load_resources(collections: Sequence[Path]) -> Resources:
     )
 
 
-def extract(paths: Sequence[Path]) -> Extracted:
+Progress = Callable[[int, int], None]
+
+
+def extract(paths: Sequence[Path], progress: Progress | None = None) -> Extracted:
     corpus = load_corpus(paths)
-    return extract_corpus(corpus, load_resources(corpus.collections))
+    return extract_corpus(corpus, load_resources(corpus.collections), progress)
 
 
-def extract_corpus(corpus: Corpus, resources: Resources) -> Extracted:
-    extractions: list[ArticleExtraction] = [extract_article(a, resources) for a in corpus.articles]
+def extract_corpus(corpus: Corpus, resources: Resources, progress: Progress | None = None) -> Extracted:
+    """Extract every article; `progress(done, total)` is called after each one."""
+    extractions: list[ArticleExtraction] = []
+    for article in corpus.articles:
+        extractions.append(extract_article(article, resources))
+        if progress is not None:
+            progress(len(extractions), len(corpus.articles))
     texts = texts_of(corpus.articles)
     documents = documents_frame(corpus.articles, extractions)
     figures = figures_frame(extractions, corpus.curated_figures, texts)
@@ -116,12 +124,12 @@ def documents_of(extracted: Extracted) -> list[Document]:
     ]
 
 
-def run(paths: Sequence[Path], suite: Suite) -> RunResult:
+def run(paths: Sequence[Path], suite: Suite, progress: Progress | None = None) -> RunResult:
     """Select the suite's rules first, so a bad suite fails before any article is read."""
     started = time.time()
     rules = select_rules(suite, all_rules(suite.rule_files))
     expectations = read_expectations(suite.expectations) if suite.expectations else None
-    extracted = extract(paths)
+    extracted = extract(paths, progress)
     return check(extracted, rules, suite, started, expectations)
 
 

@@ -41,3 +41,9 @@ def test_unresolvable_weekday_is_left_out():
 def test_offsets_point_into_the_text():
     for d in find_statement_dates(SEED, "fr", published=date(2026, 2, 5)):
         assert SEED[d.start:d.end] == d.text
+
+
+def test_day_written_with_a_year_after_publication_is_not_a_statement_date():
+    # False alarm on real text: `to start trading on July 1, 2020` dated a 2019 statement in 2020.
+    text = "The commissioner said the framework is enough to start trading on July 1, 2020."
+    assert find_statement_dates(text, "en", date(2019, 7, 10)) == []

@@ -159,7 +159,39 @@ def test_no_model_for_english():
         ("Defence Minister", "minister of defence", True),
         ("directeur de la Défense", "ministre de la Défense", False),
         ("ministre", None, None),
+        # false alarms on real text: rank words, two unions' secretaries, former and current holders
+        ("The Vice President", "United States President", False),
+        ("general secretary of the RMT", "Aslef general secretary", False),
+        ("Premier ministre", "Prime Minister", True),
+        ("ancien président", "actuel président", False),
+        ("head of Iran's Quds Force", "head of the Islamic Revolutionary Guard Corps-Quds Force", True),
     ],
 )
 def test_titles_compatible(a, b, expected):
     assert titles_compatible(a, b) is expected
+
+
+def test_title_naming_a_body_does_not_stand_for_a_person_with_a_bare_title():
+    # False alarm on real text: `The president of Turkey` was linked to a `President` named before.
+    text = (
+        "President Jimmy Carter mediated in 1978, said historian Michael Beschloss. "
+        "The president of Turkey vowed support for Azerbaijan."
+    )
+    mentions = find_mentions(text, "en")
+    assert not [m for m in mentions if m.text == "The president of Turkey" and m.refers_to is not None]
+
+
+def test_title_contradicting_the_article_s_title_is_not_linked():
+    # False alarm on real text: `The Vice President` was linked to the United States President.
+    text = (
+        "United States President Donald Trump spoke on Friday. The President said the wall is needed. "
+        "The Vice President said the country is in crisis."
+    )
+    mentions = find_mentions(text, "en")
+    assert not [m for m in mentions if m.text == "The Vice President" and m.refers_to is not None]
+
+
+def test_title_runs_on_after_an_english_possessive():
+    # False alarm on real text: `head of Iran's Quds Force` was cut to `head of Iran`.
+    mentions = find_mentions("Troops killed Qasem Soleimani, head of Iran's Quds Force, on Friday.", "en")
+    assert [m.title for m in mentions if m.text == "Qasem Soleimani"] == ["head of Iran's Quds Force"]

@@ -72,3 +72,10 @@ def test_bad_header_is_line_one(tmp_path):
     with pytest.raises(InputError) as err:
         load_units(path)
     assert f"{path}:1:" in str(err.value)
+
+
+def test_hertz_is_a_measure():
+    # False alarm on real text: `50 hertz` counted as a noun, so `sous les 50 hertz` looked like a reworded count.
+    units = default_units()
+    assert units.canonical("hertz", "fr") == "hertz" == units.canonical("Hz", "en")
+    assert units.kind("hertz") == "measure"

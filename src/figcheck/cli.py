@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from figcheck.engines import DEFAULT_ENGINE, ENGINES, EngineUnavailable
 from figcheck.errors import InputError
 from figcheck.pipeline import RunResult, extract, run
 from figcheck.report.baseline import baseline_json, compare, read_baseline
@@ -66,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
                          help="exit 1 when a finding reaches this severity (default: error)")
     run_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
+    run_cmd.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE,
+                         help="engine the table rules run on: pandas, or polars and duckdb for large "
+                         "collections (pip install 'figcheck[scale]') (default: pandas)")
 
     extract_cmd = commands.add_parser("extract", help="print a validated table")
     extract_cmd.add_argument("paths", nargs="+", type=Path)
@@ -116,7 +120,7 @@ def _progress(done: int, total: int) -> None:
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    return suite, run(paths, suite, _progress)
+    return suite, run(paths, suite, _progress, engine=getattr(args, "engine", DEFAULT_ENGINE))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -222,6 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{error}\n")
         return EXIT_INPUT
     except TableError as error:
+        sys.stderr.write(f"figcheck: {error}\n")
+        return EXIT_INPUT
+    except EngineUnavailable as error:
         sys.stderr.write(f"figcheck: {error}\n")
         return EXIT_INPUT
 

@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import narwhals as nw
 import pandas as pd
 
+from figcheck.engines import DEFAULT_ENGINE, engine_named, tables_from_pandas
 from figcheck.extract.article import ArticleExtraction, Resources, extract_article
 from figcheck.extract.mentions import load_pipeline
 from figcheck.extract.units import default_units, load_units
@@ -105,13 +105,17 @@ def extract_corpus(corpus: Corpus, resources: Resources, progress: Progress | No
     return Extracted(corpus, documents, figures, mentions, tokens_frame(extractions))
 
 
-def tables_of(extracted: Extracted, expectations: Sequence[ExpectationOutcome] = ()) -> Tables:
-    return Tables(
-        documents=nw.from_native(extracted.documents).lazy(),
-        figures=nw.from_native(extracted.figures).lazy(),
-        mentions=nw.from_native(extracted.mentions).lazy(),
+def tables_of(
+    extracted: Extracted, expectations: Sequence[ExpectationOutcome] = (), engine: str = DEFAULT_ENGINE
+) -> Tables:
+    """The validated tables as lazy frames on `engine` (pandas, polars or duckdb: see `figcheck.engines`)."""
+    return tables_from_pandas(
+        engine,
+        extracted.documents,
+        extracted.figures,
+        extracted.mentions,
         texts=texts_of(extracted.corpus.articles),
-        expectations=tuple(expectations),
+        expectations=expectations,
     )
 
 
@@ -124,13 +128,16 @@ def documents_of(extracted: Extracted) -> list[Document]:
     ]
 
 
-def run(paths: Sequence[Path], suite: Suite, progress: Progress | None = None) -> RunResult:
-    """Select the suite's rules first, so a bad suite fails before any article is read."""
+def run(
+    paths: Sequence[Path], suite: Suite, progress: Progress | None = None, engine: str = DEFAULT_ENGINE
+) -> RunResult:
+    """Select the suite's rules (and check the engine) first, so a bad suite fails before any article is read."""
     started = time.time()
+    engine_named(engine)
     rules = select_rules(suite, all_rules(suite.rule_files))
     expectations = read_expectations(suite.expectations) if suite.expectations else None
     extracted = extract(paths, progress)
-    return check(extracted, rules, suite, started, expectations)
+    return check(extracted, rules, suite, started, expectations, engine=engine)
 
 
 def check(
@@ -139,10 +146,14 @@ def check(
     suite: Suite,
     started: float | None = None,
     expectations: ExpectationSuiteSpec | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> RunResult:
-    """Run the rules (and the table expectations, when the suite has some) on extracted tables."""
+    """Run the rules (and the table expectations, when the suite has some) on extracted tables.
+
+    Table rules run on `engine`; document rules always read the pandas rows of one article.
+    """
     started = time.time() if started is None else started
     outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
-    findings = run_rules(rules, tables_of(extracted, outcomes), documents_of(extracted), suite)
+    findings = run_rules(rules, tables_of(extracted, outcomes, engine), documents_of(extracted), suite)
     return RunResult(suite, tuple(rules), extracted, tuple(findings), started, time.time() - started,
                      tuple(outcomes))

@@ -4,7 +4,9 @@ A statement date is a single day named in the text. It is read with the day gram
 ``figcheck.extract.periods`` and always in the past, as statements are reported after they are
 made: a day given without a year is the latest such day on or before the published date (so a day
 after the published date moves to the previous year), and a weekday alone ("mardi", "on Tuesday")
-is the latest such weekday on or before it. Without a published date, ``context_year`` gives the
+is the latest such weekday on or before it. A day written with its year after the published date is
+what a statement is about (`to start trading on July 1, 2020`), never when it was made, and is left
+out. Without a published date, ``context_year`` gives the
 year of a day written without one; a weekday alone cannot be resolved then and is left out.
 
 ``anchor`` says where the year came from: ``"explicit"`` (written), ``"published"`` (the published
@@ -39,6 +41,8 @@ def find_statement_dates(
     out = []
     for p in _find(text, language, published, context_year, reading="past"):
         if p.scope != "day" or p.period_start is None or p.anchor not in _ANCHORS:
+            continue
+        if published is not None and p.period_start > published:
             continue
         out.append(StatementDate(p.start, p.end, p.text, p.period_start, _ANCHORS[p.anchor]))
     return out

@@ -26,6 +26,7 @@ from figcheck.extract.titles import (
     extend_forward,
     head_role,
     lexicon,
+    title_key,
     titles_compatible,
 )
 from figcheck.load.gazetteer import Gazetteer, GazetteerEntry, fold
@@ -501,11 +502,29 @@ def _span_text(text: str, tokens: Sequence[Token], first: int, end: int) -> str:
 
 
 def _linked_title(person: _Person, title: str) -> bool | None:
-    known = [*person.titles, *(person.entry.titles if person.entry else ())]
-    verdicts = [titles_compatible(title, other) for other in known]
-    if any(v is True for v in verdicts):
+    """Whether a title alone can stand for `person`.
+
+    A title the article gives the person that contradicts it rules the link out (`The Vice President`
+    is not the `United States President` named before); the gazetteer lists every post a person
+    held, so its titles only confirm. A known title confirms only when it names the post at least
+    as precisely (`the president of Turkey` is not any `President`).
+    """
+    specific = bool(title_key(title).words)
+
+    def verdicts(known: Sequence[str]) -> list[bool | None]:
+        out = []
+        for other in known:
+            verdict = titles_compatible(title, other)
+            out.append(None if verdict is True and specific and not title_key(other).words else verdict)
+        return out
+
+    own = verdicts(person.titles)
+    listed = verdicts(person.entry.titles if person.entry else ())
+    if any(v is False for v in own):
+        return False
+    if any(v is True for v in [*own, *listed]):
         return True
-    if any(v is False for v in verdicts):
+    if any(v is False for v in listed):
         return False
     return None
 
@@ -612,8 +631,12 @@ def _build(
 def _title_target(persons: list[_Person], title: str) -> _Person | None:
     """The most recent person holding a compatible title, else the only person named so far."""
     undecided = []
+    titles_of: dict[str, list[str]] = {}
+    for person in persons:  # every title the article gives a name, on whichever mention
+        titles_of.setdefault(person.name, []).extend(person.titles)
     for person in reversed(persons):
-        verdict = _linked_title(person, title)
+        verdict = _linked_title(_Person(person.index, person.name, person.surname, person.entry,
+                                        titles_of[person.name]), title)
         if verdict is True:
             return person
         if verdict is None:

@@ -54,7 +54,8 @@ class TitleLexicon:
     post: dict[str, frozenset[str]]  # language -> words allowed after a head or a complement's noun
     nationality: frozenset[str]
     honorifics: frozenset[str]  # as written, dots included
-    qualifiers: dict[str, str]  # folded word -> deputy | former | current
+    qualifiers: dict[str, str]  # folded word -> former | current | rank
+    ranks: dict[str, str]  # folded word -> the rank it gives a role (`vice`, `general`, `premier`)
 
     def role(self, word: str) -> str | None:
         """The role a head word names, in any language (`ministre` and `minister` give `minister`)."""
@@ -86,7 +87,12 @@ def lexicon() -> TitleLexicon:
         else:
             raise ValueError(f"titles_modifiers.tsv: unknown kind {kind!r} for {word!r}")
     honorifics = frozenset(row[0] for row in _data_lines("titles_honorifics.txt"))
-    qualifiers = {fold(word): kind for word, kind in _data_lines("titles_qualifiers.tsv")}
+    qualifiers: dict[str, str] = {}
+    ranks: dict[str, str] = {}
+    for row in _data_lines("titles_qualifiers.tsv"):
+        qualifiers[fold(row[0])] = row[1]
+        if row[1] == "rank":
+            ranks[fold(row[0])] = row[2]
     return TitleLexicon(
         heads=heads,
         pre={k: frozenset(v) for k, v in pre.items()},
@@ -94,6 +100,7 @@ def lexicon() -> TitleLexicon:
         nationality=frozenset(nationality),
         honorifics=honorifics,
         qualifiers=qualifiers,
+        ranks=ranks,
     )
 
 
@@ -155,12 +162,29 @@ def extend_forward(
         ):
             break
         k = m + 1
-        while k < n and k not in blocked and tokens[k].is_word and tokens[k].cap and not tokens[k].sent_start:
-            if tokens[k].key in stopwords:
+        while True:
+            while k < n and k not in blocked and tokens[k].is_word and tokens[k].cap and not tokens[k].sent_start:
+                if tokens[k].key in stopwords:
+                    break
+                k += 1
+            if not (_possessive(tokens, k, language) and k + 2 not in blocked):
                 break
-            k += 1
+            k += 2  # `head of Iran's Quds Force`: the body goes on after the possessive
         complements += 1
     return k
+
+
+def _possessive(tokens: Sequence[Token], k: int, language: str) -> bool:
+    """An English `'s` at `k` followed by a capitalised word."""
+    return (
+        language == "en"
+        and k + 2 < len(tokens)
+        and tokens[k].text in "'’"
+        and tokens[k].start == tokens[k - 1].end
+        and tokens[k + 1].key == "s"
+        and tokens[k + 2].is_word
+        and tokens[k + 2].cap
+    )
 
 
 def extend_backward(
@@ -198,9 +222,9 @@ _INITIAL_DOT = re.compile(r"(?<=\b[^\W\d_])\.")
 def title_key(title: str) -> TitleKey:
     """The role a title names and the words that qualify it (`Conseil`, `sécurité`).
 
-    Of several role words the one that is not also a modifier is the role (`general secretary`,
-    `secrétaire général`: general-secretary); `vice`, `deputy`, `adjoint` make it another role (`Vice
-    President` is `vice-president`); `former`, `ancien`, `actuel` give the tense, not a word.
+    Of several role words the one that is not also a modifier is the role; a rank word makes it
+    another post (`Vice President` is vice-president, `secrétaire général` general-secretary,
+    `Prime Minister` premier-minister); `former`, `ancien`, `actuel` give the tense, not a word.
     """
     lex = lexicon()
     modifiers = frozenset().union(*lex.pre.values(), *lex.post.values())
@@ -211,30 +235,24 @@ def title_key(title: str) -> TitleKey:
     roles = [w for w in found if lex.role(w) is not None]
     head = next((w for w in roles if w not in modifiers), roles[0] if roles else None)
     role = lex.role(head) if head is not None else None
-    # a role word used as a modifier is part of the role: `general secretary`, `secrétaire général`
-    partners = sorted({lex.role(w) or w for w in roles if w != head and w in modifiers} - {role})
-    if role is not None and partners:
-        role = "-".join(sorted([role, *partners]))
     words: set[str] = set()
+    ranks: set[str] = set()
     tense = None
-    deputy = False
     for word in found:
         if word == head:
             continue
         kind = lex.qualifiers.get(word)
-        if kind == "deputy":
-            deputy = True
+        if kind == "rank":
+            ranks.add(lex.ranks[word])
             continue
         if kind in ("former", "current"):
             tense = kind
             continue
-        if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality:
-            continue
-        if lex.role(word) is not None:
+        if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality or lex.role(word) is not None:
             continue
         words.add(word)
-    if role is not None and deputy and not role.startswith("vice-"):
-        role = "vice-" + role
+    if role is not None:
+        role = "-".join([*sorted(r for r in ranks if not role.startswith(r + "-")), role])
     return TitleKey(role, frozenset(words), tense)
 
 

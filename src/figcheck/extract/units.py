@@ -108,6 +108,10 @@ class UnitLexicon:
         """The kind of a canonical unit id (``currency``, ``measure``...), or None when unknown."""
         return self.kinds.get(unit) if unit is not None else None
 
+    def units_of(self, *kinds: str) -> list[str]:
+        """Canonical unit ids of the given kinds, sorted (``units_of("percent", "time")``)."""
+        return sorted(unit for unit, kind in self.kinds.items() if kind in kinds)
+
     def strip_head(self, key: str, language: str) -> str | None:
         """A normalized phrase without its head (``"unite de munition"`` -> ``"munition"``), or None."""
         for head in self.heads.get(_lang(language), ()):

@@ -3,6 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
+from figcheck.extract.units import default_units
 from figcheck.rules import Finding, Tables, rule, spans
 
 SAME_FIGURE = ["doc_id", "unit", "value"]
@@ -10,6 +11,14 @@ BOUND = ["over", "at_least", "under", "at_most"]
 POINT = ["approx", "exact"]
 WORDING = {"over": "a lower bound", "at_least": "a lower bound", "under": "an upper bound",
            "at_most": "an upper bound", "approx": "approximate", "exact": "exact"}
+
+
+SCALES = ("percent", "time", "measure")
+
+
+def _scale_units() -> list[str]:
+    """Units of percentages, durations and measures in the packaged unit table."""
+    return default_units().units_of(*SCALES)
 
 
 def _same_period() -> nw.Expr:
@@ -36,9 +45,17 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     Good
     ----
     Plus de 310 000 équipements seront livrés en 2026, soit plus de 310 000 sur l'année.
+
+    Only counts and amounts are compared. On a scale (a percentage, a duration, a measure) a bound is
+    mostly a threshold set against the exact value ("under 50 hertz" where the grid runs at 50
+    hertz; "less than two hours" to break the two-hour barrier), not the same figure reworded.
     """
     columns = [*SAME_FIGURE, "figure_id", "qualifier", "period_start", "period_end"]
-    figures = tables.figures.drop_nulls(subset=SAME_FIGURE).select(columns)
+    figures = (
+        tables.figures.drop_nulls(subset=SAME_FIGURE)
+        .filter(~nw.col("unit").is_in(_scale_units()))
+        .select(columns)
+    )
     hits = (
         figures.filter(nw.col("qualifier").is_in(BOUND))
         .join(figures.filter(nw.col("qualifier").is_in(POINT)), on=SAME_FIGURE, suffix="_b")

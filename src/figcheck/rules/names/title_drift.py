@@ -7,12 +7,16 @@ from figcheck.rules import Finding, Tables, rule, spans
 
 
 def incompatible(a: str, b: str) -> bool:
-    """Two titles name different posts: different roles, or one role in different bodies."""
+    """Two titles name different posts: different roles in one body, or one role in different bodies.
+
+    Different roles in bodies that share nothing (`State Senator`, `a minister`) are two posts one
+    person may hold, or have held, and are not compared.
+    """
     role_a, role_b = title_key(a).role, title_key(b).role
     if role_a is None or role_b is None:
         return False
     if role_a != role_b:
-        return True
+        return titles_compatible(a, b) is True
     return titles_compatible(a, b) is False
 
 

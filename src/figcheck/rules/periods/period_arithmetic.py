@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
+from figcheck.extract.units import default_units
 from figcheck.rules import Finding, Tables, rule, spans
 from figcheck.rules.intervals import fmt
 from figcheck.rules.periods.scope_conflict import conflicts
@@ -11,10 +12,13 @@ TILES = {"quarter": 4, "half_year": 2, "month": 12}
 BEFORE_REST = ["month", "quarter", "half_year", "year_to_date"]
 KEY = ["doc_id", "unit", "year"]
 WHOLE = [*KEY, "figure_id", "lower", "upper"]
+# Rates and durations do not add up over the parts of a year: 9.4 % in 2016 is no sum of months.
+NOT_ADDITIVE = ("percent", "time")
 
 
 def _dated(tables: Tables) -> nw.LazyFrame:
-    return tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"]).with_columns(
+    additive = ~nw.col("unit").is_in(default_units().units_of(*NOT_ADDITIVE))
+    return tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"]).filter(additive).with_columns(
         year=nw.col("period_start").dt.year(),
         low=nw.col("lower").fill_null(0.0),
         high=nw.col("upper").fill_null(float("inf")),
@@ -58,7 +62,8 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     Quarters must fit in their year, and what was delivered in January plus what is planned for the
     rest of the year must fit the plan for the year. Interval arithmetic on the bounds ("more than",
     "about") tells when no reading of the wording can make the parts and the whole agree. Figures
-    that a scope conflict already explains are left to `scope-conflict`.
+    that a scope conflict already explains are left to `scope-conflict`. Percentages and durations
+    are rates and spans, not amounts, and are never added up.
 
     Bad
     ---

@@ -1,0 +1,187 @@
+"""Every table rule gives the same findings on pandas, Polars and DuckDB, in memory and from Parquet."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from figcheck.cli import main
+from figcheck.engines import ENGINES, EngineUnavailable, engine_named, tables_from_parquet, write_parquet
+from figcheck.load.collections import load_corpus
+from figcheck.pipeline import Extracted, documents_of, extract_corpus, tables_of
+from figcheck.rules.discover import all_rules
+from figcheck.rules.registry import Rule
+from figcheck.rules.runner import ReportedFinding, run_rules
+from figcheck.rules.suite import Suite
+from figcheck.tables.build import texts_of
+from figcheck.testing import shared_resources
+from tests.conftest import SEED_TEXT
+
+OTHER_ENGINES = [name for name in ENGINES if name != "pandas"]
+
+
+def _engine_param(name: str) -> object:
+    package = ENGINES[name].package
+    missing = package is not None and importlib.util.find_spec(package) is None
+    missing = missing or importlib.util.find_spec("pyarrow") is None
+    reason = f"{package} is not installed (pip install 'figcheck[scale]')"
+    return pytest.param(name, marks=pytest.mark.skipif(missing, reason=reason), id=name)
+
+
+ENGINE_PARAMS = [_engine_param(name) for name in OTHER_ENGINES]
+
+
+def _article(doc_id: str, published: str, outlet: str, body: str) -> str:
+    return f"---\nid: {doc_id}\npublished: {published}\noutlet: {outlet}\nlanguage: fr\n---\n{body}\n"
+
+
+# Each article is written to trip one or more table rules; `figure-drift` and `name-style-drift` need
+# two articles that disagree.
+ARTICLES = {
+    "livraisons.txt": _article("livraisons", "2026-02-05", "Le Quotidien", "\n".join([
+        "Le ministre russe de la Défense, Andreï Beloussov, a annoncé qu'en janvier 2026, plus de 10 000 armes "
+        "ont été livrées.",
+        "Le ministère évoque plus de 10 000 équipements militaires livrés en janvier 2026.",
+        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités de munitions.",
+        "Il est prévu de livrer environ 21 millions d'unités de munitions pendant le reste de cette année, "
+        "selon le ministre Andrey Belousov.",
+        "Plus de 2 500 drones seront livrés en 2026. Le ministère évoque environ 2 500 drones pour 2026.",
+    ])),
+    "conseil.txt": _article("conseil", "2026-02-04", "Le Quotidien", "\n".join([
+        "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum aura lieu en mai.",
+        "M. Choïgou a ajouté que les banques y participeront.",
+        "Le chef du Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.",
+    ])),
+    "agences.txt": _article("agences", "2026-02-05", "Le Quotidien", "\n".join([
+        "Selon TASS, plus de 310 000 équipements militaires seront livrés en 2026.",
+        "Selon Reuters, plus de 310 000 équipements militaires seront livrés en 2026.",
+        "Le ministre Sergueï Lavrov s'est exprimé mardi à Moscou.",
+    ])),
+    "hebdo.txt": _article("hebdo", "2026-02-06", "L'Hebdo", "\n".join([
+        "Selon TASS, environ 200 000 équipements militaires seront livrés en 2026.",
+        "Le ministre Sergei Lavrov s'est exprimé mercredi à Genève.",
+    ])),
+    "drones.txt": _article("drones", "2026-01-10", "L'Hebdo", "\n".join([
+        "Au premier trimestre 2025, 400 drones ont été livrés.",
+        "Au deuxième trimestre 2025, 500 drones ont été livrés.",
+        "En 2025, 800 drones ont été livrés.",
+    ])),
+    "plan.txt": _article("plan", "2026-02-05", "Le Quotidien", "\n".join([
+        "En janvier 2026, plus de 5 000 chars ont été livrés.",
+        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir moins de 8 000 chars.",
+        "Il est prévu de livrer plus de 6 000 chars pendant le reste de cette année.",
+    ])),
+}
+# The rules the fixture collection must trip on pandas, or the comparison proves little.
+EXPECTED_CODES = {
+    "scope-conflict", "qualifier-drift", "unit-drift", "name-variant", "title-drift", "attribution-drift",
+    "figure-drift", "name-style-drift", "period-arithmetic",
+}
+
+
+def _key(finding: ReportedFinding) -> tuple[object, ...]:
+    """What a reader and a baseline see of a finding."""
+    return (finding.code, finding.slug, finding.doc_id, finding.message,
+            tuple(str(e) for e in finding.evidence), finding.fingerprint)
+
+
+def _table_rules() -> list[Rule]:
+    return [r for r in all_rules(()) if r.kind == "table"]
+
+
+def _findings(extracted: Extracted, engine: str) -> list[ReportedFinding]:
+    suite = Suite(name="engines", path=None)
+    return run_rules(_table_rules(), tables_of(extracted, (), engine), documents_of(extracted), suite)
+
+
+@pytest.fixture(scope="module")
+def collections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Extracted]:
+    root = tmp_path_factory.mktemp("engines")
+    made = {}
+    for name, articles in {"fixture": ARTICLES, "seed": {"article-fr.txt": SEED_TEXT}}.items():
+        folder = root / name / "articles"
+        folder.mkdir(parents=True)
+        for file_name, text in articles.items():
+            (folder / file_name).write_text(text, encoding="utf-8")
+        made[name] = extract_corpus(load_corpus([folder.parent]), shared_resources())
+    return made
+
+
+@pytest.fixture(scope="module")
+def on_pandas(collections: dict[str, Extracted]) -> dict[str, list[ReportedFinding]]:
+    return {name: _findings(extracted, "pandas") for name, extracted in collections.items()}
+
+
+def test_fixture_trips_every_table_rule_on_pandas(on_pandas: dict[str, list[ReportedFinding]]) -> None:
+    assert {f.slug for f in on_pandas["fixture"]} >= EXPECTED_CODES
+
+
+@pytest.mark.parametrize("collection", ["fixture", "seed"])
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_same_findings_as_pandas(
+    engine: str, collection: str, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+) -> None:
+    got = [_key(f) for f in _findings(collections[collection], engine)]
+    assert got == [_key(f) for f in on_pandas[collection]]
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_same_suggestions_as_pandas_except_name_variant(
+    engine: str, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+) -> None:
+    got = [(f.code, f.suggestion, f.severity) for f in _findings(collections["fixture"], engine)]
+    want = [(f.code, f.suggestion, f.severity) for f in on_pandas["fixture"]]
+    assert [g for g in got if g[0] != "NM001"] == [w for w in want if w[0] != "NM001"]
+
+
+@pytest.mark.xfail(reason="name-variant reads a null `canonical` as NaN on pandas and suggests writing 'nan'; "
+                   "Polars and DuckDB give None and suggest the article's own spelling", strict=True)
+def test_name_variant_never_suggests_nan_on_pandas(on_pandas: dict[str, list[ReportedFinding]]) -> None:
+    suggestions = [f.suggestion for f in on_pandas["fixture"] if f.slug == "name-variant"]
+    assert suggestions and all("'nan'" not in (s or "") for s in suggestions)
+
+
+@pytest.mark.parametrize("engine", ["pandas", *ENGINE_PARAMS])
+def test_same_findings_from_parquet(
+    engine: str, tmp_path: Path, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+) -> None:
+    if importlib.util.find_spec("pyarrow") is None:
+        pytest.skip("writing Parquet needs pyarrow (pip install 'figcheck[scale]')")
+    extracted = collections["fixture"]
+    write_parquet(tmp_path, extracted.documents, extracted.figures, extracted.mentions)
+    tables = tables_from_parquet(engine, tmp_path, texts_of(extracted.corpus.articles))
+    got = run_rules(_table_rules(), tables, documents_of(extracted), Suite(name="engines", path=None))
+    assert [_key(f) for f in got] == [_key(f) for f in on_pandas["fixture"]]
+
+
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_run_takes_an_engine(engine: str, make_collection: Callable[..., Path], tmp_path: Path) -> None:
+    folder = make_collection({"drones.txt": ARTICLES["drones.txt"]})
+    suite = tmp_path / "arithmetic.yaml"
+    suite.write_text("select: [period-arithmetic]\n", encoding="utf-8")
+    outputs = {}
+    for name in ("pandas", engine):
+        out = tmp_path / name
+        status = main(["run", str(folder), "--suite", str(suite), "--engine", name, "--format", "json",
+                       "--out", str(out), "--fail-on", "never", "--quiet"])
+        assert status == 0
+        outputs[name] = (out / "findings.json").read_text(encoding="utf-8")
+    assert '"period-arithmetic"' in outputs["pandas"]
+    assert outputs[engine].split('"findings"')[1] == outputs["pandas"].split('"findings"')[1]
+
+
+def test_unknown_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "--engine", "spark"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'spark'" in capsys.readouterr().err
+
+
+def test_missing_engine_package_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "duckdb" else real(name, *a))
+    with pytest.raises(EngineUnavailable, match=r"figcheck\[scale\]"):
+        engine_named("duckdb")

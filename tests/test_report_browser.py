@@ -1,0 +1,335 @@
+"""`index.html` in a real Chromium: no request leaves the file, evidence and figures are marked at
+their true offsets, the filters and the sort work, article text is shown as text, and the page is
+readable without JavaScript.
+
+Screenshots go to reports/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from figcheck.cli import main
+from tests.conftest import SEED_TEXT
+
+ROOT = Path(__file__).resolve().parents[1]
+SUITE = ROOT / "checks" / "default.yaml"
+SCREENSHOTS = ROOT / "reports" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+HOSTILE_TITLE = "Titre <script>alert(2)</script> \"guillemets\" & 'apostrophes'"
+HOSTILE_BODY = (
+    'Le ministre a écrit <script>alert(1)</script> & <img src=x onerror="alert(3)"> puis 1 200 obus", '
+    "selon R&D \"Défense\" et l'état-major.\n"
+)
+
+
+# A document's text as written: figure marks carry their tooltip inside them, so leave those out.
+TEXT_WITHOUT_TIPS = """element => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('.tip').forEach(tip => tip.remove());
+    return copy.textContent;
+}"""
+
+
+def _collection(root: Path, name: str, articles: dict[str, str]) -> Path:
+    folder = root / name
+    (folder / "articles").mkdir(parents=True)
+    for file_name, text in articles.items():
+        (folder / "articles" / file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _report(collection: Path, out: Path) -> Path:
+    args = ["run", str(collection), "--suite", str(SUITE), "--format", "html,json", "--out", str(out)]
+    assert main([*args, "--fail-on", "never"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("seed-report")
+    collection = _collection(root, "seed", {"article-fr.txt": SEED_TEXT})
+    out = _report(collection, root / "out")
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    return {"html": out / "index.html", "findings": report["findings"], "collection": collection}
+
+
+@pytest.fixture(scope="module")
+def seed_figures(seed: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The figures table of the seed, as `figcheck extract` prints it."""
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["extract", str(seed["collection"]), "--table", "figures"]) == 0
+    rows = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    return {row["figure_id"]: row for row in rows}
+
+
+@pytest.fixture
+def page(browser: Any, seed: dict[str, Any]) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(seed["html"].as_uri(), wait_until="load")
+    yield tab
+    context.close()
+
+
+def _visible_findings(page: Any) -> list[dict[str, str]]:
+    return page.eval_on_selector_all(
+        "article.finding",
+        "items => items.filter(i => i.offsetParent !== null)"
+        ".map(i => ({id: i.id, severity: i.dataset.severity, rule: i.dataset.rule}))",
+    )
+
+
+def _reset_filters(page: Any) -> None:
+    page.select_option("#filter-severity", "")
+    page.select_option("#filter-rule", "")
+    page.select_option("#filter-doc", "")
+    page.fill("#filter-text", "")
+
+
+def _mark_text(page: Any, selector: str) -> list[dict[str, Any]]:
+    """Each matching mark's offsets and its own text (a figure's tooltip text left out)."""
+    return page.eval_on_selector_all(
+        selector,
+        """marks => marks.map(m => ({
+            start: Number(m.dataset.start), end: Number(m.dataset.end), ref: m.dataset.ref || null,
+            text: Array.from(m.childNodes).filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.data).join(''),
+            startAttr: m.getAttribute('data-start'), endAttr: m.getAttribute('data-end'),
+        }))""",
+    )
+
+
+def test_no_request_leaves_the_file(browser: Any, seed: dict[str, Any]) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    requests: list[str] = []
+    problems: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("console", lambda message: problems.append(f"console {message.type}: {message.text}"))
+    url = seed["html"].as_uri()
+    tab.goto(url, wait_until="load")
+    tab.wait_for_load_state("networkidle")
+    # Use the page a little: open every document, focus a figure, sort and filter.
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    tab.focus(".doc mark.figure")
+    tab.click("#figures-table th[data-sort=number]")
+    tab.select_option("#filter-severity", "error")
+    context.close()
+    assert requests, "the page itself was never requested"
+    assert all(u == url or u.startswith("data:") for u in requests), requests
+    assert not problems, problems
+
+
+def test_every_finding_is_shown_with_its_evidence_marked(page: Any, seed: dict[str, Any]) -> None:
+    findings = seed["findings"]
+    assert len(findings) == 8
+    for finding in findings:
+        selector = f'article.finding[id="{finding["id"]}"]'
+        assert page.locator(selector).count() == 1, finding["id"]
+        assert page.locator(selector).is_visible()
+        marks = _mark_text(page, f"{selector} mark.evidence")
+        assert marks, f"{finding['id']} has no highlighted evidence"
+        for mark in marks:
+            assert mark["startAttr"] is not None and mark["endAttr"] is not None
+            assert SEED_TEXT[mark["start"] : mark["end"]] == mark["text"], (finding["id"], mark)
+        shown = {(m["start"], m["end"]) for m in marks}
+        for evidence in finding["evidence"]:
+            assert (evidence["start"], evidence["end"]) in shown, (finding["id"], evidence)
+        message = page.locator(f"{selector} .message").inner_text()
+        assert message == finding["message"]
+
+
+def test_severity_rule_and_text_filters(page: Any, seed: dict[str, Any]) -> None:
+    page.select_option("#filter-severity", "error")
+    shown = _visible_findings(page)
+    assert len(shown) == 2
+    assert {f["rule"] for f in shown} == {"scope-conflict"}
+    assert page.inner_text("#finding-count") == "2 shown"
+    assert page.locator("section.rule-group:visible").count() == 1
+
+    _reset_filters(page)
+    assert len(_visible_findings(page)) == 8
+    page.select_option("#filter-rule", "unbalanced-quote")
+    shown = _visible_findings(page)
+    assert len(shown) == 3
+    assert {f["rule"] for f in shown} == {"unbalanced-quote"}
+    assert page.inner_text("#finding-count") == "3 shown"
+
+    page.select_option("#filter-severity", "error")
+    assert _visible_findings(page) == []
+    assert page.inner_text("#finding-count") == "0 shown"
+
+    _reset_filters(page)
+    page.fill("#filter-text", "NÉOCOLONIALISME")
+    shown = _visible_findings(page)
+    assert [f["rule"] for f in shown] == ["misspelling"]
+    # The text filter searches the whole finding: message, evidence in context and help.
+    page.fill("#filter-text", "belousov")
+    split = page.eval_on_selector_all(
+        "article.finding",
+        "items => items.map(i => [i.offsetParent !== null, i.textContent.toLowerCase().includes('belousov')])",
+    )
+    assert all(shown == matches for shown, matches in split)
+    assert "name-variant" in {f["rule"] for f in _visible_findings(page)}
+    page.fill("#filter-text", "")
+    assert len(_visible_findings(page)) == 8
+
+
+def test_figures_table_filter_and_sort(page: Any, seed_figures: dict[str, dict[str, Any]]) -> None:
+    rows = page.locator("#figures-table tbody tr")
+    assert rows.count() == len(seed_figures) == 8
+
+    page.fill("#figure-filter", "weapons")
+    visible = page.eval_on_selector_all(
+        "#figures-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.figure)"
+    )
+    assert sorted(visible) == sorted(i for i, f in seed_figures.items() if f["unit"] == "weapons")
+    assert page.inner_text("#figure-count") == f"{len(visible)} shown"
+    page.fill("#figure-filter", "")
+    assert page.inner_text("#figure-count") == "8 shown"
+
+    def order() -> list[float]:
+        return page.eval_on_selector_all(
+            "#figures-table tbody tr", "rows => rows.map(r => parseFloat(r.cells[2].dataset.value))"
+        )
+
+    value_header = page.locator("#figures-table th[data-sort=number]")
+    value_header.click()
+    ascending = order()
+    assert ascending == sorted(f["value"] for f in seed_figures.values())
+    value_header.click()
+    assert order() == sorted(ascending, reverse=True)
+    first_row = page.locator("#figures-table tbody tr").first
+    biggest = max(seed_figures.values(), key=lambda f: f["value"])
+    assert first_row.locator("td").nth(1).inner_text() == biggest["text"]
+
+
+def test_document_figures_are_marked_with_a_tooltip(page: Any, seed_figures: dict[str, dict[str, Any]]) -> None:
+    marks = _mark_text(page, ".doc mark.figure")
+    assert len(marks) == len(seed_figures)
+    for mark in marks:
+        assert SEED_TEXT[mark["start"] : mark["end"]] == mark["text"], mark
+        figure = seed_figures[mark["ref"]]
+        assert (figure["start"], figure["end"]) == (mark["start"], mark["end"])
+    for kind in ("period", "mention", "unparsed"):
+        for mark in _mark_text(page, f".doc mark.{kind}"):
+            assert SEED_TEXT[mark["start"] : mark["end"]] == mark["text"], (kind, mark)
+
+    first = page.locator(".doc mark.figure").first
+    tip = first.locator(".tip")
+    assert not tip.is_visible()
+    first.focus()
+    tip.wait_for(state="visible")
+    figure = seed_figures[first.get_attribute("data-ref")]
+    text = tip.inner_text()
+    assert f"value {figure['value']:,.0f}" in text
+    assert f"unit {figure['unit']}" in text
+    assert f"({figure['period_scope']})" in text
+    box, tip_box = first.bounding_box(), tip.bounding_box()
+    assert tip_box["y"] >= box["y"] + box["height"] - 1, "the tooltip should sit below its figure"
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "seed-figure-tooltip.png"))
+    page.locator(".doc mark.figure").nth(4).focus()
+    page.screenshot(path=str(SCREENSHOTS / "seed-figure-tooltip-2.png"))
+    page.locator(".doc mark.figure").first.blur()
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.screenshot(path=str(SCREENSHOTS / "seed-full.png"), full_page=True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a figure's tooltip is anchored at the figure's left edge (left: 0; width: max-content) and runs "
+    "past the right edge of the window for figures near the end of a line",
+)
+def test_figure_tooltips_stay_inside_the_window(page: Any) -> None:
+    width = page.viewport_size["width"]
+    marks = page.locator(".doc mark.figure")
+    outside = []
+    for index in range(marks.count()):
+        mark = marks.nth(index)
+        mark.focus()
+        box = mark.locator(".tip").bounding_box()
+        if box["x"] < 0 or box["x"] + box["width"] > width:
+            outside.append((mark.get_attribute("data-ref"), round(box["x"]), round(box["x"] + box["width"])))
+    assert outside == [], f"tooltips past the {width}px window: {outside}"
+
+
+def test_article_text_is_escaped(browser: Any, tmp_path: Path) -> None:
+    article = f"---\ntitle: {json.dumps(HOSTILE_TITLE)}\nlanguage: fr\n---\n{HOSTILE_BODY}"
+    collection = _collection(tmp_path, "hostile", {"hostile.txt": article})
+    html = _report(collection, tmp_path / "out") / "index.html"
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs: list[str] = []
+    requests: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(html.as_uri(), wait_until="load")
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    tab.wait_for_timeout(200)
+    text = tab.eval_on_selector(".doc .text", TEXT_WITHOUT_TIPS)
+    title = tab.locator(".doc summary b").text_content()
+    script_count = tab.locator("script").count()
+    images = tab.locator("img").count()
+    findings_text = tab.locator("#findings").text_content()
+    context.close()
+    assert dialogs == []
+    assert requests == [html.as_uri()]
+    assert script_count == 1 and images == 0
+    assert HOSTILE_TITLE == title
+    flat = re.sub(r"\s+", " ", text)
+    assert HOSTILE_BODY.strip() in flat
+    assert '<script>alert(1)</script> & <img src=x onerror="alert(3)">' in findings_text
+
+
+def test_readable_without_javascript(browser: Any, seed: dict[str, Any]) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(seed["html"].as_uri(), wait_until="load")
+    visible = tab.locator("article.finding:visible").count()
+    messages = [tab.locator(f'article.finding[id="{f["id"]}"] .message').inner_text() for f in seed["findings"]]
+    document_text = tab.eval_on_selector(".doc .text", TEXT_WITHOUT_TIPS)
+    tips_hidden = tab.locator(".doc .tip:visible").count() == 0
+    figures = tab.locator("#figures-table tbody tr:visible").count()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "seed-no-javascript.png"), full_page=True)
+    context.close()
+    assert visible == len(seed["findings"]) == 8
+    assert messages == [f["message"] for f in seed["findings"]]
+    first_sentence = SEED_TEXT.split("\n")[0]
+    assert first_sentence in re.sub(r"[ \t]+", " ", document_text)
+    assert figures == 8
+    assert tips_hidden

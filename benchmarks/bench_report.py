@@ -76,7 +76,7 @@ def _fr_number(rng: random.Random, size: int) -> tuple[str, int]:
     value = max(1, int(size * rng.uniform(0.2, 3.0)))
     if value >= 1_000_000:
         millions = round(value / 1_000_000)
-        return f"{rng.choice(['environ ', 'plus de ', ''])}{millions} millions", millions * 1_000_000
+        return f"{rng.choice(['environ ', 'plus de ', ''])}{millions} million{'s' if millions > 1 else ''} de", millions * 1_000_000
     value = round(value, -2) or value
     text = f"{value:,}".replace(",", " ")
     return f"{rng.choice(['environ ', 'plus de ', ''])}{text}", value
@@ -91,6 +91,13 @@ def _en_number(rng: random.Random, size: int) -> tuple[str, int]:
     return f"{rng.choice(['about ', 'more than ', ''])}{value:,}", value
 
 
+def _de(phrase: str) -> str:
+    """`2 millions de obus` -> `2 millions d'obus`."""
+    for vowel in "aeéèiouyâê":
+        phrase = phrase.replace(f" de {vowel}", f" d'{vowel}")
+    return phrase
+
+
 def french_article(rng: random.Random, index: int, year: int) -> str:
     fr_name, en_name, title, _ = rng.choice(PEOPLE)
     unit, _, size = rng.choice(UNITS)
@@ -102,15 +109,15 @@ def french_article(rng: random.Random, index: int, year: int) -> str:
     yearly, _ = _fr_number(rng, size * 12)
     day = rng.randint(1, 28)
     paragraphs = [
-        (f"Le {title}, {fr_name}, a annoncé le {day} {MONTHS_FR[(month + 1) % 12]} que {figure} {unit} "
+        _de(f"{'L' + chr(39) if title[0] in 'aeiou' else 'Le '}{title}, {fr_name}, a annoncé le {day} {MONTHS_FR[(month + 1) % 12]} que {figure} {unit} "
          f"avaient été livrés aux forces armées en {MONTHS_FR[month]} {year}, selon {source}."),
-        (f"Pour l'ensemble de l'année {year}, l'armée devrait recevoir {yearly} {unit} et {figure2} {unit2}, "
+        _de(f"Pour l'ensemble de l'année {year}, l'armée devrait recevoir {yearly} {unit} et {figure2} {unit2}, "
          f"a précisé le ministère."),
         rng.choice(FILLER_FR) + " " + rng.choice(FILLER_FR),
     ]
     if rng.random() < 0.3:  # the same figure for the rest of the year: a scope conflict
-        paragraphs.append(f"Il est prévu de livrer {yearly} {unit} pendant le reste de cette année\", "
-                          f"a informé le ministère.")
+        paragraphs.append(_de(f"Il est prévu de livrer {yearly} {unit} pendant le reste de cette année\", "
+                          f"a informé le ministère."))
     if rng.random() < 0.3:  # the same person spelled the English way
         paragraphs.append(f"Selon les résultats de la réunion présidée par {en_name}, les cadences augmenteront "
                           f"au deuxième trimestre {year}.")
@@ -146,7 +153,7 @@ def english_article(rng: random.Random, index: int, year: int) -> str:
 
 def _with_header(doc_id: str, language: str, year: int, month: int, paragraphs: list[str],
                  rng: random.Random) -> str:
-    published = f"{year}-{(month + 1) % 12 + 1:02d}-{rng.randint(1, 28):02d}"
+    published = f"{year + (month == 11)}-{(month + 1) % 12 + 1:02d}-{rng.randint(1, 28):02d}"
     title = paragraphs[0].split(",")[0][:70].replace('"', "'")
     header = (f'---\nid: {doc_id}\ntitle: "{title}"\noutlet: "{rng.choice(OUTLETS)}"\n'
               f"published: {published}\nlanguage: {language}\n---\n")
@@ -221,6 +228,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the collection and the report here, and keep them")
+    parser.add_argument("--engine", help="figcheck's --engine (default: figcheck's own default)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="figcheck-bench-"))
@@ -233,6 +241,8 @@ def main() -> None:
               f"{args.articles // 2} en), {words:,} words in {collection}")
         command = [str(FIGCHECK), "run", str(collection), "--suite", "checks/default.yaml",
                    "--format", "html,json", "--out", str(out), "--fail-on", "never", "--quiet"]
+        if args.engine:
+            command += ["--engine", args.engine]
         print("command:", shlex.join(command))
         start = time.perf_counter()
         completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)

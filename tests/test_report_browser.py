@@ -269,11 +269,6 @@ def test_document_figures_are_marked_with_a_tooltip(page: Any, seed_figures: dic
     page.screenshot(path=str(SCREENSHOTS / "seed-full.png"), full_page=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a figure's tooltip is anchored at the figure's left edge (left: 0; width: max-content) and runs "
-    "past the right edge of the window for figures near the end of a line",
-)
 def test_figure_tooltips_stay_inside_the_window(page: Any) -> None:
     width = page.viewport_size["width"]
     marks = page.locator(".doc mark.figure")

@@ -12,9 +12,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import regex
+import yaml
 
 from figcheck.extract.dates import StatementDate, find_statement_dates
 from figcheck.extract.mentions import Mention
@@ -27,6 +30,9 @@ from figcheck.extract.status import sentence_status
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")
 FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
+# How far (in characters) a speaker's name may stand from the speech cue: "Selon les résultats de la
+# réunion présidée par le ministre Andrey Belousov".
+MAX_SPEAKER_DISTANCE = 80
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
             quantity,
         )
         sources = find_sources(sentence_text, language)
-        speaker = _speaker(context.mentions, sentence, quantity)
+        speaker = _speaker(context.mentions, sentence, sentence_text, quantity, language)
         rows.append(
             {
                 "doc_id": None,
@@ -145,17 +151,34 @@ def _nearest_period(periods: Sequence[Period], quantity: Quantity) -> Period | N
     return min(outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end)
 
 
-def _speaker(mentions: Sequence[Mention], sentence: Span, quantity: Quantity) -> int | None:
-    """The person (or institution) the sentence names: the one a title-only mention stands for, if any."""
+@lru_cache(maxsize=2)
+def _speech_cues(language: str) -> regex.Pattern[str]:
+    data = yaml.safe_load(resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8"))
+    return regex.compile(r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE)
+
+
+def _speaker(
+    mentions: Sequence[Mention], sentence: Span, sentence_text: str, quantity: Quantity, language: str
+) -> int | None:
+    """The person or institution the sentence quotes: the one named nearest a speech cue ("a déclaré",
+    "selon", "said"), resolved to the full name a title or surname stands for. None when nobody speaks."""
+    cues = [(sentence.start + m.start(), sentence.start + m.end())
+            for m in _speech_cues(language).finditer(sentence_text)]
     candidates = [
         i for i, m in enumerate(mentions)
         if m.type in SPEAKER_TYPES and sentence.start <= m.start < sentence.end
         and not (m.start < quantity.end and quantity.start < m.end)
     ]
-    if not candidates:
+    if not cues or not candidates:
         return None
-    persons = [i for i in candidates if mentions[i].type == "person"]
-    chosen = (persons or candidates)[0]
+
+    def distance(index: int) -> int:
+        mention = mentions[index]
+        return min(max(start - mention.end, mention.start - end, 0) for start, end in cues)
+
+    chosen = min(candidates, key=lambda i: (distance(i), mentions[i].type != "person"))
+    if distance(chosen) > MAX_SPEAKER_DISTANCE:
+        return None
     linked = mentions[chosen].refers_to
     return chosen if linked is None else linked
 

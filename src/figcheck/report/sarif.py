@@ -28,13 +28,21 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _artifact(path: Path) -> dict[str, str]:
+    """Paths under the working directory are relative to it (`SRCROOT`), as code-scanning tools expect."""
+    try:
+        return {"uri": path.resolve().relative_to(Path.cwd().resolve()).as_posix(), "uriBaseId": "SRCROOT"}
+    except ValueError:
+        return {"uri": path.resolve().as_uri()}
+
+
 def _location(context: ReportContext, finding: ReportedFinding, index: int) -> dict[str, Any]:
     evidence = finding.evidence[index]
     start = context.location(evidence.doc_id, evidence.start)
     end = context.location(evidence.doc_id, evidence.end)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": Path(start["path"]).as_posix()},
+            "artifactLocation": _artifact(Path(start["path"])),
             "region": {
                 "startLine": start["line"],
                 "startColumn": start["column"],

@@ -2,10 +2,10 @@
 
 A rule module imports everything it needs from here:
 
-    from figcheck.rules import Document, Evidence, Finding, Tables, document_rule, rule, spans
+    from figcheck.rules import Document, Evidence, Finding, Tables, document_rule, hits_of, rule, spans
 """
 
 from figcheck.rules.registry import Evidence, Finding, Rule, document_rule, rule
-from figcheck.rules.tables_view import Document, Tables, spans
+from figcheck.rules.tables_view import Document, Tables, hits_of, spans
 
-__all__ = ["Document", "Evidence", "Finding", "Rule", "Tables", "document_rule", "rule", "spans"]
+__all__ = ["Document", "Evidence", "Finding", "Rule", "Tables", "document_rule", "hits_of", "rule", "spans"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,16 +37,29 @@ class Document:
         return Evidence(self.doc_id, start, end, self.text[start:end])
 
 
+def _missing(value: Any) -> bool:
+    try:
+        return value is None or bool(value != value)  # NaN, NaT and pd.NA are not equal to themselves
+    except TypeError:
+        return False
+
+
+def hits_of(frame: nw.DataFrame[Any]) -> Iterator[dict[str, Any]]:
+    """The rows of collected hits as dicts, with every missing value as None, whatever the engine."""
+    for row in frame.iter_rows(named=True):
+        yield {key: None if _missing(value) else value for key, value in row.items()}
+
+
 def spans(tables: Tables, *row_ids: str, table: str = "figures") -> tuple[Evidence, ...]:
     """Evidence for figure ids (or mention ids with `table="mentions"`), in the order given."""
     id_column = "figure_id" if table == "figures" else "mention_id"
     frame = tables.figures if table == "figures" else tables.mentions
-    rows = (
+    found = (
         frame.filter(nw.col(id_column).is_in(list(row_ids)))
         .select(id_column, "doc_id", "start", "end", "text")
         .collect()
     )
-    by_id = {row[id_column]: row for row in rows.iter_rows(named=True)}
+    by_id = {row[id_column]: row for row in found.iter_rows(named=True)}
     return tuple(
         Evidence(by_id[i]["doc_id"], int(by_id[i]["start"]), int(by_id[i]["end"]), str(by_id[i]["text"]))
         for i in row_ids

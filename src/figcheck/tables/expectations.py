@@ -44,6 +44,8 @@ class ExpectationOutcome:
             str(self.kwargs[k]) for k in ("column_A", "column_B") if k in self.kwargs
         )
         condition = self.kwargs.get("row_condition")
+        if isinstance(condition, Mapping):  # GX keeps a pandas condition as {"pass_through_filter": ...}
+            condition = condition.get("pass_through_filter") or condition
         return f"{self.type}({column})" + (f" where {condition}" if condition else "")
 
 

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.institutions import speaks_for
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
@@ -49,7 +49,7 @@ def attribution_drift(tables: Tables) -> Iterator[Finding]:
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )
-    for hit in hits.iter_rows(named=True):
+    for hit in hits_of(hits):
         if _one_voice(hit):
             continue
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])

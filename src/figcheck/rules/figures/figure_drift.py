@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 from figcheck.rules.intervals import overlaps
 
@@ -38,7 +38,7 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
         .sort("doc_id", "doc_id_b", "figure_id", "figure_id_b")
         .collect()
     )
-    for hit in hits.iter_rows(named=True):
+    for hit in hits_of(hits):
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(
             doc_id=hit["doc_id"],

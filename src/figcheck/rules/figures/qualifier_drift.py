@@ -4,7 +4,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.extract.units import default_units
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 
 SAME_FIGURE = ["doc_id", "unit", "value"]
 BOUND = ["over", "at_least", "under", "at_most"]
@@ -63,7 +63,7 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
         .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
         .collect()
     )
-    for (doc_id, _, _), pairs in groupby(hits.iter_rows(named=True), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
+    for (doc_id, _, _), pairs in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
         pairs = list(pairs)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))

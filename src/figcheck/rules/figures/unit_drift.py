@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 
 SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
 
@@ -40,7 +40,7 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )
-    for hit in hits.iter_rows(named=True):
+    for hit in hits_of(hits):
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(
             doc_id=hit["doc_id"],

@@ -3,7 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 from figcheck.rules.names.name_variant import misspelled, spellings
 
 
@@ -43,7 +43,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
         .sort("entity_id", "language", "doc_id", "mention_id")
         .collect()
     )
-    for (_, language), rows in groupby(hits.iter_rows(named=True), key=lambda r: (r["entity_id"], r["language"])):
+    for (_, language), rows in groupby(hits_of(hits), key=lambda r: (r["entity_id"], r["language"])):
         by_form: dict[str, dict] = {}
         for row in misspelled(list(rows)):
             by_form.setdefault(row["text"], row)

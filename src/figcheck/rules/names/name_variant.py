@@ -5,7 +5,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.extract.names import spelled_alike
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 
 
 def spellings(tables: Tables) -> nw.LazyFrame:
@@ -68,7 +68,7 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         .select("doc_id", "entity_id")
     )
     hits = written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
-    rows_by_doc = groupby(hits.iter_rows(named=True), key=lambda r: r["doc_id"])
+    rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])
     for doc_id, doc_rows in rows_by_doc:
         doc_rows = list(doc_rows)
         conventions = Counter(r["convention"] for r in doc_rows if r["convention"])

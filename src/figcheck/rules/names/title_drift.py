@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.titles import title_key, titles_compatible
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 
 
 def incompatible(a: str, b: str) -> bool:
@@ -51,7 +51,7 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
         .collect()
     )
     reported: set[tuple[str, str]] = set()
-    for pair in pairs.iter_rows(named=True):
+    for pair in hits_of(pairs):
         key = (pair["doc_id"], pair["entity_id"])
         if key in reported or not incompatible(pair["title"], pair["title_b"]):
             continue

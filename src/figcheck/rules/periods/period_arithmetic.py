@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.units import default_units
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, rule, spans
 from figcheck.rules.intervals import fmt
 from figcheck.rules.periods.scope_conflict import conflicts
 
@@ -77,7 +77,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     """
     dated = _dated(tables)
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
-    explained = {r[k] for r in conflicts(tables).iter_rows(named=True) for k in ("figure_id", "figure_id_b")}
+    explained = {r[k] for r in hits_of(conflicts(tables)) for k in ("figure_id", "figure_id_b")}
     tiles = tiled_parts(dated).join(whole, on=KEY).with_columns(
         complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
     )
@@ -88,7 +88,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         (nw.col("parts_low") > nw.col("high")) | (nw.col("parts_high") < nw.col("low"))
     ).select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
     seen: set[str] = set()
-    for hit in [*too_much.collect().iter_rows(named=True), *too_little.collect().iter_rows(named=True)]:
+    for hit in [*hits_of(too_much.collect()), *hits_of(too_little.collect())]:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])
@@ -100,7 +100,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
         )
-    for hit in split.sort("doc_id", "figure_id").collect().iter_rows(named=True):
+    for hit in hits_of(split.sort("doc_id", "figure_id").collect()):
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])

@@ -3,7 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Evidence, Finding, Tables, rule, spans
+from figcheck.rules import Evidence, Finding, Tables, hits_of, rule, spans
 from figcheck.rules.intervals import fmt, overlaps
 
 # Scopes that cover only part of a calendar year.
@@ -45,7 +45,7 @@ def _known_rest(tables: Tables, doc_id: str, unit: str, whole_start, part_start)
         .sort("figure_id")
         .collect()
     )
-    return list(rows.iter_rows(named=True))
+    return list(hits_of(rows))
 
 
 @rule(code="PD001", slug="scope-conflict", severity="error", family="periods")
@@ -69,7 +69,7 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
     Il est prévu de livrer environ 19 millions d'unités de munitions pendant le reste de cette année.
     """
     hits = conflicts(tables)
-    for (doc_id, unit), pairs in groupby(hits.iter_rows(named=True), key=lambda r: (r["doc_id"], r["unit"])):
+    for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
         pairs = list(pairs)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))

@@ -207,3 +207,14 @@ def test_every_token_has_one_known_kind_and_tokens_do_not_overlap():
         assert t.kind in kinds
         assert t.start >= last_end
         last_end = t.end
+
+
+def test_adverb_between_qualifying_verb_and_number() -> None:
+    (quantity,) = scan("La dette publique dépasse désormais 3 000 milliards d'euros.", "fr").quantities
+    assert (quantity.qualifier, quantity.value, quantity.lower_inclusive) == ("over", 3e12, False)
+
+
+def test_clock_time_after_a_full_date_is_not_a_figure() -> None:
+    result = scan("Le texte a été signé le 1er août 2023 à 10 heures.", "fr")
+    assert result.quantities == ()
+    assert [t.kind for t in result.tokens if t.text == "10"] == ["time"]

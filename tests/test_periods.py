@@ -127,3 +127,9 @@ def test_spans_match_the_text_and_scopes_are_known():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError):
         find_periods("en 2026", "de")
+
+
+def test_since_new_year_is_year_to_date() -> None:
+    (period,) = find_periods("Depuis le 1er janvier, 300 drones ont été livrés.", "fr", reference=date(2023, 5, 10))
+    assert (period.scope, period.period_start, period.period_end) == ("year_to_date", date(2023, 1, 1),
+                                                                      date(2023, 5, 10))

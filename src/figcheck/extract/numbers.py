@@ -294,8 +294,10 @@ def _grammar(lang: str) -> _Grammar:
         if lang == "fr"
         else r"(?:\s+of)?(?:\s+the)?"
     )
+    # "dépasse désormais 3 000", "is now over 40": an adverb may stand between a verb and its number
+    adverb = rf"(?:\s+(?:{_alt(quals.get('adverbs', []))}))?" if quals.get("adverbs") else ""
     q_before = regex.compile(
-        rf"(?r){_BOUND_L}(?P<q>{_alt(q_before_forms)}){elision}(?:\s*['’]\s*)?\s*\Z", _I
+        rf"(?r){_BOUND_L}(?P<q>{_alt(q_before_forms)}){adverb}{elision}(?:\s*['’]\s*)?\s*\Z", _I
     )
     q_after = regex.compile(rf"\s*(?P<q>{_alt(q_after_forms)})(?![\p{{L}}])", _I)
 
@@ -1179,7 +1181,8 @@ class _Scanner:
         if _CONNECTOR_BEFORE.search(self.text, max(0, n.start - 14), n.start) is None:
             return False
         k = bisect.bisect_left(self.starts, n.start)
-        return any(0 <= n.start - m.end <= 12 for m in self.nums[max(0, k - 2) : k])
+        # a date just before is no range start: "le 1er août 2023 à 10 heures" gives a clock time
+        return any(0 <= n.start - m.end <= 12 and m.kind not in ("date", "year") for m in self.nums[max(0, k - 2) : k])
 
     def _qualifier_kind(self, n: _Num) -> str | None:
         m = self.g.q_before.search(self.text, max(0, n.start - 48), n.start)

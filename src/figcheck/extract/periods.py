@@ -1186,7 +1186,11 @@ def _apply_modifier(p: Period, text: str, low: str, lex: _Lex, reference: date |
         return Period(s, p.end, text[s:p.end], "unspecified", p.period_start, p.period_end, p.anchor)
     if m.group("since"):
         start, end = _open_interval(p.period_start, reference, named="start")
-        return Period(s, p.end, text[s:p.end], "unspecified", start, end, p.anchor)
+        # "depuis le 1er janvier": from the start of the reference's year to the reference is year to date
+        from_new_year = start is not None and end is not None and (start.month, start.day) == (1, 1) \
+            and start.year == end.year and p.scope == "day"
+        return Period(s, p.end, text[s:p.end], "year_to_date" if from_new_year else "unspecified", start, end,
+                      p.anchor)
     if m.group("until"):
         start, end = _open_interval(reference, p.period_end, named="end")
         return Period(s, p.end, text[s:p.end], "unspecified", start, end, p.anchor)

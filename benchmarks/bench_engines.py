@@ -304,6 +304,21 @@ def _peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _watch_memory(limit_gib: float) -> None:
+    """Stop this process when its resident memory passes `limit_gib`, before the machine runs out."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmRSS:") and int(line.split()[1]) > limit_gib * 2**20:
+                    sys.stderr.write(f"stopped: resident memory passed {limit_gib} GiB\n")
+                    os._exit(3)
+            time.sleep(0.2)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def run_engine(folder: Path, engine: str, threads: int | None) -> dict[str, object]:
     """One engine in this process: every table rule over the Parquet tables."""
     from figcheck.engines import tables_from_parquet
@@ -345,10 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--validate", choices=["first", "all", "none"], default="first")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed to one engine run")
+    parser.add_argument("--max-rss", type=float, default=12.0, help="GiB allowed to one engine run")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     threads = args.threads or None
     if args.child:
+        _watch_memory(args.max_rss)
         print(json.dumps(run_engine(Path(args.child[0]), args.child[1], threads)))
         return 0
 
@@ -365,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
             write_dataset(folder, size, args.seed, args.validate)
             print(f"<!-- wrote {size:,} figures in {time.perf_counter() - t:.1f} s to {folder} -->", flush=True)
         for engine in args.engines:
-            command = [sys.executable, __file__, "--child", str(folder), engine, "--threads", str(args.threads)]
+            command = [sys.executable, __file__, "--child", str(folder), engine, "--threads", str(args.threads),
+                       "--max-rss", str(args.max_rss)]
             if threads:
                 command = ["taskset", "-c", ",".join(str(c) for c in range(threads)), *command]
             try:

@@ -24,8 +24,20 @@ DEFAULT = [ROOT / "datasets" / "seed", ROOT / "datasets" / "examples"]
 
 
 def time_run(collection: Path, out: Path) -> tuple[float, int]:
-    command = [str(FIGCHECK), "run", str(collection), "--suite", str(ROOT / "checks" / "default.yaml"),
-               "--format", "json", "--out", str(out), "--fail-on", "never", "--quiet"]
+    command = [
+        str(FIGCHECK),
+        "run",
+        str(collection),
+        "--suite",
+        str(ROOT / "checks" / "default.yaml"),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--fail-on",
+        "never",
+        "--quiet",
+    ]
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
@@ -45,8 +57,10 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory() as out:
                 seconds, findings = time_run(collection, Path(out))
             times.append(seconds)
-        print(f"{collection.name:<20} {statistics.median(times):>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
-              f"{findings:>9}")
+        print(
+            f"{collection.name:<20} {statistics.median(times):>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
+            f"{findings:>9}"
+        )
     return 0
 
 

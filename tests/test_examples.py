@@ -20,21 +20,23 @@ SEED = ROOT / "datasets" / "seed"
 INSTALL = "apt-get install -y hunspell-fr-comprehensive hunspell-en-us hunspell-en-gb libenchant-2-2"
 
 # One finding per rule; the table of datasets/examples/README.md.
-PROMISED = Counter({
-    ("scope-conflict", "fr-obus-bilan-annuel"): 1,
-    ("unbalanced-quote", "fr-obus-bilan-annuel"): 1,
-    ("period-arithmetic", "en-drone-output-quarters"): 1,
-    ("misspelling", "en-drone-output-quarters"): 1,
-    ("qualifier-drift", "fr-budget-defense"): 1,
-    ("title-drift", "fr-budget-defense"): 1,
-    ("ungrouped-digits", "fr-budget-defense"): 1,
-    ("unit-drift", "en-weapons-deliveries"): 1,
-    ("name-variant", "en-weapons-deliveries"): 1,
-    ("figure-drift", "fr-victimes-bilan"): 1,
-    ("name-style-drift", "fr-victimes-bilan"): 1,
-    ("attribution-drift", "en-shell-production"): 1,
-    ("failed-expectation", "en-shell-production"): 1,
-})
+PROMISED = Counter(
+    {
+        ("scope-conflict", "fr-obus-bilan-annuel"): 1,
+        ("unbalanced-quote", "fr-obus-bilan-annuel"): 1,
+        ("period-arithmetic", "en-drone-output-quarters"): 1,
+        ("misspelling", "en-drone-output-quarters"): 1,
+        ("qualifier-drift", "fr-budget-defense"): 1,
+        ("title-drift", "fr-budget-defense"): 1,
+        ("ungrouped-digits", "fr-budget-defense"): 1,
+        ("unit-drift", "en-weapons-deliveries"): 1,
+        ("name-variant", "en-weapons-deliveries"): 1,
+        ("figure-drift", "fr-victimes-bilan"): 1,
+        ("name-style-drift", "fr-victimes-bilan"): 1,
+        ("attribution-drift", "en-shell-production"): 1,
+        ("failed-expectation", "en-shell-production"): 1,
+    }
+)
 CLEAN = ("fr-clean-ble", "en-clean-rail")
 
 
@@ -61,7 +63,9 @@ def test_examples_trigger_every_rule_of_the_suite(examples: RunResult) -> None:
 
 def test_clean_articles_give_no_finding_and_no_evidence(examples: RunResult) -> None:
     assert set(CLEAN) <= set(examples.extracted.documents["doc_id"])
-    touched = {f.doc_id for f in examples.findings} | {e.doc_id for f in examples.findings for e in f.evidence}
+    touched = {f.doc_id for f in examples.findings} | {
+        e.doc_id for f in examples.findings for e in f.evidence
+    }
     assert touched.isdisjoint(CLEAN)
 
 
@@ -79,13 +83,34 @@ def test_failed_expectation_points_at_the_curated_row(examples: RunResult) -> No
 
 def test_seed_gives_its_eight_findings(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    status = main(["run", str(SEED), "--suite", str(SUITE), "--format", "json", "--out", str(out),
-                   "--fail-on", "never", "--quiet"])
+    status = main(
+        [
+            "run",
+            str(SEED),
+            "--suite",
+            str(SUITE),
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--quiet",
+        ]
+    )
     assert status == 0
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-    assert Counter(f["slug"] for f in report["findings"]) == Counter({
-        "unbalanced-quote": 3, "name-variant": 1, "title-drift": 1, "scope-conflict": 2, "misspelling": 1,
-    })
-    munitions = [f for f in report["findings"] if f["slug"] == "scope-conflict" and "munitions" in f["message"]]
+    assert Counter(f["slug"] for f in report["findings"]) == Counter(
+        {
+            "unbalanced-quote": 3,
+            "name-variant": 1,
+            "title-drift": 1,
+            "scope-conflict": 2,
+            "misspelling": 1,
+        }
+    )
+    munitions = [
+        f for f in report["findings"] if f["slug"] == "scope-conflict" and "munitions" in f["message"]
+    ]
     assert len(munitions) == 1
     assert "2,000,000" in munitions[0]["message"]

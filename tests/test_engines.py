@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from figcheck.testing import shared_resources
 from tests.conftest import SEED_TEXT
 
 OTHER_ENGINES = [name for name in ENGINES if name != "pandas"]
+FindingsBy = dict[str, list[ReportedFinding]]  # findings of each test collection
 
 
 def _engine_param(name: str) -> object:
@@ -42,16 +43,18 @@ def _article(doc_id: str, published: str, outlet: str, body: str) -> str:
 # two articles that disagree.
 ARTICLES = {
     "livraisons.txt": _article("livraisons", "2026-02-05", "Le Quotidien", "\n".join([
-        "Le ministre russe de la Défense, Andreï Beloussov, a annoncé qu'en janvier 2026, plus de 10 000 armes "
-        "ont été livrées.",
+        "Le ministre russe de la Défense, Andreï Beloussov, a annoncé qu'en janvier 2026, "
+        "plus de 10 000 armes ont été livrées.",
         "Le ministère évoque plus de 10 000 équipements militaires livrés en janvier 2026.",
-        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités de munitions.",
+        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités "
+        "de munitions.",
         "Il est prévu de livrer environ 21 millions d'unités de munitions pendant le reste de cette année, "
         "selon le ministre Andrey Belousov.",
         "Plus de 2 500 drones seront livrés en 2026. Le ministère évoque environ 2 500 drones pour 2026.",
     ])),
     "conseil.txt": _article("conseil", "2026-02-04", "Le Quotidien", "\n".join([
-        "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum aura lieu en mai.",
+        "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum aura lieu "
+        "en mai.",
         "M. Choïgou a ajouté que les banques y participeront.",
         "Le chef du Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.",
     ])),
@@ -76,7 +79,7 @@ ARTICLES = {
     ])),
 }
 # The rules the fixture collection must trip on pandas, or the comparison proves little.
-EXPECTED_CODES = {
+EXPECTED_SLUGS = {
     "scope-conflict", "qualifier-drift", "unit-drift", "name-variant", "title-drift", "attribution-drift",
     "figure-drift", "name-style-drift", "period-arithmetic",
 }
@@ -111,18 +114,18 @@ def collections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Extracted
 
 
 @pytest.fixture(scope="module")
-def on_pandas(collections: dict[str, Extracted]) -> dict[str, list[ReportedFinding]]:
+def on_pandas(collections: dict[str, Extracted]) -> FindingsBy:
     return {name: _findings(extracted, "pandas") for name, extracted in collections.items()}
 
 
-def test_fixture_trips_every_table_rule_on_pandas(on_pandas: dict[str, list[ReportedFinding]]) -> None:
-    assert {f.slug for f in on_pandas["fixture"]} >= EXPECTED_CODES
+def test_fixture_trips_every_table_rule_on_pandas(on_pandas: FindingsBy) -> None:
+    assert {f.slug for f in on_pandas["fixture"]} >= EXPECTED_SLUGS
 
 
 @pytest.mark.parametrize("collection", ["fixture", "seed"])
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_same_findings_as_pandas(
-    engine: str, collection: str, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+    engine: str, collection: str, collections: dict[str, Extracted], on_pandas: FindingsBy
 ) -> None:
     got = [_key(f) for f in _findings(collections[collection], engine)]
     assert got == [_key(f) for f in on_pandas[collection]]
@@ -130,21 +133,21 @@ def test_same_findings_as_pandas(
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_same_suggestions_and_severities_as_pandas(
-    engine: str, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+    engine: str, collections: dict[str, Extracted], on_pandas: FindingsBy
 ) -> None:
     got = [(f.code, f.suggestion, f.severity) for f in _findings(collections["fixture"], engine)]
     assert got == [(f.code, f.suggestion, f.severity) for f in on_pandas["fixture"]]
 
 
 # A bug found by comparing engines: pandas hands a null string to Python as NaN, which is truthy.
-def test_name_variant_never_suggests_nan_on_pandas(on_pandas: dict[str, list[ReportedFinding]]) -> None:
+def test_name_variant_never_suggests_nan_on_pandas(on_pandas: FindingsBy) -> None:
     suggestions = [f.suggestion for f in on_pandas["fixture"] if f.slug == "name-variant"]
     assert suggestions and all("'nan'" not in (s or "") for s in suggestions)
 
 
 @pytest.mark.parametrize("engine", ["pandas", *ENGINE_PARAMS])
 def test_same_findings_from_parquet(
-    engine: str, tmp_path: Path, collections: dict[str, Extracted], on_pandas: dict[str, list[ReportedFinding]]
+    engine: str, tmp_path: Path, collections: dict[str, Extracted], on_pandas: FindingsBy
 ) -> None:
     if importlib.util.find_spec("pyarrow") is None:
         pytest.skip("writing Parquet needs pyarrow (pip install 'figcheck[scale]')")
@@ -156,19 +159,20 @@ def test_same_findings_from_parquet(
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
-def test_run_takes_an_engine(engine: str, make_collection: Callable[..., Path], tmp_path: Path) -> None:
-    folder = make_collection({"drones.txt": ARTICLES["drones.txt"]})
-    suite = tmp_path / "arithmetic.yaml"
-    suite.write_text("select: [period-arithmetic]\n", encoding="utf-8")
-    outputs = {}
-    for name in ("pandas", engine):
-        out = tmp_path / name
-        status = main(["run", str(folder), "--suite", str(suite), "--engine", name, "--format", "json",
-                       "--out", str(out), "--fail-on", "never", "--quiet"])
-        assert status == 0
-        outputs[name] = (out / "findings.json").read_text(encoding="utf-8")
-    assert '"period-arithmetic"' in outputs["pandas"]
-    assert outputs[engine].split('"findings"')[1] == outputs["pandas"].split('"findings"')[1]
+def test_run_takes_an_engine(engine: str, on_pandas: FindingsBy, tmp_path: Path) -> None:
+    folder = tmp_path / "news" / "articles"
+    folder.mkdir(parents=True)
+    for file_name, text in ARTICLES.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    suite = tmp_path / "tables.yaml"
+    suite.write_text(f"select: [{', '.join(r.code for r in _table_rules())}]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(folder.parent), "--suite", str(suite), "--engine", engine, "--format", "json",
+                   "--out", str(out), "--fail-on", "never", "--quiet"])
+    assert status == 0
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    got = [(f["code"], f["doc_id"], f["message"], f["fingerprint"]) for f in report["findings"]]
+    assert got == [(f.code, f.doc_id, f.message, f.fingerprint) for f in on_pandas["fixture"]]
 
 
 def test_unknown_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,6 +184,8 @@ def test_unknown_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_missing_engine_package_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "duckdb" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "duckdb" else real(name, *a)
+    )
     with pytest.raises(EngineUnavailable, match=r"figcheck\[scale\]"):
         engine_named("duckdb")

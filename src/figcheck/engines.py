@@ -152,7 +152,9 @@ def parquet_paths(folder: Path) -> dict[str, Path]:
     return {name: folder / f"{name}.parquet" for name in TABLES}
 
 
-def write_parquet(folder: Path, documents: pd.DataFrame, figures: pd.DataFrame, mentions: pd.DataFrame) -> None:
+def write_parquet(
+    folder: Path, documents: pd.DataFrame, figures: pd.DataFrame, mentions: pd.DataFrame
+) -> None:
     """Write the validated tables between stages: `documents.parquet`, `figures.parquet`, `mentions.parquet`.
 
     Rows are sorted by id and written in small row groups: a rule citing its evidence looks figures up by

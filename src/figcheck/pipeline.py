@@ -131,7 +131,7 @@ def documents_of(extracted: Extracted) -> list[Document]:
 def run(
     paths: Sequence[Path], suite: Suite, progress: Progress | None = None, engine: str = DEFAULT_ENGINE
 ) -> RunResult:
-    """Select the suite's rules (and check the engine) first, so a bad suite fails before any article is read."""
+    """Select the suite's rules and check the engine first, so a bad suite fails before any article is read."""
     started = time.time()
     engine_named(engine)
     rules = select_rules(suite, all_rules(suite.rule_files))

@@ -14,6 +14,9 @@ from figcheck.extract.names import cluster, convention
 from figcheck.load.gazetteer import Gazetteer
 
 
+NAME_TYPES = {"agency": "organization"}
+
+
 @dataclass(frozen=True)
 class Resolved:
     entity_id: str | None
@@ -23,9 +26,12 @@ class Resolved:
 
 def resolve_entities(mentions: Sequence[dict[str, Any]], gazetteer: Gazetteer | None) -> list[Resolved]:
     """One `Resolved` per mention row, in order; rows without a name get no entity."""
-    named = [i for i, m in enumerate(mentions) if m.get("name")]
-    names = [str(mentions[i]["name"]) for i in named]
-    keys = cluster(names, [str(mentions[i]["type"]) for i in named]) if names else []
+    # a person is resolved by the full name it stands for; an organization, place or agency by its text
+    named = [i for i, m in enumerate(mentions) if m.get("name") or m["type"] != "person"]
+    names = [str(mentions[i].get("name") or mentions[i]["text"]) for i in named]
+    # an agency is an organization to the romanization keys
+    types = [NAME_TYPES.get(str(mentions[i]["type"]), str(mentions[i]["type"])) for i in named]
+    keys = cluster(names, types) if names else []
     pinned: dict[str, tuple[str, str]] = {}
     for name, key in zip(names, keys, strict=True):
         entry = gazetteer.lookup(name) if gazetteer else None

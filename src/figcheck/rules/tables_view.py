@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import narwhals as nw
@@ -21,6 +22,20 @@ class Tables:
     mentions: nw.LazyFrame[Any]
     texts: Mapping[str, str]
     expectations: Sequence[ExpectationOutcome] = ()
+
+    @cached_property
+    def evidence_index(self) -> dict[str, dict[str, Evidence]]:
+        """Evidence of every figure and mention by id, read once, for rules that report many hits."""
+        index: dict[str, dict[str, Evidence]] = {}
+        for table, frame, id_column in (("figures", self.figures, "figure_id"),
+                                        ("mentions", self.mentions, "mention_id")):
+            rows = frame.select(id_column, "doc_id", "start", "end", "text").collect()
+            ids, docs, starts, ends, texts = (rows[c].to_list() for c in (id_column, "doc_id", "start", "end", "text"))
+            index[table] = {
+                i: Evidence(d, int(s), int(e), str(t)) for i, d, s, e, t in zip(ids, docs, starts, ends, texts,
+                                                                            strict=True)
+            }
+        return index
 
 
 @dataclass(frozen=True)
@@ -52,16 +67,5 @@ def hits_of(frame: nw.DataFrame[Any]) -> Iterator[dict[str, Any]]:
 
 def spans(tables: Tables, *row_ids: str, table: str = "figures") -> tuple[Evidence, ...]:
     """Evidence for figure ids (or mention ids with `table="mentions"`), in the order given."""
-    id_column = "figure_id" if table == "figures" else "mention_id"
-    frame = tables.figures if table == "figures" else tables.mentions
-    found = (
-        frame.filter(nw.col(id_column).is_in(list(row_ids)))
-        .select(id_column, "doc_id", "start", "end", "text")
-        .collect()
-    )
-    by_id = {row[id_column]: row for row in found.iter_rows(named=True)}
-    return tuple(
-        Evidence(by_id[i]["doc_id"], int(by_id[i]["start"]), int(by_id[i]["end"]), str(by_id[i]["text"]))
-        for i in row_ids
-        if i in by_id
-    )
+    index = tables.evidence_index[table]
+    return tuple(index[i] for i in row_ids if i in index)

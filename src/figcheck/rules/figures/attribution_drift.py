@@ -42,6 +42,12 @@ def attribution_drift(tables: Tables) -> Iterator[Finding]:
     équipements en 2026.
     """
     claims = with_claimant(tables).drop_nulls(subset=[*SAME_FIGURE, "claimant"]).select(COLUMNS)
+    contested = (
+        claims.group_by(*SAME_FIGURE).agg(nw.col("claimant").n_unique().alias("claimants"))
+        .filter(nw.col("claimants") >= 2)
+        .select(*SAME_FIGURE)
+    )
+    claims = claims.join(contested, on=SAME_FIGURE)
     hits = (
         claims.join(claims, on=SAME_FIGURE, suffix="_b")
         .filter((nw.col("claimant") < nw.col("claimant_b")))

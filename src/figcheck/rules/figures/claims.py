@@ -15,7 +15,7 @@ def with_claimant(tables: Tables) -> nw.LazyFrame:
         nw.col("entity_id").alias("speaker_entity"),
         nw.col("type").alias("speaker_type"),
         nw.col("title").alias("speaker_title"),
-        nw.col("name").alias("speaker_name"),
+        nw.coalesce(nw.col("name"), nw.col("text")).alias("speaker_name"),
     )
     attributed = tables.figures.filter(~nw.col("speaker_id").is_null())
     joined = attributed.join(speakers, on="speaker_id", how="left")

@@ -1,3 +1,4 @@
+import math
 from collections.abc import Iterator
 
 import narwhals as nw
@@ -31,6 +32,17 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
     (article B) Selon TASS, quelque 320 000 équipements seront livrés en 2026.
     """
     claims = with_claimant(tables).drop_nulls(subset=SAME_CLAIM).select(COLUMNS)
+    # only claims whose intervals do not all share a value, reported by two articles or more, can drift:
+    # joining just those keeps a claim echoed by thousands of articles from exploding the join
+    disputed = (
+        claims.with_columns(low=nw.col("lower").fill_null(-math.inf), high=nw.col("upper").fill_null(math.inf))
+        .group_by(*SAME_CLAIM)
+        .agg(nw.col("low").max().alias("max_low"), nw.col("high").min().alias("min_high"),
+             nw.col("doc_id").n_unique().alias("articles"))
+        .filter((nw.col("max_low") >= nw.col("min_high")) & (nw.col("articles") >= 2))
+        .select(*SAME_CLAIM)
+    )
+    claims = claims.join(disputed, on=SAME_CLAIM)
     hits = (
         claims.join(claims, on=SAME_CLAIM, suffix="_b")
         .filter((nw.col("doc_id") < nw.col("doc_id_b")) & ~overlaps())

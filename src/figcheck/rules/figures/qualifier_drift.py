@@ -28,6 +28,15 @@ def _same_period() -> nw.Expr:
     return unknown | same.fill_null(False)
 
 
+def _compatible_status() -> nw.Expr:
+    """The same status, or one of the two unknown."""
+    return (
+        (nw.col("status") == nw.col("status_b"))
+        | (nw.col("status") == "unspecified")
+        | (nw.col("status_b") == "unspecified")
+    )
+
+
 @rule(code="FG001", slug="qualifier-drift", severity="warning", family="figures")
 def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     """The same figure is a bound in one place and approximate or exact in another.
@@ -35,7 +44,10 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     Why
     ---
     "More than 310,000" and "about 310,000" are different claims: only one of them matches the
-    source. Rewrites often soften "plus de" into "environ".
+    source. Rewrites often soften "plus de" into "environ". Only counts and amounts with compatible
+    statuses are compared: on a scale (a percentage, a duration, a measure) a bound is mostly a
+    threshold set against the exact value ("under 50 hertz" where the grid runs at 50 hertz), and
+    "15,000 delivered" against "more than 15,000 planned" are two figures.
 
     Bad
     ---
@@ -45,12 +57,8 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     Good
     ----
     Plus de 310 000 équipements seront livrés en 2026, soit plus de 310 000 sur l'année.
-
-    Only counts and amounts are compared. On a scale (a percentage, a duration, a measure) a bound is
-    mostly a threshold set against the exact value ("under 50 hertz" where the grid runs at 50
-    hertz; "less than two hours" to break the two-hour barrier), not the same figure reworded.
     """
-    columns = [*SAME_FIGURE, "figure_id", "qualifier", "period_start", "period_end"]
+    columns = [*SAME_FIGURE, "figure_id", "qualifier", "status", "period_start", "period_end"]
     figures = (
         tables.figures.drop_nulls(subset=SAME_FIGURE)
         .filter(~nw.col("unit").is_in(_scale_units()))
@@ -59,7 +67,7 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     hits = (
         figures.filter(nw.col("qualifier").is_in(BOUND))
         .join(figures.filter(nw.col("qualifier").is_in(POINT)), on=SAME_FIGURE, suffix="_b")
-        .filter(_same_period())
+        .filter(_same_period() & _compatible_status())
         .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
         .collect()
     )

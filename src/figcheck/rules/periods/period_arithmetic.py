@@ -14,6 +14,8 @@ KEY = ["doc_id", "unit", "year"]
 WHOLE = [*KEY, "figure_id", "lower", "upper"]
 # Rates and durations do not add up over the parts of a year: 9.4 % in 2016 is no sum of months.
 NOT_ADDITIVE = ("percent", "time")
+# The longest gap between a part and the rest of the year still read as "the rest": a month.
+GAP_DAYS = 31
 
 
 def _dated(tables: Tables) -> nw.LazyFrame:
@@ -39,16 +41,22 @@ def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
 
 
 def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
-    """A figure for the start of a year joined with the figure for the rest of it."""
+    """A figure for the start of a year joined with the figure for the rest of it; `covers` says whether
+    the two leave no gap (the early part starts on 1 January and the rest follows within a month), so
+    that their sum may be compared from below as well as from above."""
     early = dated.filter(nw.col("period_scope").is_in(BEFORE_REST)).select(
-        *KEY, "figure_id", "low", "high", "period_end")
+        *KEY, "figure_id", "low", "high", nw.col("period_start").alias("early_start"), "period_end")
     rest = dated.filter(nw.col("period_scope") == "rest_of_year").select(
         *KEY, "figure_id", "low", "high", "period_start")
     return (
         early.join(rest, on=KEY, suffix="_rest")
         .filter(nw.col("period_end") < nw.col("period_start"))
+        .with_columns(
+            covers=(nw.col("early_start").dt.month() == 1) & (nw.col("early_start").dt.day() == 1)
+            & ((nw.col("period_start") - nw.col("period_end")).dt.total_seconds() <= GAP_DAYS * 86400)
+        )
         .select(*KEY, (nw.col("low") + nw.col("low_rest")).alias("parts_low"),
-                (nw.col("high") + nw.col("high_rest")).alias("parts_high"),
+                (nw.col("high") + nw.col("high_rest")).alias("parts_high"), "covers",
                 nw.col("figure_id").alias("part_id"), nw.col("figure_id_rest").alias("other_part_id"))
     )
 
@@ -85,7 +93,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
         *KEY, "figure_id", "part_id")
     split = before_and_rest(dated).join(whole, on=KEY).filter(
-        (nw.col("parts_low") > nw.col("high")) | (nw.col("parts_high") < nw.col("low"))
+        (nw.col("parts_low") > nw.col("high")) | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))
     ).select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
     seen: set[str] = set()
     for hit in [*hits_of(too_much.collect()), *hits_of(too_little.collect())]:

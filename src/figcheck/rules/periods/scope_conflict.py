@@ -13,39 +13,44 @@ COLUMNS = [*SAME_FIGURE, "figure_id", "period_scope", "period_start", "period_en
            "lower", "upper", "lower_inclusive", "upper_inclusive"]
 
 
-def conflicts(tables: Tables) -> nw.DataFrame:
+def conflict_pairs(tables: Tables) -> nw.LazyFrame:
     """Pairs (whole year, part of it) giving the same figure: one row per pair, part columns suffixed `_b`."""
     dated = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).with_columns(
         year=nw.col("period_start").dt.year()
     )
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(COLUMNS)
     part = dated.filter(nw.col("period_scope").is_in(PART_OF_YEAR)).select(COLUMNS)
-    return (
-        whole.join(part, on=SAME_FIGURE, suffix="_b")
-        .filter(
-            overlaps()
-            & (nw.col("period_start_b") >= nw.col("period_start"))
-            & (nw.col("period_end_b") <= nw.col("period_end"))
-        )
-        .sort("doc_id", "unit", "figure_id", "figure_id_b")
-        .collect()
+    return whole.join(part, on=SAME_FIGURE, suffix="_b").filter(
+        overlaps()
+        & (nw.col("period_start_b") >= nw.col("period_start"))
+        & (nw.col("period_end_b") <= nw.col("period_end"))
     )
 
 
-def _known_rest(tables: Tables, doc_id: str, unit: str, whole_start, part_start) -> list[dict]:
-    """Figures for the same unit over the part of the year before `part_start`."""
+def conflicts(tables: Tables) -> nw.DataFrame:
+    return conflict_pairs(tables).sort("doc_id", "unit", "figure_id", "figure_id_b").collect()
+
+
+def known_before(tables: Tables) -> dict[tuple[str, str], dict]:
+    """For each conflicting pair, a figure of the same unit for the part of the year before the part:
+    what makes the arithmetic ("2 million already delivered in January")."""
+    earlier = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).select(
+        "doc_id", "unit", nw.col("figure_id").alias("figure_id_c"), nw.col("value").alias("value_c"),
+        nw.col("period_text").alias("period_text_c"), nw.col("period_start").alias("period_start_c"),
+        nw.col("period_end").alias("period_end_c"),
+    )
     rows = (
-        tables.figures.filter(
-            (nw.col("doc_id") == doc_id)
-            & (nw.col("unit") == unit)
-            & (nw.col("period_start") >= whole_start)
-            & (nw.col("period_end") < part_start)
-        )
-        .select("figure_id", "value", "period_text")
-        .sort("figure_id")
+        conflict_pairs(tables)
+        .select("doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b")
+        .join(earlier, on=["doc_id", "unit"])
+        .filter((nw.col("period_start_c") >= nw.col("period_start")) & (nw.col("period_end_c") < nw.col("period_start_b")))
+        .sort("figure_id", "figure_id_b", "figure_id_c")
         .collect()
     )
-    return list(hits_of(rows))
+    known: dict[tuple[str, str], dict] = {}
+    for row in hits_of(rows):
+        known.setdefault((row["figure_id"], row["figure_id_b"]), row)
+    return known
 
 
 @rule(code="PD001", slug="scope-conflict", severity="error", family="periods")
@@ -69,6 +74,7 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
     Il est prévu de livrer environ 19 millions d'unités de munitions pendant le reste de cette année.
     """
     hits = conflicts(tables)
+    before = known_before(tables) if len(hits) else {}
     for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
         pairs = list(pairs)
         first = pairs[0]
@@ -78,14 +84,13 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
         message = (f"{unit.replace('_', ' ')}: \"{whole.text}\" {first['period_text']} and again "
                    f"\"{part.text}\" {first['period_text_b']} ({first['period_scope_b'].replace('_', ' ')}), "
                    "as if the part were the whole")
-        earlier = _known_rest(tables, doc_id, unit, first["period_start"], first["period_start_b"])
-        if earlier:
-            known = earlier[0]
-            left = first["value"] - known["value"]
-            message += (f"; {fmt(known['value'])} are already reported {known['period_text']}, so the "
-                        f"rest of the year cannot also be {fmt(first['value'])} if the whole year is {fmt(first['value'])} "
-                        f"(that leaves {fmt(left)})")
-            evidence += spans(tables, known["figure_id"])
+        known = before.get((first["figure_id"], first["figure_id_b"]))
+        if known:
+            left = first["value"] - known["value_c"]
+            message += (f"; {fmt(known['value_c'])} are already reported {known['period_text_c']}, so the "
+                        f"rest of the year cannot also be {fmt(first['value'])} if the whole year is "
+                        f"{fmt(first['value'])} (that leaves {fmt(left)})")
+            evidence += spans(tables, known["figure_id_c"])
         yield Finding(
             doc_id=doc_id,
             message=message,

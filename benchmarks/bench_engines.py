@@ -39,9 +39,31 @@ CHUNK_ARTICLES = 100_000
 ROW_GROUP = 65_536  # small row groups let a lookup by id skip the rest of the file (min/max statistics)
 FIGURES_PER_ARTICLE = 10
 PLANT_EVERY = 100_003  # an article whose number modulo this is a rule's residue gets that rule's problem
-UNITS = ["munitions", "shells", "weapons", "military_equipment", "drones", "tanks", "vehicles", "soldiers",
-         "victims", "casualties", "missiles", "aircraft", "USD", "RUB", "UAH", "people", "EUR", "t", "km",
-         "passenger", "MW", "barrel", "percent"]
+UNITS = [
+    "munitions",
+    "shells",
+    "weapons",
+    "military_equipment",
+    "drones",
+    "tanks",
+    "vehicles",
+    "soldiers",
+    "victims",
+    "casualties",
+    "missiles",
+    "aircraft",
+    "USD",
+    "RUB",
+    "UAH",
+    "people",
+    "EUR",
+    "t",
+    "km",
+    "passenger",
+    "MW",
+    "barrel",
+    "percent",
+]
 STATUSES = ["actual", "planned", "estimate", "unspecified"]
 QUALIFIERS = ["exact", "approx", "over", "at_least", "under", "at_most"]
 AGENCIES = ["TASS", "Reuters", "AFP", "RIA Novosti", "Interfax", "AP", "Ukrinform", "dpa", "ANSA", "EFE"]
@@ -52,8 +74,17 @@ ORGANIZATIONS = 2_000
 YEARS = np.arange(2015, 2027)
 # scope of each figure: 0 whole year, 1 quarter, 2 month, 3 no period
 SCOPE_WEIGHTS = [0.5, 0.2, 0.2, 0.1]
-PLANTS = {"qualifier": 10, "unit": 20, "scope": 30, "arithmetic": 40, "figure": 50, "attribution": 60,
-          "variant": 70, "title": 80, "style": 90}
+PLANTS = {
+    "qualifier": 10,
+    "unit": 20,
+    "scope": 30,
+    "arithmetic": 40,
+    "figure": 50,
+    "attribution": 60,
+    "variant": 70,
+    "title": 80,
+    "style": 90,
+}
 
 
 def _mix(*codes: np.ndarray) -> np.ndarray:
@@ -86,7 +117,9 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
     residue = number % PLANT_EVERY
 
     # Figures, as (articles, figures) arrays of codes first; values follow from the codes.
-    unit = ((_mix(number, 5) % len(UNITS)).astype(np.int64)[:, None] + np.arange(f)[None, :]) % len(UNITS)  # distinct in an article
+    unit = ((_mix(number, 5) % len(UNITS)).astype(np.int64)[:, None] + np.arange(f)[None, :]) % len(
+        UNITS
+    )  # distinct in an article
     scope = rng.choice(4, size=(n, f), p=SCOPE_WEIGHTS)
     part = rng.integers(1, 13, size=(n, f))  # month, or quarter = (part - 1) // 3 + 1
     status = rng.integers(0, len(STATUSES), size=(n, f))
@@ -104,7 +137,13 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
         a[p, 1] = a[p, 0]
     unit[p, 1] = unit[p, 0]
     p = residue == PLANTS["scope"]  # a whole-year figure given again for the rest of the year
-    scope[p, 0], scope[p, 1], status[p, 1], who[p, 1], agency[p, 1] = 0, 0, status[p, 0], who[p, 0], agency[p, 0]
+    scope[p, 0], scope[p, 1], status[p, 1], who[p, 1], agency[p, 1] = (
+        0,
+        0,
+        status[p, 0],
+        who[p, 0],
+        agency[p, 0],
+    )
     unit[p, 1] = unit[p, 0]
     rest_of_year[p, 1] = True
     p = residue == PLANTS["arithmetic"]  # two quarters above their year
@@ -127,9 +166,12 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
     month = np.where(scope == 1, (quarter - 1) * 3 + 1, np.where(scope == 2, part, 1))
     end_month = np.where(scope == 1, quarter * 3, np.where(scope == 2, part, 12))
     start_month = np.where(rest_of_year, 2, month)
-    period_start = pd.to_datetime(pd.DataFrame({"year": year2.ravel(), "month": start_month.ravel(), "day": 1}))
-    period_end = (pd.to_datetime(pd.DataFrame({"year": year2.ravel(), "month": end_month.ravel(), "day": 1}))
-                  + pd.offsets.MonthEnd(0))
+    period_start = pd.to_datetime(
+        pd.DataFrame({"year": year2.ravel(), "month": start_month.ravel(), "day": 1})
+    )
+    period_end = pd.to_datetime(
+        pd.DataFrame({"year": year2.ravel(), "month": end_month.ravel(), "day": 1})
+    ) + pd.offsets.MonthEnd(0)
     no_period = (scope == 3).ravel()
     period_start[no_period] = pd.NaT
     period_end[no_period] = pd.NaT
@@ -166,49 +208,61 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
 
     v = value.ravel()
     q = np.asarray(QUALIFIERS)[qualifier.ravel()]
-    lower = np.select([q == "exact", q == "approx", (q == "over") | (q == "at_least")], [v, v * 0.9, v], np.nan)
-    upper = np.select([q == "exact", q == "approx", (q == "under") | (q == "at_most")], [v, v * 1.1, v], np.nan)
+    lower = np.select(
+        [q == "exact", q == "approx", (q == "over") | (q == "at_least")], [v, v * 0.9, v], np.nan
+    )
+    upper = np.select(
+        [q == "exact", q == "approx", (q == "under") | (q == "at_most")], [v, v * 1.1, v], np.nan
+    )
     lower_inclusive = pd.array(np.where(q == "over", False, True), dtype="boolean")
     upper_inclusive = pd.array(np.where(q == "under", False, True), dtype="boolean")
     lower_inclusive[np.isnan(lower)] = pd.NA
     upper_inclusive[np.isnan(upper)] = pd.NA
-    scope_name = np.select([rest_of_year.ravel(), scope.ravel() == 0, scope.ravel() == 1, scope.ravel() == 2],
-                           ["rest_of_year", "whole_year", "quarter", "month"], "unspecified")
+    scope_name = np.select(
+        [rest_of_year.ravel(), scope.ravel() == 0, scope.ravel() == 1, scope.ravel() == 2],
+        ["rest_of_year", "whole_year", "quarter", "month"],
+        "unspecified",
+    )
     fig_doc = np.repeat(doc_ids, f)
     j = np.tile(np.arange(f), n)
     w = who.ravel()
     speaker_id = _ids(fig_doc, "@", np.zeros(n * f, dtype=np.int64)).where(w == 0)
     start = 200 * j + 40
-    figures = pd.DataFrame({
-        "figure_id": _ids(fig_doc, "#", j + 1),
-        "doc_id": pd.Series(fig_doc, dtype="str"),
-        "sentence": j,
-        "start": start,
-        "end": start + 14,
-        "text": pd.Series(q, dtype="str") + " " + pd.Series(v.astype(np.int64), dtype="str"),
-        "value": v,
-        "lower": lower,
-        "upper": upper,
-        "lower_inclusive": lower_inclusive,
-        "upper_inclusive": upper_inclusive,
-        "qualifier": pd.Series(q, dtype="str"),
-        "unit": pd.Series(np.asarray(UNITS)[unit.ravel()], dtype="str"),
-        "unit_text": pd.Series(np.asarray(UNITS)[unit.ravel()], dtype="str"),
-        "period_text": pd.Series(np.where(no_period, None, "en " + year2.ravel().astype(str)), dtype="str"),
-        "period_text_start": pd.array(np.where(no_period, None, start + 20), dtype="Int64"),
-        "period_text_end": pd.array(np.where(no_period, None, start + 27), dtype="Int64"),
-        "period_start": period_start.to_numpy(),
-        "period_end": period_end.to_numpy(),
-        "period_scope": pd.Series(scope_name, dtype="str"),
-        "period_anchor": pd.Series(np.where(no_period, None, "explicit"), dtype="str"),
-        "status": pd.Series(np.asarray(STATUSES)[status.ravel()], dtype="str"),
-        "speaker_id": speaker_id.astype("str"),
-        "speaker_text": pd.Series(np.where(w == 0, "le ministre", None), dtype="str"),
-        "source": pd.Series(np.where(w == 1, np.asarray([*AGENCIES, "Kyiv Post"])[agency.ravel()], None),
-                            dtype="str"),
-        "statement_date": np.repeat(published.to_numpy(), f),
-        "origin": "extracted",
-    })
+    figures = pd.DataFrame(
+        {
+            "figure_id": _ids(fig_doc, "#", j + 1),
+            "doc_id": pd.Series(fig_doc, dtype="str"),
+            "sentence": j,
+            "start": start,
+            "end": start + 14,
+            "text": pd.Series(q, dtype="str") + " " + pd.Series(v.astype(np.int64), dtype="str"),
+            "value": v,
+            "lower": lower,
+            "upper": upper,
+            "lower_inclusive": lower_inclusive,
+            "upper_inclusive": upper_inclusive,
+            "qualifier": pd.Series(q, dtype="str"),
+            "unit": pd.Series(np.asarray(UNITS)[unit.ravel()], dtype="str"),
+            "unit_text": pd.Series(np.asarray(UNITS)[unit.ravel()], dtype="str"),
+            "period_text": pd.Series(
+                np.where(no_period, None, "en " + year2.ravel().astype(str)), dtype="str"
+            ),
+            "period_text_start": pd.array(np.where(no_period, None, start + 20), dtype="Int64"),
+            "period_text_end": pd.array(np.where(no_period, None, start + 27), dtype="Int64"),
+            "period_start": period_start.to_numpy(),
+            "period_end": period_end.to_numpy(),
+            "period_scope": pd.Series(scope_name, dtype="str"),
+            "period_anchor": pd.Series(np.where(no_period, None, "explicit"), dtype="str"),
+            "status": pd.Series(np.asarray(STATUSES)[status.ravel()], dtype="str"),
+            "speaker_id": speaker_id.astype("str"),
+            "speaker_text": pd.Series(np.where(w == 0, "le ministre", None), dtype="str"),
+            "source": pd.Series(
+                np.where(w == 1, np.asarray([*AGENCIES, "Kyiv Post"])[agency.ravel()], None), dtype="str"
+            ),
+            "statement_date": np.repeat(published.to_numpy(), f),
+            "origin": "extracted",
+        }
+    )
 
     # Mentions: the article's person (full name, then surname), and one organization.
     person_name = "Personne " + pd.Series(person, dtype="str")
@@ -221,8 +275,11 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
     full[p], again[p], entity[p] = "Andreï Beloussov", "Andrey Belousov", "person:belusov:andrej"
     refers[p] = None
     p = residue == PLANTS["title"]
-    full[p], title_a[p], title_b[p] = "Sergueï Choïgou", "secrétaire du Conseil de sécurité russe", \
-        "chef du Conseil de sécurité russe"
+    full[p], title_a[p], title_b[p] = (
+        "Sergueï Choïgou",
+        "secrétaire du Conseil de sécurité russe",
+        "chef du Conseil de sécurité russe",
+    )
     entity[p] = "person:shojgu:sergej"
     p = residue == PLANTS["style"]
     style = np.flatnonzero(p)
@@ -231,39 +288,55 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
     entity[style] = entity[style + 1] = "person:lavrov:sergej"
     language[style + 1] = language[style]
     names = np.where(refers.isna(), again, full)
-    mentions = pd.DataFrame({
-        "mention_id": _ids(np.repeat(doc_ids, 3), "@", np.tile(np.arange(3), n)),
-        "doc_id": pd.Series(np.repeat(doc_ids, 3), dtype="str"),
-        "start": np.tile(np.array([0, 500, 900]), n),
-        "end": np.tile(np.array([18, 512, 920]), n),
-        "text": pd.Series(np.column_stack([full, again, "Organisation " + pd.Series(organization, dtype="str")])
-                          .ravel(), dtype="str"),
-        "type": pd.Series(np.tile(["person", "person", "organization"], n), dtype="str"),
-        "title": pd.Series(np.column_stack([title_a, title_b, np.full(n, None)]).ravel(), dtype="str"),
-        "name": pd.Series(np.column_stack([full, names, "Organisation " + pd.Series(organization, dtype="str")])
-                          .ravel(), dtype="str"),
-        "refers_to": pd.Series(np.column_stack([np.full(n, None), refers, np.full(n, None)]).ravel(), dtype="str"),
-        "convention": pd.Series(np.tile(["french", "french", None], n), dtype="str"),
-        "entity_id": pd.Series(np.column_stack([entity, entity, "org:" + pd.Series(organization, dtype="str")])
-                               .ravel(), dtype="str"),
-        "canonical": pd.Series([None] * (3 * n), dtype="str"),
-    })
-    documents = pd.DataFrame({
-        "doc_id": pd.Series(doc_ids, dtype="str"),
-        "collection": "bench",
-        "path": "bench/articles/" + pd.Series(doc_ids, dtype="str") + ".txt",
-        "body_line": 6,
-        "title": pd.Series([None] * n, dtype="str"),
-        "url": pd.Series([None] * n, dtype="str"),
-        "outlet": pd.Series(np.asarray(OUTLETS)[_mix(number, 7) % len(OUTLETS)], dtype="str"),
-        "published": published.to_numpy(),
-        "language": pd.Series(language, dtype="str"),
-        "length": 2_000,
-        "figure_tokens": f,
-        "other_tokens": 4,
-        "unparsed_tokens": 0,
-        "metadata": "{}",
-    })
+    mentions = pd.DataFrame(
+        {
+            "mention_id": _ids(np.repeat(doc_ids, 3), "@", np.tile(np.arange(3), n)),
+            "doc_id": pd.Series(np.repeat(doc_ids, 3), dtype="str"),
+            "start": np.tile(np.array([0, 500, 900]), n),
+            "end": np.tile(np.array([18, 512, 920]), n),
+            "text": pd.Series(
+                np.column_stack(
+                    [full, again, "Organisation " + pd.Series(organization, dtype="str")]
+                ).ravel(),
+                dtype="str",
+            ),
+            "type": pd.Series(np.tile(["person", "person", "organization"], n), dtype="str"),
+            "title": pd.Series(np.column_stack([title_a, title_b, np.full(n, None)]).ravel(), dtype="str"),
+            "name": pd.Series(
+                np.column_stack(
+                    [full, names, "Organisation " + pd.Series(organization, dtype="str")]
+                ).ravel(),
+                dtype="str",
+            ),
+            "refers_to": pd.Series(
+                np.column_stack([np.full(n, None), refers, np.full(n, None)]).ravel(), dtype="str"
+            ),
+            "convention": pd.Series(np.tile(["french", "french", None], n), dtype="str"),
+            "entity_id": pd.Series(
+                np.column_stack([entity, entity, "org:" + pd.Series(organization, dtype="str")]).ravel(),
+                dtype="str",
+            ),
+            "canonical": pd.Series([None] * (3 * n), dtype="str"),
+        }
+    )
+    documents = pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype="str"),
+            "collection": "bench",
+            "path": "bench/articles/" + pd.Series(doc_ids, dtype="str") + ".txt",
+            "body_line": 6,
+            "title": pd.Series([None] * n, dtype="str"),
+            "url": pd.Series([None] * n, dtype="str"),
+            "outlet": pd.Series(np.asarray(OUTLETS)[_mix(number, 7) % len(OUTLETS)], dtype="str"),
+            "published": published.to_numpy(),
+            "language": pd.Series(language, dtype="str"),
+            "length": 2_000,
+            "figure_tokens": f,
+            "other_tokens": 4,
+            "unparsed_tokens": 0,
+            "metadata": "{}",
+        }
+    )
     return {"documents": documents, "figures": figures, "mentions": mentions}
 
 
@@ -377,18 +450,33 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---|---:|---:|---:|---:|---:|---|")
     for size in args.figures:
         folder = args.data / f"{size}"
-        if not (folder / "done").is_file() or (folder / "done").read_text().split() != [str(size), str(args.seed)]:
+        if not (folder / "done").is_file() or (folder / "done").read_text().split() != [
+            str(size),
+            str(args.seed),
+        ]:
             t = time.perf_counter()
             write_dataset(folder, size, args.seed, args.validate)
-            print(f"<!-- wrote {size:,} figures in {time.perf_counter() - t:.1f} s to {folder} -->", flush=True)
+            print(
+                f"<!-- wrote {size:,} figures in {time.perf_counter() - t:.1f} s to {folder} -->", flush=True
+            )
         for engine in args.engines:
-            command = [sys.executable, __file__, "--child", str(folder), engine, "--threads", str(args.threads),
-                       "--max-rss", str(args.max_rss)]
+            command = [
+                sys.executable,
+                __file__,
+                "--child",
+                str(folder),
+                engine,
+                "--threads",
+                str(args.threads),
+                "--max-rss",
+                str(args.max_rss),
+            ]
             if threads:
                 command = ["taskset", "-c", ",".join(str(c) for c in range(threads)), *command]
             try:
-                done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=args.timeout,
-                                      check=False)
+                done = subprocess.run(
+                    command, capture_output=True, text=True, env=env, timeout=args.timeout, check=False
+                )
             except subprocess.TimeoutExpired:
                 print(f"| {size:,} | {engine} | > {args.timeout} (stopped) | | | | | |", flush=True)
                 continue
@@ -403,9 +491,12 @@ def main(argv: list[str] | None = None) -> int:
             rules = result["rules"]
             assert isinstance(rules, dict)
             slowest = max(rules, key=lambda r: rules[r][0])
-            print(f"| {size:,} | {engine} | {result['seconds']} | {result['cpu_seconds']} | {result['peak_rss_gib']} | "
-                  f"{size / float(result['seconds']):,.0f} | {result['findings']} | "
-                  f"{slowest} {rules[slowest][0]} s |", flush=True)
+            print(
+                f"| {size:,} | {engine} | {result['seconds']} | {result['cpu_seconds']} | "
+                f"{result['peak_rss_gib']} | {size / float(result['seconds']):,.0f} | {result['findings']} | "
+                f"{slowest} {rules[slowest][0]} s |",
+                flush=True,
+            )
             print(f"<!-- {engine} {size}: {json.dumps(rules)} digest {result['digest']} -->", flush=True)
     mismatched = [size for size, seen in digests.items() if len(seen) > 1]
     for size in mismatched:

@@ -35,60 +35,95 @@ def _engine_param(name: str) -> object:
 ENGINE_PARAMS = [_engine_param(name) for name in OTHER_ENGINES]
 
 
-def _article(doc_id: str, published: str, outlet: str, body: str) -> str:
+def _article(doc_id: str, published: str, outlet: str, *lines: str) -> str:
+    body = "\n".join(lines)
     return f"---\nid: {doc_id}\npublished: {published}\noutlet: {outlet}\nlanguage: fr\n---\n{body}\n"
 
 
 # Each article is written to trip one or more table rules; `figure-drift` and `name-style-drift` need
 # two articles that disagree.
 ARTICLES = {
-    "livraisons.txt": _article("livraisons", "2026-02-05", "Le Quotidien", "\n".join([
+    "livraisons.txt": _article(
+        "livraisons", "2026-02-05", "Le Quotidien",
         "Le ministre russe de la Défense, Andreï Beloussov, a annoncé qu'en janvier 2026, "
         "plus de 10 000 armes ont été livrées.",
         "Le ministère évoque plus de 10 000 équipements militaires livrés en janvier 2026.",
-        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions d'unités "
-        "de munitions.",
+        "Pour l'ensemble de l'année 2026, l'armée devrait recevoir environ 21 millions "
+        "d'unités de munitions.",
         "Il est prévu de livrer environ 21 millions d'unités de munitions pendant le reste de cette année, "
         "selon le ministre Andrey Belousov.",
         "Plus de 2 500 drones seront livrés en 2026. Le ministère évoque environ 2 500 drones pour 2026.",
-    ])),
-    "conseil.txt": _article("conseil", "2026-02-04", "Le Quotidien", "\n".join([
-        "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum aura lieu "
-        "en mai.",
+    ),
+    "conseil.txt": _article(
+        "conseil", "2026-02-04", "Le Quotidien",
+        "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum "
+        "aura lieu en mai.",
         "M. Choïgou a ajouté que les banques y participeront.",
         "Le chef du Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.",
-    ])),
-    "agences.txt": _article("agences", "2026-02-05", "Le Quotidien", "\n".join([
+    ),
+    "agences.txt": _article(
+        "agences", "2026-02-05", "Le Quotidien",
         "Selon TASS, plus de 310 000 équipements militaires seront livrés en 2026.",
         "Selon Reuters, plus de 310 000 équipements militaires seront livrés en 2026.",
         "Le ministre Sergueï Lavrov s'est exprimé mardi à Moscou.",
-    ])),
-    "hebdo.txt": _article("hebdo", "2026-02-06", "L'Hebdo", "\n".join([
+    ),
+    "hebdo.txt": _article(
+        "hebdo", "2026-02-06", "L'Hebdo",
         "Selon TASS, environ 200 000 équipements militaires seront livrés en 2026.",
         "Le ministre Sergei Lavrov s'est exprimé mercredi à Genève.",
-    ])),
-    "drones.txt": _article("drones", "2026-01-10", "L'Hebdo", "\n".join([
+    ),
+    "drones.txt": _article(
+        "drones", "2026-01-10", "L'Hebdo",
         "Au premier trimestre 2025, 400 drones ont été livrés.",
         "Au deuxième trimestre 2025, 500 drones ont été livrés.",
         "En 2025, 800 drones ont été livrés.",
-    ])),
-    "plan.txt": _article("plan", "2026-02-05", "Le Quotidien", "\n".join([
+    ),
+    "plan.txt": _article(
+        "plan", "2026-02-05", "Le Quotidien",
         "En janvier 2026, plus de 5 000 chars ont été livrés.",
         "Pour l'ensemble de l'année 2026, l'armée devrait recevoir moins de 8 000 chars.",
         "Il est prévu de livrer plus de 6 000 chars pendant le reste de cette année.",
-    ])),
+    ),
+}
+# Several parts of a year overflow the same whole-year figure: which part is cited first must not
+# depend on the order an engine returns joined rows in.
+OVERFLOWING_YEARS = {
+    f"annee{i}.txt": _article(
+        f"annee{i}", "2026-01-10", "L'Hebdo",
+        f"Au premier trimestre 2025, 40{i} drones ont été livrés.",
+        f"Au deuxième trimestre 2025, 50{i} chars ont été livrés.",
+        f"Au troisième trimestre 2025, 50{i} drones ont été livrés.",
+        f"Au premier trimestre 2025, 60{i} chars ont été livrés.",
+        f"En 2025, 80{i} drones ont été livrés.",
+        f"En 2025, 70{i} chars ont été livrés.",
+        "En janvier 2025, 900 chars ont été livrés.",
+    )
+    for i in range(1, 7)
 }
 # The rules the fixture collection must trip on pandas, or the comparison proves little.
 EXPECTED_SLUGS = {
-    "scope-conflict", "qualifier-drift", "unit-drift", "name-variant", "title-drift", "attribution-drift",
-    "figure-drift", "name-style-drift", "period-arithmetic",
+    "scope-conflict",
+    "qualifier-drift",
+    "unit-drift",
+    "name-variant",
+    "title-drift",
+    "attribution-drift",
+    "figure-drift",
+    "name-style-drift",
+    "period-arithmetic",
 }
 
 
 def _key(finding: ReportedFinding) -> tuple[object, ...]:
     """What a reader and a baseline see of a finding."""
-    return (finding.code, finding.slug, finding.doc_id, finding.message,
-            tuple(str(e) for e in finding.evidence), finding.fingerprint)
+    return (
+        finding.code,
+        finding.slug,
+        finding.doc_id,
+        finding.message,
+        tuple(str(e) for e in finding.evidence),
+        finding.fingerprint,
+    )
 
 
 def _table_rules() -> list[Rule]:
@@ -104,7 +139,8 @@ def _findings(extracted: Extracted, engine: str) -> list[ReportedFinding]:
 def collections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Extracted]:
     root = tmp_path_factory.mktemp("engines")
     made = {}
-    for name, articles in {"fixture": ARTICLES, "seed": {"article-fr.txt": SEED_TEXT}}.items():
+    sources = {"fixture": ARTICLES, "seed": {"article-fr.txt": SEED_TEXT}, "years": OVERFLOWING_YEARS}
+    for name, articles in sources.items():
         folder = root / name / "articles"
         folder.mkdir(parents=True)
         for file_name, text in articles.items():
@@ -129,6 +165,20 @@ def test_same_findings_as_pandas(
 ) -> None:
     got = [_key(f) for f in _findings(collections[collection], engine)]
     assert got == [_key(f) for f in on_pandas[collection]]
+
+
+# Not strict: with engines that return rows in a different order from run to run it may pass by chance.
+@pytest.mark.xfail(
+    reason="period-arithmetic collects its hits unsorted and keeps the first per whole-year "
+    "figure, so the part it cites follows the engine's row order (docs/scale.md)",
+    strict=False,
+)
+@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+def test_same_part_cited_for_an_overflowing_year(
+    engine: str, collections: dict[str, Extracted], on_pandas: FindingsBy
+) -> None:
+    assert len(on_pandas["years"]) >= 6
+    assert [_key(f) for f in _findings(collections["years"], engine)] == [_key(f) for f in on_pandas["years"]]
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
@@ -167,8 +217,23 @@ def test_run_takes_an_engine(engine: str, on_pandas: FindingsBy, tmp_path: Path)
     suite = tmp_path / "tables.yaml"
     suite.write_text(f"select: [{', '.join(r.code for r in _table_rules())}]\n", encoding="utf-8")
     out = tmp_path / "out"
-    status = main(["run", str(folder.parent), "--suite", str(suite), "--engine", engine, "--format", "json",
-                   "--out", str(out), "--fail-on", "never", "--quiet"])
+    status = main(
+        [
+            "run",
+            str(folder.parent),
+            "--suite",
+            str(suite),
+            "--engine",
+            engine,
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--quiet",
+        ]
+    )
     assert status == 0
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     got = [(f["code"], f["doc_id"], f["message"], f["fingerprint"]) for f in report["findings"]]

@@ -53,3 +53,8 @@ def fmt(value: float) -> str:
     if math.isinf(value):
         return "unbounded"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def unit_label(unit: str | None) -> str:
+    """A canonical unit as a reader writes it: `military_equipment` -> `military equipment`."""
+    return (unit or "unknown unit").replace("_", " ")

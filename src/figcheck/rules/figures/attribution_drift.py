@@ -22,7 +22,7 @@ def _one_voice(hit: dict) -> bool:
 
 
 @rule(code="FG004", slug="attribution-drift", severity="info", family="figures")
-def attribution_drift(tables: Tables) -> Iterator[Finding]:
+def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Iterator[Finding]:
     """The same figure is attributed to two different speakers or agencies.
 
     Why
@@ -40,18 +40,24 @@ def attribution_drift(tables: Tables) -> Iterator[Finding]:
     ----
     Selon TASS, plus de 310 000 équipements seront livrés en 2026, a rapporté TASS, plus de 310 000
     équipements en 2026.
+
+    Options
+    -------
+    `across_articles`: also compare articles with each other. Off by default: over a large archive,
+    different officials giving the same round figure for the same period are mostly coincidences.
     """
+    same = SAME_FIGURE if across_articles else ["doc_id", *SAME_FIGURE]
     claims = with_claimant(tables).drop_nulls(subset=[*SAME_FIGURE, "claimant"]).select(COLUMNS)
     contested = (
-        claims.group_by(*SAME_FIGURE).agg(nw.col("claimant").n_unique().alias("claimants"))
+        claims.group_by(*same).agg(nw.col("claimant").n_unique().alias("claimants"))
         .filter(nw.col("claimants") >= 2)
-        .select(*SAME_FIGURE)
+        .select(*same)
     )
-    claims = claims.join(contested, on=SAME_FIGURE)
+    claims = claims.join(contested, on=same)
     hits = (
-        claims.join(claims, on=SAME_FIGURE, suffix="_b")
+        claims.join(claims, on=same, suffix="_b")
         .filter((nw.col("claimant") < nw.col("claimant_b")))
-        .unique(subset=[*SAME_FIGURE, "claimant", "claimant_b"], keep="first", order_by=["figure_id", "figure_id_b"])
+        .unique(subset=[*same, "claimant", "claimant_b"], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )

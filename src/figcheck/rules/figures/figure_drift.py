@@ -1,14 +1,16 @@
 import math
 from collections.abc import Iterator
+from itertools import groupby
 
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, rule, spans
 from figcheck.rules.figures.claims import with_claimant
-from figcheck.rules.intervals import overlaps
+from figcheck.rules.intervals import unit_label
 
+MAX_VERSIONS = 10
 SAME_CLAIM = ["claimant", "unit", "period_start", "period_end", "status"]
-COLUMNS = [*SAME_CLAIM, "doc_id", "figure_id", "value", "lower", "upper", "lower_inclusive", "upper_inclusive"]
+COLUMNS = [*SAME_CLAIM, "doc_id", "figure_id", "value", "qualifier", "lower", "upper", "lower_inclusive", "upper_inclusive"]
 
 
 @rule(code="FG003", slug="figure-drift", severity="warning", family="figures")
@@ -42,20 +44,38 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
         .filter((nw.col("max_low") >= nw.col("min_high")) & (nw.col("articles") >= 2))
         .select(*SAME_CLAIM)
     )
-    claims = claims.join(disputed, on=SAME_CLAIM)
-    hits = (
-        claims.join(claims, on=SAME_CLAIM, suffix="_b")
-        .filter((nw.col("doc_id") < nw.col("doc_id_b")) & ~overlaps())
-        .unique(subset=["doc_id", "doc_id_b", *SAME_CLAIM], keep="first", order_by=["figure_id", "figure_id_b"])
-        .sort("doc_id", "doc_id_b", "figure_id", "figure_id_b")
-        .collect()
+    rows = claims.join(disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
+    for _, figures in groupby(hits_of(rows), key=lambda r: tuple(r[k] for k in SAME_CLAIM)):
+        yield _claim_finding(tables, list(figures))
+
+
+def _claim_finding(tables: Tables, figures: list[dict]) -> Finding:
+    """One finding per claim: each version of the figure, the most repeated first, with its articles."""
+    versions: dict[tuple, list[dict]] = {}
+    for figure in figures:
+        versions.setdefault((figure["lower"], figure["upper"], figure["qualifier"]), []).append(figure)
+    ordered = sorted(versions.values(), key=lambda v: (-len({f["doc_id"] for f in v}), v[0]["doc_id"]))
+    shown = ordered[:MAX_VERSIONS]
+    evidence = spans(tables, *[version[0]["figure_id"] for version in shown])
+    described = []
+    for version, span in zip(shown, evidence, strict=True):
+        docs = list(dict.fromkeys(f["doc_id"] for f in version))
+        more = f" and {len(docs) - 1} more" if len(docs) > 1 else ""
+        described.append(f"\"{span.text}\" in {docs[0]}{more}")
+    first = figures[0]
+    return Finding(
+        doc_id=_least_repeated(ordered)[0]["doc_id"],
+        message=(f"{first['claimant']} on {unit_label(first['unit'])} for {fmt_date(first['period_start'])} to "
+                 f"{fmt_date(first['period_end'])}: " + " but ".join(described)),
+        evidence=evidence,
+        suggestion="check the figure against the original statement and correct the articles that drifted",
     )
-    for hit in hits_of(hits):
-        evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
-        yield Finding(
-            doc_id=hit["doc_id"],
-            message=(f"{hit['claimant']} on {hit['unit']}: \"{evidence[0].text}\" in {hit['doc_id']} but "
-                     f"\"{evidence[1].text}\" in {hit['doc_id_b']}, for the same period"),
-            evidence=evidence,
-            suggestion="check the figure against the original statement and correct the article that drifted",
-        )
+
+
+def _least_repeated(versions: list[list[dict]]) -> list[dict]:
+    """The version fewest articles give (on a tie, the first article's): where the drift most likely is."""
+    return min(versions, key=lambda v: (len({f["doc_id"] for f in v}), v[0]["doc_id"]))
+
+
+def fmt_date(value: object) -> str:
+    return str(value)[:10]

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules.intervals import unit_label
 
 SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
 
@@ -44,8 +45,8 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"the same figure counts {hit['unit']} (\"{evidence[0].text}\") and "
-                     f"{hit['unit_b']} (\"{evidence[1].text}\")"),
+            message=(f"the same figure counts {unit_label(hit['unit'])} (\"{evidence[0].text}\") and "
+                     f"{unit_label(hit['unit_b'])} (\"{evidence[1].text}\")"),
             evidence=evidence,
             suggestion="check what the source counts and use that noun in both places",
         )

@@ -4,7 +4,7 @@ import narwhals as nw
 
 from figcheck.extract.units import default_units
 from figcheck.rules import Finding, Tables, hits_of, rule, spans
-from figcheck.rules.intervals import fmt
+from figcheck.rules.intervals import fmt, unit_label
 from figcheck.rules.periods.scope_conflict import conflicts
 
 # Parts that tile a year: how many of each make the whole.
@@ -103,7 +103,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         evidence = spans(tables, hit["figure_id"], hit["part_id"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"{hit['unit']}: the parts of {hit['year']} do not add up to \"{evidence[0].text}\" "
+            message=(f"{unit_label(hit['unit'])}: the parts of {hit['year']} do not add up to \"{evidence[0].text}\" "
                      "given for the whole year"),
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
@@ -115,7 +115,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         evidence = spans(tables, hit["figure_id"], hit["part_id"], hit["other_part_id"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"{hit['unit']}: \"{evidence[1].text}\" plus \"{evidence[2].text}\" for the rest of "
+            message=(f"{unit_label(hit['unit'])}: \"{evidence[1].text}\" plus \"{evidence[2].text}\" for the rest of "
                      f"{hit['year']} gives {fmt(hit['parts_low'])} to {fmt(hit['parts_high'])}, which cannot "
                      f"fit \"{evidence[0].text}\" for the whole year"),
             evidence=evidence,

@@ -4,7 +4,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.rules import Evidence, Finding, Tables, hits_of, rule, spans
-from figcheck.rules.intervals import fmt, overlaps
+from figcheck.rules.intervals import fmt, overlaps, unit_label
 
 # Scopes that cover only part of a calendar year.
 PART_OF_YEAR = ["rest_of_year", "year_to_date", "half_year", "quarter", "month", "week", "day"]
@@ -81,7 +81,7 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence: tuple[Evidence, ...] = spans(tables, *ids)
         whole, part = evidence[0], evidence[-1]
-        message = (f"{unit.replace('_', ' ')}: \"{whole.text}\" {first['period_text']} and again "
+        message = (f"{unit_label(unit)}: \"{whole.text}\" {first['period_text']} and again "
                    f"\"{part.text}\" {first['period_text_b']} ({first['period_scope_b'].replace('_', ' ')}), "
                    "as if the part were the whole")
         known = before.get((first["figure_id"], first["figure_id_b"]))

@@ -84,3 +84,35 @@ def test_rules_lists_builtin_and_project_rules(capsys, monkeypatch) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert "QT001  unbalanced-quote" in out and "HS001  ungrouped-digits" in out
+
+
+def test_names_cluster_keeps_input_order_and_groups_spellings(tmp_path: Path, capsys) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Andreï Beloussov\nBelov\nAndrey Belousov\nАндрей Белоусов\n", encoding="utf-8")
+    assert main(["names", "cluster", str(names)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [r[0] for r in rows] == ["Andreï Beloussov", "Belov", "Andrey Belousov", "Андрей Белоусов"]
+    assert rows[0][1] == rows[2][1] == rows[3][1] != rows[1][1]
+    assert [r[2] for r in rows[::2]] == ["french", "english"] and rows[3][2] == "cyrillic"
+
+
+def test_names_explain_says_why(capsys) -> None:
+    assert main(["names", "explain", "Sergueï Choïgou", "Sergei Shoigu"]) == 0
+    out = capsys.readouterr().out
+    assert "same entity" in out and "French" in out and "English" in out
+
+
+def test_names_cluster_missing_file_is_an_input_error(tmp_path: Path, capsys) -> None:
+    assert main(["names", "cluster", str(tmp_path / "none.txt")]) == 2
+    assert "none.txt: no such file" in capsys.readouterr().err
+
+
+def test_eval_scores_a_numbers_file(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "numbers.jsonl"
+    gold.write_text(json.dumps({"id": "x-fr-1", "lang": "fr", "text": "Plus de 300 chars ont été livrés.",
+                                "published": None, "figures": [{"text": "Plus de 300", "value": 300.0,
+                                "lower": 300.0, "upper": None, "lower_inclusive": False,
+                                "upper_inclusive": None, "qualifier": "over", "unit": "chars"}]}) + "\n",
+                    encoding="utf-8")
+    assert main(["eval", "numbers", str(gold)]) == 0
+    assert "1.000" in capsys.readouterr().out

@@ -21,7 +21,23 @@ SEVERITIES = ("error", "warning", "info")
 TOKEN_KINDS = ("figure", "date", "year", "time", "ordinal", "age", "identifier", "phone", "article", "unparsed")
 
 
-class Documents(pa.DataFrameModel):
+class Table(pa.DataFrameModel):
+    """Every table is strict (no column beyond its fields) and coerces values to its types."""
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SpanTable(Table):
+    """A table whose rows are spans of an article body."""
+
+    @pa.dataframe_check
+    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["start"] < df["end"]
+
+
+class Documents(Table):
     """One row per article read."""
 
     doc_id: Series[str] = pa.Field(unique=True, description="Article id: front matter `id`, else the file name.")
@@ -41,12 +57,8 @@ class Documents(pa.DataFrameModel):
     unparsed_tokens: Series[int] = pa.Field(ge=0, description="Number-like tokens figcheck did not understand.")
     metadata: Series[str] = pa.Field(description="Other front matter keys, as a JSON object.")
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class Figures(pa.DataFrameModel):
+class Figures(SpanTable):
     """One row per reported figure, extracted from text or curated by hand."""
 
     figure_id: Series[str] = pa.Field(unique=True, description="`<doc_id>#<n>`, unique in the run.")
@@ -79,14 +91,6 @@ class Figures(pa.DataFrameModel):
     statement_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="When it was said.")
     origin: Series[str] = pa.Field(isin=list(ORIGINS), description="Extracted from text, or curated by hand.")
 
-    class Config:
-        strict = True
-        coerce = True
-
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["start"] < df["end"]
-
     @pa.dataframe_check
     def bounds_hold_value(cls, df: pd.DataFrame) -> Series[bool]:
         below = df["lower"].isna() | df["value"].isna() | (df["lower"] <= df["value"])
@@ -103,7 +107,7 @@ class Figures(pa.DataFrameModel):
         return df["value"].notna() | df["lower"].notna() | df["upper"].notna()
 
 
-class Mentions(pa.DataFrameModel):
+class Mentions(SpanTable):
     """One row per named person, organization, place or agency."""
 
     mention_id: Series[str] = pa.Field(unique=True, description="`<doc_id>@<n>`, unique in the run.")
@@ -121,16 +125,8 @@ class Mentions(pa.DataFrameModel):
     entity_id: Series[str] = pa.Field(nullable=True, description="Resolved entity, shared by all its spellings.")
     canonical: Series[str] = pa.Field(nullable=True, description="The gazetteer's name for the entity, when pinned.")
 
-    class Config:
-        strict = True
-        coerce = True
 
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["start"] < df["end"]
-
-
-class Tokens(pa.DataFrameModel):
+class Tokens(SpanTable):
     """One row per number-like token: each is a figure, a recognised non-figure, or unparsed."""
 
     doc_id: Series[str] = pa.Field(description="Article the token is in.")
@@ -139,16 +135,8 @@ class Tokens(pa.DataFrameModel):
     text: Series[str] = pa.Field(description="The token as written: digits or number words.")
     kind: Series[str] = pa.Field(isin=list(TOKEN_KINDS), description="What figcheck understood it to be.")
 
-    class Config:
-        strict = True
-        coerce = True
 
-    @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["start"] < df["end"]
-
-
-class Findings(pa.DataFrameModel):
+class Findings(Table):
     """One row per problem found by a rule."""
 
     finding_id: Series[str] = pa.Field(unique=True, description="`F<n>` in report order.")
@@ -163,10 +151,6 @@ class Findings(pa.DataFrameModel):
     fingerprint: Series[str] = pa.Field(
         str_matches=r"^[0-9a-f]{16}$", description="Stable across runs for the same problem: for baselines."
     )
-
-    class Config:
-        strict = True
-        coerce = True
 
 
 FIGURE_COLUMNS = tuple(Figures.to_schema().columns)

@@ -167,12 +167,6 @@ def test_same_findings_as_pandas(
     assert got == [_key(f) for f in on_pandas[collection]]
 
 
-# Not strict: with engines that return rows in a different order from run to run it may pass by chance.
-@pytest.mark.xfail(
-    reason="period-arithmetic collects its hits unsorted and keeps the first per whole-year "
-    "figure, so the part it cites follows the engine's row order (docs/scale.md)",
-    strict=False,
-)
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
 def test_same_part_cited_for_an_overflowing_year(
     engine: str, collections: dict[str, Extracted], on_pandas: FindingsBy

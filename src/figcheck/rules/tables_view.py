@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import narwhals as nw
@@ -23,19 +22,10 @@ class Tables:
     texts: Mapping[str, str]
     expectations: Sequence[ExpectationOutcome] = ()
 
-    @cached_property
-    def evidence_index(self) -> dict[str, dict[str, Evidence]]:
-        """Evidence of every figure and mention by id, read once, for rules that report many hits."""
-        index: dict[str, dict[str, Evidence]] = {}
-        for table, frame, id_column in (("figures", self.figures, "figure_id"),
-                                        ("mentions", self.mentions, "mention_id")):
-            rows = frame.select(id_column, "doc_id", "start", "end", "text").collect()
-            ids, docs, starts, ends, texts = (rows[c].to_list() for c in (id_column, "doc_id", "start", "end", "text"))
-            index[table] = {
-                i: Evidence(d, int(s), int(e), str(t)) for i, d, s, e, t in zip(ids, docs, starts, ends, texts,
-                                                                            strict=True)
-            }
-        return index
+    # Evidence already read, by table and id: only ids that rules cite, never the whole table.
+    evidence_cache: dict[str, dict[str, Evidence]] = field(
+        default_factory=lambda: {"figures": {}, "mentions": {}}, repr=False, compare=False
+    )
 
 
 @dataclass(frozen=True)
@@ -65,7 +55,22 @@ def hits_of(frame: nw.DataFrame[Any]) -> Iterator[dict[str, Any]]:
         yield {key: None if _missing(value) else value for key, value in row.items()}
 
 
+def prefetch(tables: Tables, ids: Iterable[str], table: str = "figures") -> None:
+    """Read the evidence of many figure (or mention) ids in one query; `spans` then finds them read."""
+    cache = tables.evidence_cache[table]
+    wanted = [i for i in dict.fromkeys(ids) if i not in cache]
+    if not wanted:
+        return
+    id_column = "figure_id" if table == "figures" else "mention_id"
+    frame = tables.figures if table == "figures" else tables.mentions
+    rows = frame.filter(nw.col(id_column).is_in(wanted)).select(id_column, "doc_id", "start", "end", "text").collect()
+    columns = (rows[c].to_list() for c in (id_column, "doc_id", "start", "end", "text"))
+    for i, doc_id, start, end, text in zip(*columns, strict=True):
+        cache[i] = Evidence(doc_id, int(start), int(end), str(text))
+
+
 def spans(tables: Tables, *row_ids: str, table: str = "figures") -> tuple[Evidence, ...]:
     """Evidence for figure ids (or mention ids with `table="mentions"`), in the order given."""
-    index = tables.evidence_index[table]
-    return tuple(index[i] for i in row_ids if i in index)
+    prefetch(tables, row_ids, table)
+    cache = tables.evidence_cache[table]
+    return tuple(cache[i] for i in row_ids if i in cache)

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.institutions import speaks_for
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
@@ -61,6 +61,7 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )
+    prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list()])
     for hit in hits_of(hits):
         if _one_voice(hit):
             continue

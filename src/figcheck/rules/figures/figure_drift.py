@@ -4,7 +4,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 from figcheck.rules.intervals import unit_label
 
@@ -37,14 +37,25 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
     # only claims whose intervals do not all share a value, reported by two articles or more, can drift:
     # joining just those keeps a claim echoed by thousands of articles from exploding the join
     disputed = (
-        claims.with_columns(low=nw.col("lower").fill_null(-math.inf), high=nw.col("upper").fill_null(math.inf))
+        claims.with_columns(
+            low=nw.col("lower").fill_null(-math.inf),
+            high=nw.col("upper").fill_null(math.inf),
+            open=(~nw.col("lower_inclusive").fill_null(True) | ~nw.col("upper_inclusive").fill_null(True))
+            .cast(nw.Int8),
+        )
         .group_by(*SAME_CLAIM)
         .agg(nw.col("low").max().alias("max_low"), nw.col("high").min().alias("min_high"),
-             nw.col("doc_id").n_unique().alias("articles"))
-        .filter((nw.col("max_low") >= nw.col("min_high")) & (nw.col("articles") >= 2))
+             nw.col("open").max().alias("any_open"), nw.col("doc_id").n_unique().alias("articles"))
+        # closed intervals that meet at one value share it: an exact figure echoed N times is not disputed
+        .filter(
+            ((nw.col("max_low") > nw.col("min_high"))
+             | ((nw.col("max_low") == nw.col("min_high")) & (nw.col("any_open") == 1)))
+            & (nw.col("articles") >= 2)
+        )
         .select(*SAME_CLAIM)
     )
     rows = claims.join(disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
+    prefetch(tables, rows["figure_id"].to_list())
     for _, figures in groupby(hits_of(rows), key=lambda r: tuple(r[k] for k in SAME_CLAIM)):
         yield _claim_finding(tables, list(figures))
 

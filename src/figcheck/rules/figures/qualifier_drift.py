@@ -4,7 +4,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.extract.units import default_units
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 
 SAME_FIGURE = ["doc_id", "unit", "value"]
 BOUND = ["over", "at_least", "under", "at_most"]
@@ -71,6 +71,7 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
         .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
         .collect()
     )
+    prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list()])
     for (doc_id, _, _), pairs in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
         pairs = list(pairs)
         first = pairs[0]

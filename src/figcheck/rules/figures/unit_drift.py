@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.intervals import unit_label
 
 SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
@@ -41,6 +41,7 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )
+    prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list()])
     for hit in hits_of(hits):
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(

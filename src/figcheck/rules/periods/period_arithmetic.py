@@ -96,7 +96,8 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         (nw.col("parts_low") > nw.col("high")) | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))
     ).select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
     seen: set[str] = set()
-    for hit in [*hits_of(too_much.collect()), *hits_of(too_little.collect())]:
+    order = ("doc_id", "figure_id", "part_id")  # which part is cited first must not depend on the engine
+    for hit in [*hits_of(too_much.sort(*order).collect()), *hits_of(too_little.sort(*order).collect())]:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])
@@ -108,7 +109,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
         )
-    for hit in hits_of(split.sort("doc_id", "figure_id").collect()):
+    for hit in hits_of(split.sort("doc_id", "figure_id", "part_id", "other_part_id").collect()):
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])

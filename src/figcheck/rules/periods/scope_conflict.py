@@ -3,7 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Evidence, Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Evidence, Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, overlaps, unit_label
 
 # Scopes that cover only part of a calendar year.
@@ -75,6 +75,8 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
     """
     hits = conflicts(tables)
     before = known_before(tables) if len(hits) else {}
+    prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list(),
+                      *(known["figure_id_c"] for known in before.values())])
     for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
         pairs = list(pairs)
         first = pairs[0]

@@ -81,13 +81,27 @@ def article(rng: random.Random, lang: str, sentences: int) -> str:
         n, n2 = sorted(rng.sample(range(2, 400_000), 2))
         out.append(
             rng.choice(templates).format(
-                day=rng.randint(1, 14), day2=rng.randint(15, 28), month_fr=rng.choice(MONTHS_FR),
-                month_en=rng.choice(MONTHS_EN), year=rng.randint(1990, 2030), year2=rng.randint(1990, 2030),
-                n=_group(n, "\u00a0"), n2=_group(n2, " "), n_en=_group(n, ","), n2_en=_group(n2, ","),
-                dec=f"{rng.randint(1, 99)},{rng.randint(1, 9)}", dec_en=f"{rng.randint(1, 99)}.{rng.randint(1, 9)}",
-                pct=rng.randint(1, 60), hour=rng.randint(0, 23), minute=f"{rng.randint(0, 59):02d}",
-                age=rng.randint(18, 90), noun_fr=rng.choice(NOUNS_FR), noun_en=rng.choice(NOUNS_EN),
-                qual_fr=rng.choice(QUAL_FR), qual_en=rng.choice(QUAL_EN), word_fr=rng.choice(WORDS_FR),
+                day=rng.randint(1, 14),
+                day2=rng.randint(15, 28),
+                month_fr=rng.choice(MONTHS_FR),
+                month_en=rng.choice(MONTHS_EN),
+                year=rng.randint(1990, 2030),
+                year2=rng.randint(1990, 2030),
+                n=_group(n, "\u00a0"),
+                n2=_group(n2, " "),
+                n_en=_group(n, ","),
+                n2_en=_group(n2, ","),
+                dec=f"{rng.randint(1, 99)},{rng.randint(1, 9)}",
+                dec_en=f"{rng.randint(1, 99)}.{rng.randint(1, 9)}",
+                pct=rng.randint(1, 60),
+                hour=rng.randint(0, 23),
+                minute=f"{rng.randint(0, 59):02d}",
+                age=rng.randint(18, 90),
+                noun_fr=rng.choice(NOUNS_FR),
+                noun_en=rng.choice(NOUNS_EN),
+                qual_fr=rng.choice(QUAL_FR),
+                qual_en=rng.choice(QUAL_EN),
+                word_fr=rng.choice(WORDS_FR),
                 word_en=rng.choice(WORDS_EN),
             )
         )
@@ -96,7 +110,11 @@ def article(rng: random.Random, lang: str, sentences: int) -> str:
 
 def generated(n_articles: int, seed: int = 20260204) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    return [(lang, article(rng, lang, rng.randint(12, 40))) for lang in ("fr", "en") for _ in range(n_articles // 2)]
+    return [
+        (lang, article(rng, lang, rng.randint(12, 40)))
+        for lang in ("fr", "en")
+        for _ in range(n_articles // 2)
+    ]
 
 
 def from_dir(root: Path) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """Words per second of `find_mentions` on the news corpus, with spaCy's `ner` pipe and with rules only.
 
-    .venv/bin/python benchmarks/bench_mentions.py [CORPUS_DIR] [--language fr]
+.venv/bin/python benchmarks/bench_mentions.py [CORPUS_DIR] [--language fr]
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ def main() -> None:
     start = time.perf_counter()
     count = sum(len(find_mentions(t, args.language, gazetteer)) for t in texts)
     rules = time.perf_counter() - start
-    print(f"rules only: {len(texts)} articles, {words} words, {count} mentions, "
-          f"{rules:.2f} s, {words / rules:,.0f} words/s")
+    print(
+        f"rules only: {len(texts)} articles, {words} words, {count} mentions, "
+        f"{rules:.2f} s, {words / rules:,.0f} words/s"
+    )
 
     started = time.perf_counter()
     nlp = load_pipeline(args.language)

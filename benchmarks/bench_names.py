@@ -28,25 +28,121 @@ FEMALE = (
 ).split()
 ONSETS = "б в г д ж з к л м н п р с т ф х ц ч ш щ бр гр др кр пр тр ст сл см зв хл шч".split()
 VOWELS = "а о у е и ы я ю ё".split()
-SUFFIXES = [("ов", "ова"), ("ев", "ева"), ("ин", "ина"), ("ский", "ская"), ("енко", "енко"),
-            ("ёв", "ёва"), ("цев", "цева"), ("ых", "ых"), ("ук", "ук")]
+SUFFIXES = [
+    ("ов", "ова"),
+    ("ев", "ева"),
+    ("ин", "ина"),
+    ("ский", "ская"),
+    ("енко", "енко"),
+    ("ёв", "ёва"),
+    ("цев", "цева"),
+    ("ых", "ых"),
+    ("ук", "ук"),
+]
 
 # Cyrillic letter -> spelling, per convention (positional rules kept to iotated vowels and -ий/-ый)
-_BASE = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяё",
-                 ["a", "b", "v", "g", "d", "e", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-                  "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "yo"],
-                 strict=True))
+_BASE = dict(
+    zip(
+        "абвгдезийклмнопрстуфхцчшщъыьэюяё",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "yo",
+        ],
+        strict=True,
+    )
+)
 _BASE["ж"] = "zh"
 RENDER = {
     "english": dict(_BASE),
-    "french": {**_BASE, "у": "ou", "ш": "ch", "ч": "tch", "щ": "chtch", "ж": "j", "й": "ï", "ю": "iou",
-               "я": "ia", "ё": "io", "х": "kh", "ц": "ts"},
-    "german": {**_BASE, "в": "w", "ш": "sch", "ч": "tsch", "щ": "schtsch", "ж": "sch", "з": "s", "й": "j",
-               "ю": "ju", "я": "ja", "ё": "jo", "х": "ch", "ц": "z", "ы": "y"},
-    "polish": {**_BASE, "в": "w", "ш": "sz", "ч": "cz", "щ": "szcz", "ж": "ż", "й": "j", "ю": "ju",
-               "я": "ja", "ё": "io", "х": "ch", "ц": "c", "л": "ł"},
-    "scholarly": {**_BASE, "ш": "š", "ч": "č", "щ": "šč", "ж": "ž", "й": "j", "ю": "ju", "я": "ja",
-                  "ё": "ë", "х": "ch", "ц": "c", "ь": "'"},
+    "french": {
+        **_BASE,
+        "у": "ou",
+        "ш": "ch",
+        "ч": "tch",
+        "щ": "chtch",
+        "ж": "j",
+        "й": "ï",
+        "ю": "iou",
+        "я": "ia",
+        "ё": "io",
+        "х": "kh",
+        "ц": "ts",
+    },
+    "german": {
+        **_BASE,
+        "в": "w",
+        "ш": "sch",
+        "ч": "tsch",
+        "щ": "schtsch",
+        "ж": "sch",
+        "з": "s",
+        "й": "j",
+        "ю": "ju",
+        "я": "ja",
+        "ё": "jo",
+        "х": "ch",
+        "ц": "z",
+        "ы": "y",
+    },
+    "polish": {
+        **_BASE,
+        "в": "w",
+        "ш": "sz",
+        "ч": "cz",
+        "щ": "szcz",
+        "ж": "ż",
+        "й": "j",
+        "ю": "ju",
+        "я": "ja",
+        "ё": "io",
+        "х": "ch",
+        "ц": "c",
+        "л": "ł",
+    },
+    "scholarly": {
+        **_BASE,
+        "ш": "š",
+        "ч": "č",
+        "щ": "šč",
+        "ж": "ž",
+        "й": "j",
+        "ю": "ju",
+        "я": "ja",
+        "ё": "ë",
+        "х": "ch",
+        "ц": "c",
+        "ь": "'",
+    },
 }
 INITIAL_E = {"english": "ye", "french": "ie", "german": "je", "polish": "je", "scholarly": "e"}
 
@@ -60,8 +156,13 @@ def romanize(word: str, conv: str) -> str:
     for i, ch in enumerate(low):
         if ch == "е" and (i == 0 or low[i - 1] in "аеёиоуыэюяьъ"):
             out.append(INITIAL_E[conv])
-        elif ch == "с" and conv in ("french", "german") and 0 < i < len(low) - 1 \
-                and low[i - 1] in "аеиоуыэюя" and low[i + 1] in "аеиоуыэюя":
+        elif (
+            ch == "с"
+            and conv in ("french", "german")
+            and 0 < i < len(low) - 1
+            and low[i - 1] in "аеиоуыэюя"
+            and low[i + 1] in "аеиоуыэюя"
+        ):
             out.append("ss")
         else:
             out.append(table.get(ch, ch))
@@ -125,8 +226,10 @@ def main() -> None:
     start = time.perf_counter()
     keys = cluster(names)
     elapsed = time.perf_counter() - start
-    print(f"cluster: {len(names):,} mentions ({distinct:,} distinct spellings) -> "
-          f"{len(set(keys)):,} entity keys in {elapsed:.2f} s ({len(names) / elapsed:,.0f} mentions/s)")
+    print(
+        f"cluster: {len(names):,} mentions ({distinct:,} distinct spellings) -> "
+        f"{len(set(keys)):,} entity keys in {elapsed:.2f} s ({len(names) / elapsed:,.0f} mentions/s)"
+    )
 
 
 if __name__ == "__main__":

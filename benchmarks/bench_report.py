@@ -35,17 +35,46 @@ CHROMIUM_ARGS = [
 SIZE_TARGET = 10 * 1024 * 1024
 LOAD_TARGET = 3.0
 
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
+MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # (French spelling, English spelling, French title, English title)
 PEOPLE = [
     ("Andreï Beloussov", "Andrei Belousov", "ministre russe de la Défense", "Russian defence minister"),
     ("Sergueï Choïgou", "Sergei Shoigu", "secrétaire du Conseil de sécurité", "Security Council secretary"),
     ("Valeri Guerassimov", "Valery Gerasimov", "chef d'état-major", "chief of the general staff"),
     ("Denis Manturov", "Denis Manturov", "vice-premier ministre", "first deputy prime minister"),
-    ("Oleksiï Reznikov", "Oleksii Reznikov", "ancien ministre ukrainien de la Défense", "former Ukrainian defence minister"),
+    (
+        "Oleksiï Reznikov",
+        "Oleksii Reznikov",
+        "ancien ministre ukrainien de la Défense",
+        "former Ukrainian defence minister",
+    ),
 ]
 # (French unit words, English unit words, typical size)
 UNITS = [
@@ -76,7 +105,10 @@ def _fr_number(rng: random.Random, size: int) -> tuple[str, int]:
     value = max(1, int(size * rng.uniform(0.2, 3.0)))
     if value >= 1_000_000:
         millions = round(value / 1_000_000)
-        return f"{rng.choice(['environ ', 'plus de ', ''])}{millions} million{'s' if millions > 1 else ''} de", millions * 1_000_000
+        return (
+            f"{rng.choice(['environ ', 'plus de ', ''])}{millions} million{'s' if millions > 1 else ''} de",
+            millions * 1_000_000,
+        )
     value = round(value, -2) or value
     text = f"{value:,}".replace(",", " ")
     return f"{rng.choice(['environ ', 'plus de ', ''])}{text}", value
@@ -109,18 +141,29 @@ def french_article(rng: random.Random, index: int, year: int) -> str:
     yearly, _ = _fr_number(rng, size * 12)
     day = rng.randint(1, 28)
     paragraphs = [
-        _de(f"{'L' + chr(39) if title[0] in 'aeiou' else 'Le '}{title}, {fr_name}, a annoncé le {day} {MONTHS_FR[(month + 1) % 12]} que {figure} {unit} "
-         f"avaient été livrés aux forces armées en {MONTHS_FR[month]} {year}, selon {source}."),
-        _de(f"Pour l'ensemble de l'année {year}, l'armée devrait recevoir {yearly} {unit} et {figure2} {unit2}, "
-         f"a précisé le ministère."),
+        _de(
+            f"{'L' + chr(39) if title[0] in 'aeiou' else 'Le '}{title}, {fr_name}, a annoncé le {day} "
+            f"{MONTHS_FR[(month + 1) % 12]} que {figure} {unit} "
+            f"avaient été livrés aux forces armées en {MONTHS_FR[month]} {year}, selon {source}."
+        ),
+        _de(
+            f"Pour l'ensemble de l'année {year}, l'armée devrait recevoir {yearly} {unit} et {figure2} {unit2}, "
+            f"a précisé le ministère."
+        ),
         rng.choice(FILLER_FR) + " " + rng.choice(FILLER_FR),
     ]
     if rng.random() < 0.3:  # the same figure for the rest of the year: a scope conflict
-        paragraphs.append(_de(f"Il est prévu de livrer {yearly} {unit} pendant le reste de cette année\", "
-                          f"a informé le ministère."))
+        paragraphs.append(
+            _de(
+                f'Il est prévu de livrer {yearly} {unit} pendant le reste de cette année", '
+                f"a informé le ministère."
+            )
+        )
     if rng.random() < 0.3:  # the same person spelled the English way
-        paragraphs.append(f"Selon les résultats de la réunion présidée par {en_name}, les cadences augmenteront "
-                          f"au deuxième trimestre {year}.")
+        paragraphs.append(
+            f"Selon les résultats de la réunion présidée par {en_name}, les cadences augmenteront "
+            f"au deuxième trimestre {year}."
+        )
     paragraphs.append(f"« Nous tiendrons les objectifs », a déclaré {fr_name.split()[-1]} devant la presse.")
     return _with_header(f"fr-{index:04d}", "fr", year, month, paragraphs, rng)
 
@@ -136,10 +179,14 @@ def english_article(rng: random.Random, index: int, year: int) -> str:
     figure2, _ = _en_number(rng, size2 * 3)
     yearly, _ = _en_number(rng, size * 12)
     paragraphs = [
-        (f"{en_name}, the {title}, said on {MONTHS_EN[(month + 1) % 12]} {rng.randint(1, 28)} that {figure} "
-         f"{unit} were delivered to the armed forces in {MONTHS_EN[month]} {year}, {source} reported."),
-        (f"In the {['first', 'second', 'third', 'fourth'][quarter - 1]} quarter of {year}, plants produced "
-         f"{figure2} {unit2}, and the plan for the whole of {year} is {yearly} {unit}."),
+        (
+            f"{en_name}, the {title}, said on {MONTHS_EN[(month + 1) % 12]} {rng.randint(1, 28)} that {figure} "
+            f"{unit} were delivered to the armed forces in {MONTHS_EN[month]} {year}, {source} reported."
+        ),
+        (
+            f"In the {['first', 'second', 'third', 'fourth'][quarter - 1]} quarter of {year}, plants produced "
+            f"{figure2} {unit2}, and the plan for the whole of {year} is {yearly} {unit}."
+        ),
         rng.choice(FILLER_EN) + " " + rng.choice(FILLER_EN),
     ]
     if rng.random() < 0.3:
@@ -151,12 +198,15 @@ def english_article(rng: random.Random, index: int, year: int) -> str:
     return _with_header(f"en-{index:04d}", "en", year, month, paragraphs, rng)
 
 
-def _with_header(doc_id: str, language: str, year: int, month: int, paragraphs: list[str],
-                 rng: random.Random) -> str:
+def _with_header(
+    doc_id: str, language: str, year: int, month: int, paragraphs: list[str], rng: random.Random
+) -> str:
     published = f"{year + (month == 11)}-{(month + 1) % 12 + 1:02d}-{rng.randint(1, 28):02d}"
     title = paragraphs[0].split(",")[0][:70].replace('"', "'")
-    header = (f'---\nid: {doc_id}\ntitle: "{title}"\noutlet: "{rng.choice(OUTLETS)}"\n'
-              f"published: {published}\nlanguage: {language}\n---\n")
+    header = (
+        f'---\nid: {doc_id}\ntitle: "{title}"\noutlet: "{rng.choice(OUTLETS)}"\n'
+        f"published: {published}\nlanguage: {language}\n---\n"
+    )
     return header + "\n".join(paragraphs) + "\n"
 
 
@@ -202,29 +252,37 @@ def time_chromium(html: Path) -> dict[str, float] | None:
             }"""
         )
         # The page's own work for a filter and a sort, timed inside the page up to the next layout.
-        filtering = page.evaluate(
-            """() => {
+        filtering = (
+            page.evaluate(
+                """() => {
                 const t = performance.now(), select = document.getElementById('filter-severity');
                 select.value = 'error';
                 select.dispatchEvent(new Event('input'));
                 document.body.offsetHeight;
                 return performance.now() - t;
             }"""
-        ) / 1000
-        sorting = page.evaluate(
-            """() => {
+            )
+            / 1000
+        )
+        sorting = (
+            page.evaluate(
+                """() => {
                 const t = performance.now();
                 document.querySelector('#figures-table th[data-sort=number]').click();
                 document.body.offsetHeight;
                 return performance.now() - t;
             }"""
-        ) / 1000
+            )
+            / 1000
+        )
         browser.close()
     return {"load": load, "filter": filtering, "sort": sorting, **timings}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the collection and the report here, and keep them")
@@ -237,10 +295,24 @@ def main() -> None:
     shutil.rmtree(out, ignore_errors=True)
     try:
         words = write_collection(collection, args.articles, args.seed)
-        print(f"collection: {args.articles} articles ({args.articles - args.articles // 2} fr, "
-              f"{args.articles // 2} en), {words:,} words in {collection}")
-        command = [str(FIGCHECK), "run", str(collection), "--suite", "checks/default.yaml",
-                   "--format", "html,json", "--out", str(out), "--fail-on", "never", "--quiet"]
+        print(
+            f"collection: {args.articles} articles ({args.articles - args.articles // 2} fr, "
+            f"{args.articles // 2} en), {words:,} words in {collection}"
+        )
+        command = [
+            str(FIGCHECK),
+            "run",
+            str(collection),
+            "--suite",
+            "checks/default.yaml",
+            "--format",
+            "html,json",
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--quiet",
+        ]
         if args.engine:
             command += ["--engine", args.engine]
         print("command:", shlex.join(command))
@@ -254,19 +326,25 @@ def main() -> None:
         print(f"figcheck run: {run:.1f} s ({run / args.articles * 1000:.0f} ms per article); {summary}")
         html = out / "index.html"
         size = html.stat().st_size
-        print(f"index.html: {size / 1024 / 1024:.2f} MB (target < {SIZE_TARGET / 1024 / 1024:.0f} MB: "
-              f"{'ok' if size < SIZE_TARGET else 'OVER'}); findings.json "
-              f"{(out / 'findings.json').stat().st_size / 1024:.0f} KB")
+        print(
+            f"index.html: {size / 1024 / 1024:.2f} MB (target < {SIZE_TARGET / 1024 / 1024:.0f} MB: "
+            f"{'ok' if size < SIZE_TARGET else 'OVER'}); findings.json "
+            f"{(out / 'findings.json').stat().st_size / 1024:.0f} KB"
+        )
         timing = time_chromium(html)
         if timing is None:
             print(f"chromium: {CHROMIUM} is missing, page load not timed")
             return
-        print(f"chromium: goto(load) {timing['load']:.2f} s (target < {LOAD_TARGET:.0f} s: "
-              f"{'ok' if timing['load'] < LOAD_TARGET else 'OVER'}); first paint {timing['fp'] / 1000:.2f} s, "
-              f"first contentful paint {timing['fcp'] / 1000:.2f} s, largest contentful paint {timing['lcp'] / 1000:.2f} s, "
-              f"DOMContentLoaded {timing['dom'] / 1000:.2f} s, "
-              f"load event {timing['load_event'] / 1000:.2f} s; {timing['nodes']:,} elements")
-        print(f"chromium: severity filter {timing['filter'] * 1000:.0f} ms, sort by value {timing['sort'] * 1000:.0f} ms")
+        print(
+            f"chromium: goto(load) {timing['load']:.2f} s (target < {LOAD_TARGET:.0f} s: "
+            f"{'ok' if timing['load'] < LOAD_TARGET else 'OVER'}); first paint {timing['fp'] / 1000:.2f} s, "
+            f"first contentful paint {timing['fcp'] / 1000:.2f} s, largest contentful paint {timing['lcp'] / 1000:.2f} s, "
+            f"DOMContentLoaded {timing['dom'] / 1000:.2f} s, "
+            f"load event {timing['load_event'] / 1000:.2f} s; {timing['nodes']:,} elements"
+        )
+        print(
+            f"chromium: severity filter {timing['filter'] * 1000:.0f} ms, sort by value {timing['sort'] * 1000:.0f} ms"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

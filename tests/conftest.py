@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-SEED_TEXT = (Path(__file__).resolve().parents[1] / "datasets" / "seed" / "articles" / "article-fr.txt").read_text(
-    encoding="utf-8"
-)
+SEED_TEXT = (
+    Path(__file__).resolve().parents[1] / "datasets" / "seed" / "articles" / "article-fr.txt"
+).read_text(encoding="utf-8")
 
 
 @pytest.fixture

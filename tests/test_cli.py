@@ -40,7 +40,10 @@ def test_clean_collection_exits_zero(make_collection, tmp_path: Path) -> None:
     folder = make_collection({"a.txt": "« Tout va bien », a-t-il dit."})
     suite = tmp_path / "quotes.yaml"
     suite.write_text("select: [unbalanced-quote]\n", encoding="utf-8")
-    assert main(["run", str(folder), "--suite", str(suite), "--fail-on", "info", "--out", str(tmp_path / "o")]) == 0
+    assert (
+        main(["run", str(folder), "--suite", str(suite), "--fail-on", "info", "--out", str(tmp_path / "o")])
+        == 0
+    )
 
 
 def test_bad_input_exits_two_and_writes_nothing(make_collection, tmp_path: Path, capsys) -> None:
@@ -109,10 +112,29 @@ def test_names_cluster_missing_file_is_an_input_error(tmp_path: Path, capsys) ->
 
 def test_eval_scores_a_numbers_file(tmp_path: Path, capsys) -> None:
     gold = tmp_path / "numbers.jsonl"
-    gold.write_text(json.dumps({"id": "x-fr-1", "lang": "fr", "text": "Plus de 300 chars ont été livrés.",
-                                "published": None, "figures": [{"text": "Plus de 300", "value": 300.0,
-                                "lower": 300.0, "upper": None, "lower_inclusive": False,
-                                "upper_inclusive": None, "qualifier": "over", "unit": "chars"}]}) + "\n",
-                    encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "x-fr-1",
+                "lang": "fr",
+                "text": "Plus de 300 chars ont été livrés.",
+                "published": None,
+                "figures": [
+                    {
+                        "text": "Plus de 300",
+                        "value": 300.0,
+                        "lower": 300.0,
+                        "upper": None,
+                        "lower_inclusive": False,
+                        "upper_inclusive": None,
+                        "qualifier": "over",
+                        "unit": "chars",
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     assert main(["eval", "numbers", str(gold)]) == 0
     assert "1.000" in capsys.readouterr().out

@@ -19,8 +19,9 @@ def test_day_without_year_takes_the_context_year():
 
 
 def test_weekday_is_on_or_before_the_published_date():
-    found = find_statement_dates("The minister said on Tuesday that drones arrived.", "en",
-                                 published=date(2026, 2, 6))
+    found = find_statement_dates(
+        "The minister said on Tuesday that drones arrived.", "en", published=date(2026, 2, 6)
+    )
     assert [(d.text, d.date, d.anchor) for d in found] == [("on Tuesday", date(2026, 2, 3), "published")]
 
 
@@ -31,7 +32,9 @@ def test_day_after_published_date_moves_to_previous_year():
 
 def test_explicit_date():
     found = find_statement_dates("Le 3 février 2026, il a déclaré", "fr")
-    assert [(d.text, d.date, d.anchor) for d in found] == [("Le 3 février 2026", date(2026, 2, 3), "explicit")]
+    assert [(d.text, d.date, d.anchor) for d in found] == [
+        ("Le 3 février 2026", date(2026, 2, 3), "explicit")
+    ]
 
 
 def test_unresolvable_weekday_is_left_out():
@@ -40,7 +43,7 @@ def test_unresolvable_weekday_is_left_out():
 
 def test_offsets_point_into_the_text():
     for d in find_statement_dates(SEED, "fr", published=date(2026, 2, 5)):
-        assert SEED[d.start:d.end] == d.text
+        assert SEED[d.start : d.end] == d.text
 
 
 def test_day_written_with_a_year_after_publication_is_not_a_statement_date():

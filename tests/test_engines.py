@@ -44,7 +44,9 @@ def _article(doc_id: str, published: str, outlet: str, *lines: str) -> str:
 # two articles that disagree.
 ARTICLES = {
     "livraisons.txt": _article(
-        "livraisons", "2026-02-05", "Le Quotidien",
+        "livraisons",
+        "2026-02-05",
+        "Le Quotidien",
         "Le ministre russe de la Défense, Andreï Beloussov, a annoncé qu'en janvier 2026, "
         "plus de 10 000 armes ont été livrées.",
         "Le ministère évoque plus de 10 000 équipements militaires livrés en janvier 2026.",
@@ -55,31 +57,41 @@ ARTICLES = {
         "Plus de 2 500 drones seront livrés en 2026. Le ministère évoque environ 2 500 drones pour 2026.",
     ),
     "conseil.txt": _article(
-        "conseil", "2026-02-04", "Le Quotidien",
+        "conseil",
+        "2026-02-04",
+        "Le Quotidien",
         "Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a déclaré que le forum "
         "aura lieu en mai.",
         "M. Choïgou a ajouté que les banques y participeront.",
         "Le chef du Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.",
     ),
     "agences.txt": _article(
-        "agences", "2026-02-05", "Le Quotidien",
+        "agences",
+        "2026-02-05",
+        "Le Quotidien",
         "Selon TASS, plus de 310 000 équipements militaires seront livrés en 2026.",
         "Selon Reuters, plus de 310 000 équipements militaires seront livrés en 2026.",
         "Le ministre Sergueï Lavrov s'est exprimé mardi à Moscou.",
     ),
     "hebdo.txt": _article(
-        "hebdo", "2026-02-06", "L'Hebdo",
+        "hebdo",
+        "2026-02-06",
+        "L'Hebdo",
         "Selon TASS, environ 200 000 équipements militaires seront livrés en 2026.",
         "Le ministre Sergei Lavrov s'est exprimé mercredi à Genève.",
     ),
     "drones.txt": _article(
-        "drones", "2026-01-10", "L'Hebdo",
+        "drones",
+        "2026-01-10",
+        "L'Hebdo",
         "Au premier trimestre 2025, 400 drones ont été livrés.",
         "Au deuxième trimestre 2025, 500 drones ont été livrés.",
         "En 2025, 800 drones ont été livrés.",
     ),
     "plan.txt": _article(
-        "plan", "2026-02-05", "Le Quotidien",
+        "plan",
+        "2026-02-05",
+        "Le Quotidien",
         "En janvier 2026, plus de 5 000 chars ont été livrés.",
         "Pour l'ensemble de l'année 2026, l'armée devrait recevoir moins de 8 000 chars.",
         "Il est prévu de livrer plus de 6 000 chars pendant le reste de cette année.",
@@ -89,7 +101,9 @@ ARTICLES = {
 # depend on the order an engine returns joined rows in.
 OVERFLOWING_YEARS = {
     f"annee{i}.txt": _article(
-        f"annee{i}", "2026-01-10", "L'Hebdo",
+        f"annee{i}",
+        "2026-01-10",
+        "L'Hebdo",
         f"Au premier trimestre 2025, 40{i} drones ont été livrés.",
         f"Au deuxième trimestre 2025, 50{i} chars ont été livrés.",
         f"Au troisième trimestre 2025, 50{i} drones ont été livrés.",

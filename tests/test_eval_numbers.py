@@ -10,17 +10,35 @@ from figcheck.evaluate.numbers import main, matches, score
 
 
 def fig(text, qualifier, value, lower, upper, li, ui):
-    return {"text": text, "qualifier": qualifier, "value": value, "lower": lower, "upper": upper,
-            "lower_inclusive": li, "upper_inclusive": ui, "unit": None}
+    return {
+        "text": text,
+        "qualifier": qualifier,
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "lower_inclusive": li,
+        "upper_inclusive": ui,
+        "unit": None,
+    }
 
 
 CASES = [
-    {"id": "t-fr-1", "lang": "fr", "text": "Plus de 150 animaux sont saisis.",
-     "figures": [fig("Plus de 150", "over", 150.0, 150.0, None, False, None)]},
+    {
+        "id": "t-fr-1",
+        "lang": "fr",
+        "text": "Plus de 150 animaux sont saisis.",
+        "figures": [fig("Plus de 150", "over", 150.0, 150.0, None, False, None)],
+    },
     {"id": "t-fr-2", "lang": "fr", "text": "Je reviens le 12 janvier 2016.", "figures": []},
-    {"id": "t-en-1", "lang": "en", "text": "about $ 14 million and between 20 and 30 cars",
-     "figures": [fig("about $ 14 million", "approx", 14e6, None, None, None, None),
-                 fig("between 20 and 30", "range", None, 20.0, 30.0, True, True)]},
+    {
+        "id": "t-en-1",
+        "lang": "en",
+        "text": "about $ 14 million and between 20 and 30 cars",
+        "figures": [
+            fig("about $ 14 million", "approx", 14e6, None, None, None, None),
+            fig("between 20 and 30", "range", None, 20.0, 30.0, True, True),
+        ],
+    },
     {"id": "t-en-2", "lang": "en", "text": "I'll be back at 7pm with 2 friends", "figures": []},
 ]
 

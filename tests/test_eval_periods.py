@@ -3,15 +3,36 @@ import json
 from figcheck.evaluate.periods import main, score
 
 CASES = [
-    {"id": "t-fr-1", "lang": "fr", "text": "Plus de 500 drones ont été livrés en janvier 2026.",
-     "reference_date": "2026-02-04", "period_text": "janvier 2026", "period_start": "2026-01-01",
-     "period_end": "2026-01-31", "scope": "month"},
-    {"id": "t-en-1", "lang": "en", "text": "About 2 million shells will be produced for the rest of the year.",
-     "reference_date": "2026-02-04", "period_text": "rest of the year", "period_start": "2026-02-04",
-     "period_end": "2026-12-31", "scope": "rest_of_year"},
-    {"id": "t-en-2", "lang": "en", "text": "About 2 million shells were produced.",
-     "reference_date": "2026-02-04", "period_text": "last week", "period_start": "2026-01-26",
-     "period_end": "2026-02-01", "scope": "week"},
+    {
+        "id": "t-fr-1",
+        "lang": "fr",
+        "text": "Plus de 500 drones ont été livrés en janvier 2026.",
+        "reference_date": "2026-02-04",
+        "period_text": "janvier 2026",
+        "period_start": "2026-01-01",
+        "period_end": "2026-01-31",
+        "scope": "month",
+    },
+    {
+        "id": "t-en-1",
+        "lang": "en",
+        "text": "About 2 million shells will be produced for the rest of the year.",
+        "reference_date": "2026-02-04",
+        "period_text": "rest of the year",
+        "period_start": "2026-02-04",
+        "period_end": "2026-12-31",
+        "scope": "rest_of_year",
+    },
+    {
+        "id": "t-en-2",
+        "lang": "en",
+        "text": "About 2 million shells were produced.",
+        "reference_date": "2026-02-04",
+        "period_text": "last week",
+        "period_start": "2026-01-26",
+        "period_end": "2026-02-01",
+        "scope": "week",
+    },
 ]
 
 

@@ -11,7 +11,9 @@ from figcheck.rules.suite import read_suite
 from figcheck.tables.expectations import read_expectations
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = "---\nid: a\npublished: 2026-02-05\nlanguage: fr\n---\nL'armée a reçu 2 000 000 munitions en 2026.\n"
+ARTICLE = (
+    "---\nid: a\npublished: 2026-02-05\nlanguage: fr\n---\nL'armée a reçu 2 000 000 munitions en 2026.\n"
+)
 HEADER = "doc_id,text,value,qualifier,unit,statement_date\n"
 
 
@@ -21,7 +23,9 @@ def suite(tmp_path: Path):
         (ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"), encoding="utf-8"
     )
     path = tmp_path / "suite.yaml"
-    path.write_text("select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8")
+    path.write_text(
+        "select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8"
+    )
     return read_suite(path)
 
 
@@ -32,11 +36,15 @@ def test_the_shipped_suite_loads_every_expectation() -> None:
 
 
 def test_implausible_value_and_late_statement_date_are_findings(make_collection, suite) -> None:
-    folder = make_collection({"a.txt": ARTICLE},
-                             HEADER + "a,2 000 000,20000000000,exact,munitions,2026-02-09\n")
+    folder = make_collection(
+        {"a.txt": ARTICLE}, HEADER + "a,2 000 000,20000000000,exact,munitions,2026-02-09\n"
+    )
     result = run([folder], suite)
     failed = {o.type: o for o in result.expectations if not o.success}
-    assert set(failed) == {"expect_column_values_to_be_between", "expect_column_pair_values_a_to_be_greater_than_b"}
+    assert set(failed) == {
+        "expect_column_values_to_be_between",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+    }
     assert all(f.family == "table" and f.evidence[0].text == "2 000 000" for f in result.findings)
     assert len(result.findings) == 2
 

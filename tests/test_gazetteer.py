@@ -29,7 +29,9 @@ def test_rows_become_entries_with_split_lists(tmp_path):
 
 
 def test_lookup_ignores_case_and_diacritics(tmp_path):
-    gazetteer = load_gazetteer(write(tmp_path, "choigou,person,Sergueï Choïgou,Сергей Шойгу,Sergei Shoigu,\n"))
+    gazetteer = load_gazetteer(
+        write(tmp_path, "choigou,person,Sergueï Choïgou,Сергей Шойгу,Sergei Shoigu,\n")
+    )
     assert gazetteer.lookup("SERGUEI CHOIGOU").entity_id == "choigou"
     assert gazetteer.lookup("Сергей Шойгу").entity_id == "choigou"
     assert gazetteer.lookup("Sergueï Lavrov") is None

@@ -32,8 +32,16 @@ def test_front_matter_fields_and_body_offsets(make_collection) -> None:
 
 
 def test_id_defaults_to_file_name_and_language_is_detected(make_collection) -> None:
-    corpus = load_corpus([make_collection({"kyiv-report.txt": "The army said that more than 500 drones were "
-                                           "delivered in the first week of the month."})])
+    corpus = load_corpus(
+        [
+            make_collection(
+                {
+                    "kyiv-report.txt": "The army said that more than 500 drones were "
+                    "delivered in the first week of the month."
+                }
+            )
+        ]
+    )
     assert corpus.articles[0].doc_id == "kyiv-report"
     assert corpus.articles[0].language == "en"
     assert corpus.articles[0].language_detected

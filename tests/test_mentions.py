@@ -19,7 +19,11 @@ GAZETTEER = Gazetteer(
     (
         GazetteerEntry("tass", "agency", "TASS", "ТАСС", (), ()),
         GazetteerEntry(
-            "choigou", "person", "Sergueï Choïgou", "Сергей Шойгу", ("Sergei Shoigu",),
+            "choigou",
+            "person",
+            "Sergueï Choïgou",
+            "Сергей Шойгу",
+            ("Sergei Shoigu",),
             ("secrétaire du Conseil de sécurité russe",),
         ),
     )
@@ -57,7 +61,11 @@ def test_spans_are_exact(seed_mentions):
 
 def test_title_before_name_is_kept_as_written(seed_mentions):
     beloussov = one(seed_mentions, "Andreï Beloussov")
-    assert (beloussov.type, beloussov.title, beloussov.refers_to) == ("person", "ministre russe de la Défense", None)
+    assert (beloussov.type, beloussov.title, beloussov.refers_to) == (
+        "person",
+        "ministre russe de la Défense",
+        None,
+    )
     assert beloussov.name == "Andreï Beloussov"
     assert one(seed_mentions, "Andrey Belousov").title == "ministre"
     assert one(seed_mentions, "Sergueï Choïgou").title == "secrétaire du Conseil de sécurité russe"
@@ -76,7 +84,11 @@ def test_surname_alone_links_to_earlier_full_name(seed_mentions):
 def test_title_alone_links_to_holder_of_same_body(seed_mentions):
     choigou = seed_mentions.index(one(seed_mentions, "Sergueï Choïgou"))
     chief = one(seed_mentions, "Le chef du Conseil de sécurité russe")
-    assert (chief.type, chief.title, chief.refers_to) == ("person", "chef du Conseil de sécurité russe", choigou)
+    assert (chief.type, chief.title, chief.refers_to) == (
+        "person",
+        "chef du Conseil de sécurité russe",
+        choigou,
+    )
 
 
 def test_title_subject_links_to_most_recent_holder(seed_mentions):
@@ -137,13 +149,17 @@ def test_gazetteer_surname_without_earlier_full_name_names_the_entry():
 
 
 def test_title_without_a_compatible_holder_is_not_a_mention():
-    mentions = find_mentions("Le secrétaire du Conseil de sécurité, Sergueï Choïgou, parle. Le ministre des Finances répond.", "fr")
+    mentions = find_mentions(
+        "Le secrétaire du Conseil de sécurité, Sergueï Choïgou, parle. Le ministre des Finances répond.", "fr"
+    )
     assert not [m for m in mentions if m.text.startswith("Le ministre")]
 
 
 def test_batch_matches_single(nlp):
     texts = [ARTICLE, "M. Choïgou est à Moscou."]
-    assert list(find_mentions_batch(texts, "fr", GAZETTEER, nlp)) == [find_mentions(t, "fr", GAZETTEER, nlp) for t in texts]
+    assert list(find_mentions_batch(texts, "fr", GAZETTEER, nlp)) == [
+        find_mentions(t, "fr", GAZETTEER, nlp) for t in texts
+    ]
 
 
 def test_no_model_for_english():

@@ -191,7 +191,14 @@ def test_durations_are_figures():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "Aucun chiffre ici.", "99999999999999999999999999", "Привет мир 中文 ٣ テスト", "http://x.org/a?b=30%25"],
+    [
+        "",
+        "   ",
+        "Aucun chiffre ici.",
+        "99999999999999999999999999",
+        "Привет мир 中文 ٣ テスト",
+        "http://x.org/a?b=30%25",
+    ],
 )
 def test_bad_input_gives_no_invented_figure(text):
     result = scan(text, "fr")

@@ -23,19 +23,37 @@ def one(text: str, phrase: str, language: str, **kwargs: object) -> Period:
 def test_seed_periods_with_context_year():
     p = one(SEED, "en janvier 2026", "fr", context_year=2026)
     assert (p.text, p.scope, p.period_start, p.period_end, p.anchor) == (
-        "en janvier 2026", "month", date(2026, 1, 1), date(2026, 1, 31), "explicit")
+        "en janvier 2026",
+        "month",
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        "explicit",
+    )
     p = one(SEED, "En janvier", "fr", context_year=2026)
     assert (p.scope, p.period_start, p.period_end, p.anchor) == (
-        "month", date(2026, 1, 1), date(2026, 1, 31), "context_year")
+        "month",
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        "context_year",
+    )
     p = one(SEED, "l'ensemble de l'année 2026", "fr", context_year=2026)
     assert (p.text, p.scope, p.period_start, p.period_end) == (
-        "Pour l'ensemble de l'année 2026", "whole_year", date(2026, 1, 1), date(2026, 12, 31))
+        "Pour l'ensemble de l'année 2026",
+        "whole_year",
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+    )
 
 
 def test_rest_of_year_runs_from_the_reference_date():
     p = one(SEED, "pendant le reste de cette année", "fr", reference=date(2026, 2, 4))
     assert (p.text, p.scope, p.period_start, p.period_end, p.anchor) == (
-        "pendant le reste de cette année", "rest_of_year", date(2026, 2, 4), date(2026, 12, 31), "reference")
+        "pendant le reste de cette année",
+        "rest_of_year",
+        date(2026, 2, 4),
+        date(2026, 12, 31),
+        "reference",
+    )
 
 
 def test_range_of_days_is_unspecified_with_both_dates():
@@ -51,40 +69,158 @@ def test_relative_phrase_without_reference_is_unresolved():
 @pytest.mark.parametrize(
     ("language", "text", "phrase", "reference", "scope", "start", "end"),
     [
-        ("fr", "Livrés la semaine dernière.", "la semaine dernière", "2019-11-07", "week", "2019-10-28", "2019-11-03"),
-        ("fr", "Produits au premier trimestre 2023.", "premier trimestre 2023", "2024-01-01", "quarter",
-         "2023-01-01", "2023-03-31"),
-        ("fr", "Livrés le mois dernier.", "le mois dernier", "2019-01-15", "month", "2018-12-01", "2018-12-31"),
-        ("fr", "Livrés l'an dernier.", "l'an dernier", "2019-06-01", "whole_year", "2018-01-01", "2018-12-31"),
-        ("fr", "Livrés de 2014 à 2018.", "de 2014 à 2018", "2019-06-01", "multi_year", "2014-01-01", "2018-12-31"),
-        ("fr", "Livrés dans les années 1990.", "les années 1990", "2019-06-01", "multi_year", "1990-01-01",
-         "1999-12-31"),
-        ("fr", "Livrés depuis le début de l'année.", "depuis le début de l'année", "2019-06-01", "year_to_date",
-         "2019-01-01", "2019-06-01"),
-        ("fr", "Livrés d'ici la fin de l'année.", "d'ici la fin de l'année", "2019-06-01", "rest_of_year",
-         "2019-06-01", "2019-12-31"),
+        (
+            "fr",
+            "Livrés la semaine dernière.",
+            "la semaine dernière",
+            "2019-11-07",
+            "week",
+            "2019-10-28",
+            "2019-11-03",
+        ),
+        (
+            "fr",
+            "Produits au premier trimestre 2023.",
+            "premier trimestre 2023",
+            "2024-01-01",
+            "quarter",
+            "2023-01-01",
+            "2023-03-31",
+        ),
+        (
+            "fr",
+            "Livrés le mois dernier.",
+            "le mois dernier",
+            "2019-01-15",
+            "month",
+            "2018-12-01",
+            "2018-12-31",
+        ),
+        (
+            "fr",
+            "Livrés l'an dernier.",
+            "l'an dernier",
+            "2019-06-01",
+            "whole_year",
+            "2018-01-01",
+            "2018-12-31",
+        ),
+        (
+            "fr",
+            "Livrés de 2014 à 2018.",
+            "de 2014 à 2018",
+            "2019-06-01",
+            "multi_year",
+            "2014-01-01",
+            "2018-12-31",
+        ),
+        (
+            "fr",
+            "Livrés dans les années 1990.",
+            "les années 1990",
+            "2019-06-01",
+            "multi_year",
+            "1990-01-01",
+            "1999-12-31",
+        ),
+        (
+            "fr",
+            "Livrés depuis le début de l'année.",
+            "depuis le début de l'année",
+            "2019-06-01",
+            "year_to_date",
+            "2019-01-01",
+            "2019-06-01",
+        ),
+        (
+            "fr",
+            "Livrés d'ici la fin de l'année.",
+            "d'ici la fin de l'année",
+            "2019-06-01",
+            "rest_of_year",
+            "2019-06-01",
+            "2019-12-31",
+        ),
         ("fr", "Livrés hier.", "hier", "2019-06-01", "day", "2019-05-31", "2019-05-31"),
         ("fr", "Livrés le 4 février 2026.", "le 4 février 2026", None, "day", "2026-02-04", "2026-02-04"),
-        ("fr", "Livrés au cours du premier semestre.", "premier semestre", "2019-09-01", "half_year",
-         "2019-01-01", "2019-06-30"),
-        ("en", "Delivered in the last week of September 2014.", "last week of September 2014", None, "week",
-         "2014-09-22", "2014-09-28"),
+        (
+            "fr",
+            "Livrés au cours du premier semestre.",
+            "premier semestre",
+            "2019-09-01",
+            "half_year",
+            "2019-01-01",
+            "2019-06-30",
+        ),
+        (
+            "en",
+            "Delivered in the last week of September 2014.",
+            "last week of September 2014",
+            None,
+            "week",
+            "2014-09-22",
+            "2014-09-28",
+        ),
         ("en", "Delivered in Q1 2023.", "Q1 2023", None, "quarter", "2023-01-01", "2023-03-31"),
         ("en", "Delivered in H1.", "H1", "2023-09-01", "half_year", "2023-01-01", "2023-06-30"),
         ("en", "Delivered in 2014-2018.", "2014-2018", None, "multi_year", "2014-01-01", "2018-12-31"),
         ("en", "Delivered in the 1980s.", "the 1980s", None, "multi_year", "1980-01-01", "1989-12-31"),
-        ("en", "Delivered for the whole of 2026.", "for the whole of 2026", None, "whole_year", "2026-01-01",
-         "2026-12-31"),
-        ("en", "Delivered so far this year.", "so far this year", "2026-03-10", "year_to_date", "2026-01-01",
-         "2026-03-10"),
-        ("en", "Will be delivered by the end of the year.", "by the end of the year", "2026-03-10",
-         "rest_of_year", "2026-03-10", "2026-12-31"),
+        (
+            "en",
+            "Delivered for the whole of 2026.",
+            "for the whole of 2026",
+            None,
+            "whole_year",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+        (
+            "en",
+            "Delivered so far this year.",
+            "so far this year",
+            "2026-03-10",
+            "year_to_date",
+            "2026-01-01",
+            "2026-03-10",
+        ),
+        (
+            "en",
+            "Will be delivered by the end of the year.",
+            "by the end of the year",
+            "2026-03-10",
+            "rest_of_year",
+            "2026-03-10",
+            "2026-12-31",
+        ),
         ("en", "Delivered yesterday.", "yesterday", "2026-03-10", "day", "2026-03-09", "2026-03-09"),
         ("en", "Delivered last month.", "last month", "2026-01-10", "month", "2025-12-01", "2025-12-31"),
-        ("en", "Will be delivered next month.", "next month", "2026-01-10", "month", "2026-02-01", "2026-02-28"),
-        ("en", "Will be delivered next year.", "next year", "2026-01-10", "whole_year", "2027-01-01", "2027-12-31"),
-        ("en", "Delivered in nineteen ninety six.", "nineteen ninety six", None, "whole_year", "1996-01-01",
-         "1996-12-31"),
+        (
+            "en",
+            "Will be delivered next month.",
+            "next month",
+            "2026-01-10",
+            "month",
+            "2026-02-01",
+            "2026-02-28",
+        ),
+        (
+            "en",
+            "Will be delivered next year.",
+            "next year",
+            "2026-01-10",
+            "whole_year",
+            "2027-01-01",
+            "2027-12-31",
+        ),
+        (
+            "en",
+            "Delivered in nineteen ninety six.",
+            "nineteen ninety six",
+            None,
+            "whole_year",
+            "1996-01-01",
+            "1996-12-31",
+        ),
     ],
 )
 def test_phrase_scope_and_dates(language, text, phrase, reference, scope, start, end):
@@ -103,8 +239,12 @@ def test_month_without_year_reads_past_or_future_from_the_sentence():
 
 
 def test_weekday_relative_to_reference():
-    p = one("The ministry said on Tuesday that 500 drones were delivered.", "on Tuesday", "en",
-            reference=date(2026, 2, 6))
+    p = one(
+        "The ministry said on Tuesday that 500 drones were delivered.",
+        "on Tuesday",
+        "en",
+        reference=date(2026, 2, 6),
+    )
     assert p.period_start == date(2026, 2, 3)
 
 
@@ -120,7 +260,7 @@ def test_modal_may_is_not_a_month():
 
 def test_spans_match_the_text_and_scopes_are_known():
     for p in find_periods(SEED, "fr", reference=date(2026, 2, 4)):
-        assert SEED[p.start:p.end] == p.text
+        assert SEED[p.start : p.end] == p.text
         assert p.scope in SCOPES
 
 
@@ -130,6 +270,11 @@ def test_unknown_language_is_refused():
 
 
 def test_since_new_year_is_year_to_date() -> None:
-    (period,) = find_periods("Depuis le 1er janvier, 300 drones ont été livrés.", "fr", reference=date(2023, 5, 10))
-    assert (period.scope, period.period_start, period.period_end) == ("year_to_date", date(2023, 1, 1),
-                                                                      date(2023, 5, 10))
+    (period,) = find_periods(
+        "Depuis le 1er janvier, 300 drones ont été livrés.", "fr", reference=date(2023, 5, 10)
+    )
+    assert (period.scope, period.period_start, period.period_end) == (
+        "year_to_date",
+        date(2023, 1, 1),
+        date(2023, 5, 10),
+    )

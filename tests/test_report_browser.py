@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 HOSTILE_TITLE = "Titre <script>alert(2)</script> \"guillemets\" & 'apostrophes'"
 HOSTILE_BODY = (
     'Le ministre a écrit <script>alert(1)</script> & <img src=x onerror="alert(3)"> puis 1 200 obus", '
-    "selon R&D \"Défense\" et l'état-major.\n"
+    'selon R&D "Défense" et l\'état-major.\n'
 )
 
 
@@ -235,7 +235,9 @@ def test_figures_table_filter_and_sort(page: Any, seed_figures: dict[str, dict[s
     assert first_row.locator("td").nth(1).inner_text() == biggest["text"]
 
 
-def test_document_figures_are_marked_with_a_tooltip(page: Any, seed_figures: dict[str, dict[str, Any]]) -> None:
+def test_document_figures_are_marked_with_a_tooltip(
+    page: Any, seed_figures: dict[str, dict[str, Any]]
+) -> None:
     marks = _mark_text(page, ".doc mark.figure")
     assert len(marks) == len(seed_figures)
     for mark in marks:
@@ -315,7 +317,9 @@ def test_readable_without_javascript(browser: Any, seed: dict[str, Any]) -> None
     tab = context.new_page()
     tab.goto(seed["html"].as_uri(), wait_until="load")
     visible = tab.locator("article.finding:visible").count()
-    messages = [tab.locator(f'article.finding[id="{f["id"]}"] .message').inner_text() for f in seed["findings"]]
+    messages = [
+        tab.locator(f'article.finding[id="{f["id"]}"] .message').inner_text() for f in seed["findings"]
+    ]
     document_text = tab.eval_on_selector(".doc .text", TEXT_WITHOUT_TIPS)
     tips_hidden = tab.locator(".doc .tip:visible").count() == 0
     figures = tab.locator("#figures-table tbody tr:visible").count()

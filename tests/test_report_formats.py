@@ -22,8 +22,23 @@ def suite(tmp_path: Path) -> Path:
 def test_junit_has_a_case_per_rule_and_fails_at_fail_on(make_collection, suite: Path, tmp_path: Path) -> None:
     folder = make_collection({"a.txt": QUOTES_AND_TYPO}, name="news")
     out = tmp_path / "out"
-    assert main(["run", str(folder), "--suite", str(suite), "--format", "junit", "--out", str(out),
-                 "--fail-on", "warning"]) == 1
+    assert (
+        main(
+            [
+                "run",
+                str(folder),
+                "--suite",
+                str(suite),
+                "--format",
+                "junit",
+                "--out",
+                str(out),
+                "--fail-on",
+                "warning",
+            ]
+        )
+        == 1
+    )
     root = ET.parse(out / "junit.xml").getroot()
     (collection,) = root.findall("testsuite")
     cases = {c.get("name"): c for c in collection.findall("testcase")}
@@ -34,11 +49,24 @@ def test_junit_has_a_case_per_rule_and_fails_at_fail_on(make_collection, suite: 
     assert (collection.get("name"), collection.get("tests"), collection.get("failures")) == ("news", "2", "1")
 
 
-def test_github_annotations_point_at_file_line_and_column(make_collection, suite: Path, tmp_path: Path,
-                                                          capsys) -> None:
+def test_github_annotations_point_at_file_line_and_column(
+    make_collection, suite: Path, tmp_path: Path, capsys
+) -> None:
     folder = make_collection({"a.txt": "---\ntitle: x\n---\n" + QUOTES_AND_TYPO})
-    main(["run", str(folder), "--suite", str(suite), "--format", "github", "--out", str(tmp_path / "o"),
-          "--fail-on", "never"])
+    main(
+        [
+            "run",
+            str(folder),
+            "--suite",
+            str(suite),
+            "--format",
+            "github",
+            "--out",
+            str(tmp_path / "o"),
+            "--fail-on",
+            "never",
+        ]
+    )
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
     assert lines[0].startswith("::warning file=") and ",line=4,col=38," in lines[0]
     assert "title=QT001 unbalanced-quote::" in lines[0]
@@ -46,18 +74,31 @@ def test_github_annotations_point_at_file_line_and_column(make_collection, suite
     assert not (tmp_path / "o").exists()  # github annotations go to standard output only
 
 
-def test_baseline_accepts_known_findings_and_reports_new_and_fixed(make_collection, suite: Path,
-                                                                   tmp_path: Path, capsys) -> None:
+def test_baseline_accepts_known_findings_and_reports_new_and_fixed(
+    make_collection, suite: Path, tmp_path: Path, capsys
+) -> None:
     folder = make_collection({"a.txt": QUOTES_AND_TYPO, "b.txt": "« Tout va bien », dit-il."})
     baseline = tmp_path / "baseline.json"
     assert main(["baseline", str(folder), "--suite", str(suite), "--output", str(baseline)]) == 0
     recorded = json.loads(baseline.read_text(encoding="utf-8"))
     assert len(recorded["findings"]) == 2
-    args = ["run", str(folder), "--suite", str(suite), "--baseline", str(baseline), "--fail-on", "info",
-            "--format", "json,sarif", "--out", str(tmp_path / "o")]
+    args = [
+        "run",
+        str(folder),
+        "--suite",
+        str(suite),
+        "--baseline",
+        str(baseline),
+        "--fail-on",
+        "info",
+        "--format",
+        "json,sarif",
+        "--out",
+        str(tmp_path / "o"),
+    ]
     assert main(args) == 0  # everything found is accepted
     (folder / "articles" / "a.txt").write_text("Le ministre a parlé de néocolonalisme.\n", encoding="utf-8")
-    (folder / "articles" / "b.txt").write_text('« Tout va mal, dit-il.\n', encoding="utf-8")
+    (folder / "articles" / "b.txt").write_text("« Tout va mal, dit-il.\n", encoding="utf-8")
     capsys.readouterr()
     assert main(args) == 1  # b.txt's new quote problem counts
     assert "1 new, 1 accepted, 1 fixed" in capsys.readouterr().out
@@ -70,14 +111,28 @@ def test_bad_baseline_file_is_an_input_error(make_collection, suite: Path, tmp_p
     folder = make_collection({"a.txt": QUOTES_AND_TYPO})
     bad = tmp_path / "baseline.json"
     bad.write_text("[1, 2", encoding="utf-8")
-    assert main(["run", str(folder), "--suite", str(suite), "--baseline", str(bad), "--out", str(tmp_path)]) == 2
+    assert (
+        main(["run", str(folder), "--suite", str(suite), "--baseline", str(bad), "--out", str(tmp_path)]) == 2
+    )
     assert "baseline.json:1:6: not valid JSON" in capsys.readouterr().err
 
 
 def test_json_report_locates_evidence(make_collection, suite: Path, tmp_path: Path) -> None:
     folder = make_collection({"a.txt": QUOTES_AND_TYPO})
-    main(["run", str(folder), "--suite", str(suite), "--format", "json", "--out", str(tmp_path / "o"),
-          "--fail-on", "never"])
+    main(
+        [
+            "run",
+            str(folder),
+            "--suite",
+            str(suite),
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "o"),
+            "--fail-on",
+            "never",
+        ]
+    )
     report = json.loads((tmp_path / "o" / "findings.json").read_text(encoding="utf-8"))
     assert report["counts"]["rule"] == {"unbalanced-quote": 1, "misspelling": 1}
     evidence = report["findings"][0]["evidence"][0]
@@ -85,15 +140,31 @@ def test_json_report_locates_evidence(make_collection, suite: Path, tmp_path: Pa
     assert all(len(f["fingerprint"]) == 16 for f in report["findings"])
 
 
-def test_fingerprints_survive_edits_elsewhere_in_the_article(make_collection, suite: Path, tmp_path: Path) -> None:
+def test_fingerprints_survive_edits_elsewhere_in_the_article(
+    make_collection, suite: Path, tmp_path: Path
+) -> None:
     folder = make_collection({"a.txt": QUOTES_AND_TYPO})
 
     def fingerprints() -> list[str]:
-        main(["run", str(folder), "--suite", str(suite), "--format", "json", "--out", str(tmp_path / "o"),
-              "--fail-on", "never"])
+        main(
+            [
+                "run",
+                str(folder),
+                "--suite",
+                str(suite),
+                "--format",
+                "json",
+                "--out",
+                str(tmp_path / "o"),
+                "--fail-on",
+                "never",
+            ]
+        )
         report = json.loads((tmp_path / "o" / "findings.json").read_text(encoding="utf-8"))
         return [f["fingerprint"] for f in report["findings"]]
 
     before = fingerprints()
-    (folder / "articles" / "a.txt").write_text("Un nouveau paragraphe en tête.\n" + QUOTES_AND_TYPO, encoding="utf-8")
+    (folder / "articles" / "a.txt").write_text(
+        "Un nouveau paragraphe en tête.\n" + QUOTES_AND_TYPO, encoding="utf-8"
+    )
     assert fingerprints() == before

@@ -31,7 +31,9 @@ def validator() -> jsonschema.Draft7Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     return jsonschema.Draft7Validator(
-        schema, registry=Registry(retrieve=_no_retrieval), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+        schema,
+        registry=Registry(retrieve=_no_retrieval),
+        format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER,
     )
 
 
@@ -88,7 +90,9 @@ def test_schema_file_is_the_sarif_2_1_0_schema() -> None:
     jsonschema.Draft7Validator.check_schema(schema)
     assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
     assert schema["properties"]["version"]["enum"] == ["2.1.0"]
-    assert {"result", "run", "region", "physicalLocation", "reportingDescriptor"} <= set(schema["definitions"])
+    assert {"result", "run", "region", "physicalLocation", "reportingDescriptor"} <= set(
+        schema["definitions"]
+    )
 
 
 def test_seed_sarif_is_valid(seed_reports, validator, no_network) -> None:
@@ -148,9 +152,7 @@ def test_one_result_per_finding_with_rule_location_and_fingerprint(seed_reports)
 
 def test_locations_count_file_lines_after_front_matter(make_collection, tmp_path: Path, validator) -> None:
     body = 'Il a déclaré que 1 200 obus étaient arrivés", selon le ministère.\n'
-    collection = make_collection(
-        {"fm.txt": "---\ntitle: Un titre\nlanguage: fr\n---\n" + body}, name="fm"
-    )
+    collection = make_collection({"fm.txt": "---\ntitle: Un titre\nlanguage: fr\n---\n" + body}, name="fm")
     _run(collection, tmp_path / "out", "sarif")
     sarif = json.loads((tmp_path / "out" / "findings.sarif").read_text(encoding="utf-8"))
     assert validator.is_valid(sarif)

@@ -18,7 +18,9 @@ RULES = all_rules(sorted((ROOT / "checks").glob("*.py")))
 def test_every_rule_has_cases() -> None:
     covered = {case.rule for case in CASES}
     # table expectations are tested on curated tables in test_expectations.py
-    missing = [r.slug for r in RULES if r.slug not in covered and r.code not in covered and r.family != "table"]
+    missing = [
+        r.slug for r in RULES if r.slug not in covered and r.code not in covered and r.family != "table"
+    ]
     assert not missing, f"rules without a .cases.yaml: {missing}"
 
 

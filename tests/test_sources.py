@@ -4,12 +4,14 @@ from figcheck.extract.sources import find_sources
 
 
 def test_seed_attributions():
-    text = ("Plus de 10 000 armes ont été mises en service, a déclaré le ministre, cité par TASS.\n"
-            "Le 3 février, le secrétaire a déclaré à TASS que le forum aurait lieu.")
+    text = (
+        "Plus de 10 000 armes ont été mises en service, a déclaré le ministre, cité par TASS.\n"
+        "Le 3 février, le secrétaire a déclaré à TASS que le forum aurait lieu."
+    )
     found = find_sources(text, "fr")
     assert [(s.text, s.agency) for s in found] == [("cité par TASS", "TASS"), ("a déclaré à TASS", "TASS")]
     for s in found:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 @pytest.mark.parametrize(

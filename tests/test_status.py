@@ -6,11 +6,17 @@ from figcheck.extract.status import sentence_cues, sentence_status
 @pytest.mark.parametrize(
     ("sentence", "language", "status"),
     [
-        ("Environ 2 millions d'unités avaient été officiellement mises en service en janvier 2026.", "fr",
-         "actual"),
+        (
+            "Environ 2 millions d'unités avaient été officiellement mises en service en janvier 2026.",
+            "fr",
+            "actual",
+        ),
         ("En janvier, plus de 10 000 armes ont été mises en service, a déclaré le ministre.", "fr", "actual"),
-        ("Pour l'ensemble de l'année 2026, l'armée russe devrait recevoir plus de 310 000 équipements.", "fr",
-         "planned"),
+        (
+            "Pour l'ensemble de l'année 2026, l'armée russe devrait recevoir plus de 310 000 équipements.",
+            "fr",
+            "planned",
+        ),
         ("Il est prévu de livrer plus de 310 000 unités pendant le reste de cette année.", "fr", "planned"),
         ("Le premier lot sera livré en mars.", "fr", "planned"),
         ("Le ministère prévoit 500 drones.", "fr", "planned"),

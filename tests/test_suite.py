@@ -73,7 +73,9 @@ BUILTIN = {r.slug for r in builtin_rules()}
         ("[QT001, ZZ001]", "[ZZ001, unbalanced-quote]", set()),
     ],
 )
-def test_select_and_ignore_by_code_prefix_slug_or_family(checks: Path, select: str, ignore: str, expected: set) -> None:
+def test_select_and_ignore_by_code_prefix_slug_or_family(
+    checks: Path, select: str, ignore: str, expected: set
+) -> None:
     suite = read_suite(write_suite(checks, f"select: {select}\nignore: {ignore}\n"))
     assert set(slugs(select_rules(suite, all_rules(suite.rule_files)))) == expected
 
@@ -82,8 +84,9 @@ def test_unknown_rule_gets_path_line_column_and_suggestion(checks: Path) -> None
     suite = read_suite(write_suite(checks, "name: x\nselect:\n  - unbalanced-quot\n"))
     with pytest.raises(InputError) as caught:
         select_rules(suite, all_rules(suite.rule_files))
-    assert "suite.yaml:3:5: unknown rule 'unbalanced-quot' in select; did you mean 'unbalanced-quote'?" in str(
-        caught.value
+    assert (
+        "suite.yaml:3:5: unknown rule 'unbalanced-quot' in select; did you mean 'unbalanced-quote'?"
+        in str(caught.value)
     )
 
 
@@ -97,7 +100,9 @@ def test_unknown_key_and_bad_severity_are_reported_together(checks: Path) -> Non
 
 def test_unknown_option_is_reported(checks: Path) -> None:
     suite = read_suite(write_suite(checks, "options:\n  long-article: {max_words: 3}\n"))
-    with pytest.raises(InputError, match="rule 'long-article' has no option 'max_words'; its options: max_chars"):
+    with pytest.raises(
+        InputError, match="rule 'long-article' has no option 'max_words'; its options: max_chars"
+    ):
         select_rules(suite, all_rules(suite.rule_files))
 
 
@@ -116,8 +121,12 @@ def test_duplicate_code_is_refused(checks: Path) -> None:
 def test_severity_override_and_options_reach_the_rule(checks: Path, make_collection) -> None:
     from figcheck.pipeline import run
 
-    suite = read_suite(write_suite(checks, "select: [long-article]\nseverity: {house: error}\n"
-                                           "options: {long-article: {max_chars: 1000}}\n"))
+    suite = read_suite(
+        write_suite(
+            checks,
+            "select: [long-article]\nseverity: {house: error}\noptions: {long-article: {max_chars: 1000}}\n",
+        )
+    )
     folder = make_collection({"a.txt": "Un texte de plus de dix caractères."})
     assert run([folder], suite).findings == ()
     suite = read_suite(write_suite(checks, "select: [long-article]\nseverity: {house: error}\n"))

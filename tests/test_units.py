@@ -50,7 +50,9 @@ def test_symbols_keep_their_case():
 
 def test_user_table_is_merged_over_the_default(tmp_path):
     path = tmp_path / "units.csv"
-    path.write_text("unit,kind,lang,form\nshells,count,fr,obus de 152 mm\ngirafes,count,fr,girafes\n", encoding="utf-8")
+    path.write_text(
+        "unit,kind,lang,form\nshells,count,fr,obus de 152 mm\ngirafes,count,fr,girafes\n", encoding="utf-8"
+    )
     units = load_units(path)
     assert units.canonical("girafes", "fr") == "girafes"
     assert units.canonical("obus de 152 mm", "fr") == "shells"
@@ -59,7 +61,9 @@ def test_user_table_is_merged_over_the_default(tmp_path):
 
 def test_bad_row_names_the_file_and_line(tmp_path):
     path = tmp_path / "units.csv"
-    path.write_text("unit,kind,lang,form\ngirafes,count,fr,girafes\ngirafes,animal,fr,girafe\n", encoding="utf-8")
+    path.write_text(
+        "unit,kind,lang,form\ngirafes,count,fr,girafes\ngirafes,animal,fr,girafe\n", encoding="utf-8"
+    )
     with pytest.raises(InputError) as err:
         load_units(path)
     assert f"{path}:3:" in str(err.value)

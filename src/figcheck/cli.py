@@ -48,7 +48,9 @@ def _formats(value: str) -> list[str]:
     formats = [f.strip() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in REPORT_WRITERS]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORT_WRITERS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORT_WRITERS)}"
+        )
     return formats
 
 
@@ -59,41 +61,71 @@ def _parser() -> argparse.ArgumentParser:
     run_cmd = commands.add_parser("run", help="run a check suite and write reports")
     run_cmd.add_argument("paths", nargs="*", type=Path, help="collections or folders of collections")
     run_cmd.add_argument("--suite", type=Path, help=f"suite file (default: {DEFAULT_SUITE} when present)")
-    run_cmd.add_argument("--format", type=_formats, default=["html", "json"],
-                         help="comma-separated: html, json, sarif, junit, github (default: html,json)")
-    run_cmd.add_argument("--baseline", type=Path, help="accepted findings (from 'figcheck baseline'): "
-                         "only new ones count for --fail-on; fixed ones are reported")
+    run_cmd.add_argument(
+        "--format",
+        type=_formats,
+        default=["html", "json"],
+        help="comma-separated: html, json, sarif, junit, github (default: html,json)",
+    )
+    run_cmd.add_argument(
+        "--baseline",
+        type=Path,
+        help="accepted findings (from 'figcheck baseline'): "
+        "only new ones count for --fail-on; fixed ones are reported",
+    )
     run_cmd.add_argument("--out", type=Path, default=Path("reports"), help="report folder (default: reports)")
-    run_cmd.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
-                         help="exit 1 when a finding reaches this severity (default: error)")
+    run_cmd.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        default="error",
+        help="exit 1 when a finding reaches this severity (default: error)",
+    )
     run_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
-    run_cmd.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE,
-                         help="engine the table rules run on: pandas, or polars and duckdb for large "
-                         "collections (pip install 'figcheck[scale]') (default: pandas)")
+    run_cmd.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        default=DEFAULT_ENGINE,
+        help="engine the table rules run on: pandas, or polars and duckdb for large "
+        "collections (pip install 'figcheck[scale]') (default: pandas)",
+    )
 
     extract_cmd = commands.add_parser("extract", help="print a validated table")
     extract_cmd.add_argument("paths", nargs="+", type=Path)
-    extract_cmd.add_argument("--table", choices=["figures", "mentions", "documents", "tokens"], default="figures",
-                             help="tokens: every number-like token with its class (figure, date, ..., unparsed)")
+    extract_cmd.add_argument(
+        "--table",
+        choices=["figures", "mentions", "documents", "tokens"],
+        default="figures",
+        help="tokens: every number-like token with its class (figure, date, ..., unparsed)",
+    )
     extract_cmd.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
 
     names_cmd = commands.add_parser("names", help="resolve name spellings across romanizations")
     names_sub = names_cmd.add_subparsers(dest="names_command", required=True)
-    cluster_cmd = names_sub.add_parser("cluster", help="print name<TAB>key<TAB>convention for each input line")
-    cluster_cmd.add_argument("file", nargs="?", default="-", help="one name per line (default: standard input)")
+    cluster_cmd = names_sub.add_parser(
+        "cluster", help="print name<TAB>key<TAB>convention for each input line"
+    )
+    cluster_cmd.add_argument(
+        "file", nargs="?", default="-", help="one name per line (default: standard input)"
+    )
     explain_cmd = names_sub.add_parser("explain", help="say why two names do or do not match")
     explain_cmd.add_argument("a")
     explain_cmd.add_argument("b")
 
     eval_cmd = commands.add_parser("eval", help="score extraction on gold cases")
     eval_cmd.add_argument("task", choices=["numbers", "periods", "names"])
-    eval_cmd.add_argument("args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors)")
+    eval_cmd.add_argument(
+        "args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors)"
+    )
 
     baseline_cmd = commands.add_parser("baseline", help="record today's findings as accepted")
     baseline_cmd.add_argument("paths", nargs="*", type=Path)
     baseline_cmd.add_argument("--suite", type=Path)
-    baseline_cmd.add_argument("--output", type=Path, default=Path("checks/baseline.json"),
-                              help="baseline file to write (default: checks/baseline.json)")
+    baseline_cmd.add_argument(
+        "--output",
+        type=Path,
+        default=Path("checks/baseline.json"),
+        help="baseline file to write (default: checks/baseline.json)",
+    )
 
     rules_cmd = commands.add_parser("rules", help="list the rules")
     rules_cmd.add_argument("--markdown", action="store_true", help="print docs/rules.md")
@@ -150,8 +182,10 @@ def _run(args: argparse.Namespace) -> int:
     text = findings_text(context)
     sys.stdout.write(text.splitlines()[-1] + "\n" if args.quiet else text)
     if comparison is not None:
-        sys.stdout.write(f"against {args.baseline}: {len(comparison.new)} new, {len(comparison.unchanged)} accepted, "
-                         f"{len(comparison.fixed)} fixed\n")
+        sys.stdout.write(
+            f"against {args.baseline}: {len(comparison.new)} new, {len(comparison.unchanged)} accepted, "
+            f"{len(comparison.fixed)} fixed\n"
+        )
     if written:
         sys.stdout.write("wrote " + ", ".join(str(p) for p in written) + "\n")
     counted = comparison.new if comparison is not None else result.findings
@@ -218,8 +252,14 @@ def _eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "baseline": _baseline, "extract": _extract, "rules": _rules, "names": _names,
-                "eval": _eval}
+    handlers = {
+        "run": _run,
+        "baseline": _baseline,
+        "extract": _extract,
+        "rules": _rules,
+        "names": _names,
+        "eval": _eval,
+    }
     try:
         return handlers[args.command](args)
     except InputError as error:

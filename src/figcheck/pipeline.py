@@ -21,12 +21,6 @@ from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding, run_rules
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document, Tables
-from figcheck.tables.expectations import (
-    ExpectationOutcome,
-    ExpectationSuiteSpec,
-    read_expectations,
-    validate_figures,
-)
 from figcheck.tables.build import (
     check_foreign_keys,
     documents_frame,
@@ -34,6 +28,12 @@ from figcheck.tables.build import (
     mentions_frame,
     texts_of,
     tokens_frame,
+)
+from figcheck.tables.expectations import (
+    ExpectationOutcome,
+    ExpectationSuiteSpec,
+    read_expectations,
+    validate_figures,
 )
 
 
@@ -155,5 +155,6 @@ def check(
     started = time.time() if started is None else started
     outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
     findings = run_rules(rules, tables_of(extracted, outcomes, engine), documents_of(extracted), suite)
-    return RunResult(suite, tuple(rules), extracted, tuple(findings), started, time.time() - started,
-                     tuple(outcomes))
+    return RunResult(
+        suite, tuple(rules), extracted, tuple(findings), started, time.time() - started, tuple(outcomes)
+    )

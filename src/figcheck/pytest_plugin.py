@@ -28,8 +28,12 @@ CASES_SUFFIX = ".cases.yaml"
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("figcheck")
     group.addoption("--figcheck", action="store_true", help="run figcheck suites and rule cases as tests")
-    group.addoption("--figcheck-fail-on", default="error", choices=["error", "warning", "info"],
-                    help="a suite's rule fails when a finding reaches this severity (default: error)")
+    group.addoption(
+        "--figcheck-fail-on",
+        default="error",
+        choices=["error", "warning", "info"],
+        help="a suite's rule fails when a finding reaches this severity (default: error)",
+    )
 
 
 def _wanted(parent: pytest.Collector, file_path: Path) -> bool:

@@ -66,7 +66,9 @@ def read_cases(path: Path) -> Iterator[Case]:
             )
             for i, spec in enumerate(specs)
         )
-        yield Case(data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {})
+        yield Case(
+            data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {}
+        )
 
 
 EXAMPLE_ARTICLE = re.compile(r"^\(article (\w+)(?:, (French|English))?\)\s*", re.MULTILINE)

@@ -139,7 +139,9 @@ def score(path: Path | str, *, lang: str | None = None) -> dict[str, Any]:
             c.tp += r.tp
             c.fp += len(r.spurious)
             c.fn += len(r.missed)
-    out: dict[str, Any] = {k: v.as_dict() for k, v in sorted(totals.items(), key=lambda kv: kv[0] != "overall")}
+    out: dict[str, Any] = {
+        k: v.as_dict() for k, v in sorted(totals.items(), key=lambda kv: kv[0] != "overall")
+    }
     out["cases"] = results
     return out
 
@@ -151,7 +153,9 @@ def _fmt_fig(f: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m figcheck.evaluate.numbers", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m figcheck.evaluate.numbers", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("path", type=Path, help="a numbers.jsonl gold file")
     parser.add_argument("--errors", action="store_true", help="list missed and spurious figures per case")
     parser.add_argument("--lang", choices=("fr", "en"), help="score one language only")

@@ -53,8 +53,10 @@ def _rate(hits: int, total: int) -> float:
 
 def score(path: str | Path) -> dict[str, Any]:
     """Scope and date accuracy of ``find_periods`` on a periods.jsonl file."""
-    counts: dict[str, dict[str, list[int]]] = {"language": defaultdict(lambda: [0, 0, 0]),
-                                               "scope": defaultdict(lambda: [0, 0, 0])}
+    counts: dict[str, dict[str, list[int]]] = {
+        "language": defaultdict(lambda: [0, 0, 0]),
+        "scope": defaultdict(lambda: [0, 0, 0]),
+    }
     total = [0, 0, 0]
     errors: list[dict[str, Any]] = []
     elapsed = 0.0
@@ -77,20 +79,26 @@ def score(path: str | Path) -> dict[str, Any]:
                 row[1] += scope_ok
                 row[2] += dates_ok
             if not (scope_ok and dates_ok):
-                errors.append({
-                    "id": case.get("id"),
-                    "lang": lang,
-                    "reference_date": case.get("reference_date"),
-                    "period_text": case["period_text"],
-                    "gold": [gold[0], str(gold[1]), str(gold[2])],
-                    "found": None if found is None else [found.text, found.scope, str(found.period_start),
-                                                         str(found.period_end)],
-                    "text": text,
-                })
+                errors.append(
+                    {
+                        "id": case.get("id"),
+                        "lang": lang,
+                        "reference_date": case.get("reference_date"),
+                        "period_text": case["period_text"],
+                        "gold": [gold[0], str(gold[1]), str(gold[2])],
+                        "found": None
+                        if found is None
+                        else [found.text, found.scope, str(found.period_start), str(found.period_end)],
+                        "text": text,
+                    }
+                )
 
     def summary(row: list[int]) -> dict[str, Any]:
-        return {"cases": row[0], "scope_accuracy": _rate(row[1], row[0]),
-                "dates_accuracy": _rate(row[2], row[0])}
+        return {
+            "cases": row[0],
+            "scope_accuracy": _rate(row[1], row[0]),
+            "dates_accuracy": _rate(row[2], row[0]),
+        }
 
     return {
         **summary(total),
@@ -102,8 +110,10 @@ def score(path: str | Path) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m figcheck.evaluate.periods",
-                                     description="Score period extraction on a periods.jsonl file.")
+    parser = argparse.ArgumentParser(
+        prog="python -m figcheck.evaluate.periods",
+        description="Score period extraction on a periods.jsonl file.",
+    )
     parser.add_argument("path", help="a periods.jsonl file")
     parser.add_argument("--errors", action="store_true", help="list the cases missed")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
@@ -119,16 +129,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     print(f"{'':14} {'cases':>6} {'scope':>7} {'dates':>7}")
-    rows = [("all", result)] + [(f"lang {k}", v) for k, v in result["by_language"].items()] + [
-        (f"scope {k}", v) for k, v in result["by_scope"].items()]
+    rows = (
+        [("all", result)]
+        + [(f"lang {k}", v) for k, v in result["by_language"].items()]
+        + [(f"scope {k}", v) for k, v in result["by_scope"].items()]
+    )
     for name, row in rows:
         print(f"{name:14} {row['cases']:>6} {row['scope_accuracy']:>7.3f} {row['dates_accuracy']:>7.3f}")
     print(f"find_periods time: {result['seconds']:.3f} s")
     if args.errors:
         for e in result["errors"]:
             found = "nothing" if e["found"] is None else " ".join(map(str, e["found"]))
-            print(f"\n{e['id']} [{e['lang']} ref {e['reference_date']}] {e['period_text']!r}\n"
-                  f"  gold:  {' '.join(e['gold'])}\n  found: {found}\n  text:  {e['text']}")
+            print(
+                f"\n{e['id']} [{e['lang']} ref {e['reference_date']}] {e['period_text']!r}\n"
+                f"  gold:  {' '.join(e['gold'])}\n  found: {found}\n  text:  {e['text']}"
+            )
     return 0
 
 

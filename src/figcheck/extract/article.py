@@ -46,12 +46,14 @@ class ArticleExtraction:
 
 
 def extract_article(article: Article, resources: Resources) -> ArticleExtraction:
-    mentions = find_mentions(article.text, article.language, resources.gazetteer,
-                             resources.pipeline_for(article.language))
+    mentions = find_mentions(
+        article.text, article.language, resources.gazetteer, resources.pipeline_for(article.language)
+    )
     mention_ids = [f"{article.doc_id}@{n}" for n in range(1, len(mentions) + 1)]
     numbers = scan(article.text, article.language, resources.units)
-    context = FigureContext(article.text, article.language, article.published,
-                            list(sentences(article.text)), mentions)
+    context = FigureContext(
+        article.text, article.language, article.published, list(sentences(article.text)), mentions
+    )
     figures = tuple({**row, "doc_id": article.doc_id} for row in figure_rows(numbers, context, mention_ids))
     return ArticleExtraction(
         doc_id=article.doc_id,

@@ -13,7 +13,6 @@ from typing import Any
 from figcheck.extract.names import cluster, convention
 from figcheck.load.gazetteer import Gazetteer
 
-
 NAME_TYPES = {"agency": "organization"}
 
 
@@ -38,8 +37,10 @@ def resolve_entities(mentions: Sequence[dict[str, Any]], gazetteer: Gazetteer | 
         if entry is not None:
             pinned.setdefault(key, (entry.entity_id, entry.canonical))
     resolved: list[Resolved] = [Resolved(None, None, None)] * len(mentions)
-    for index, name, key in zip(named, names, keys, strict=True):
+    for index, key in zip(named, keys, strict=True):
         entity_id, canonical = pinned.get(key, (key, None))
         own_spelling = mentions[index]["type"] == "person" and mentions[index].get("refers_to") is None
-        resolved[index] = Resolved(entity_id, convention(mentions[index]["text"]) if own_spelling else None, canonical)
+        resolved[index] = Resolved(
+            entity_id, convention(mentions[index]["text"]) if own_spelling else None, canonical
+        )
     return resolved

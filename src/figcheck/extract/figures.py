@@ -71,8 +71,11 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
             for p in find_periods(sentence_text, language, reference=reference, context_year=year)
         ]
         period = _nearest_period(
-            [_dated_within_range(p) for p in periods
-             if not _is_statement_date(p, statement_dates) and not _covers_a_figure(p, scan.quantities)],
+            [
+                _dated_within_range(p)
+                for p in periods
+                if not _is_statement_date(p, statement_dates) and not _covers_a_figure(p, scan.quantities)
+            ],
             quantity,
         )
         sources = find_sources(sentence_text, language)
@@ -140,21 +143,34 @@ def _dated_within_range(period: Period) -> Period:
 
 
 def _shift(period: Period, offset: int) -> Period:
-    return Period(period.start + offset, period.end + offset, period.text, period.scope,
-                  period.period_start, period.period_end, period.anchor)
+    return Period(
+        period.start + offset,
+        period.end + offset,
+        period.text,
+        period.scope,
+        period.period_start,
+        period.period_end,
+        period.anchor,
+    )
 
 
 def _nearest_period(periods: Sequence[Period], quantity: Quantity) -> Period | None:
     outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
     if not outside:
         return None
-    return min(outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end)
+    return min(
+        outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end
+    )
 
 
 @lru_cache(maxsize=2)
 def _speech_cues(language: str) -> regex.Pattern[str]:
-    data = yaml.safe_load(resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8"))
-    return regex.compile(r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE)
+    data = yaml.safe_load(
+        resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8")
+    )
+    return regex.compile(
+        r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE
+    )
 
 
 def _speaker(
@@ -162,11 +178,15 @@ def _speaker(
 ) -> int | None:
     """The person or institution the sentence quotes: the one named nearest a speech cue ("a déclaré",
     "selon", "said"), resolved to the full name a title or surname stands for. None when nobody speaks."""
-    cues = [(sentence.start + m.start(), sentence.start + m.end())
-            for m in _speech_cues(language).finditer(sentence_text)]
+    cues = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _speech_cues(language).finditer(sentence_text)
+    ]
     candidates = [
-        i for i, m in enumerate(mentions)
-        if m.type in SPEAKER_TYPES and sentence.start <= m.start < sentence.end
+        i
+        for i, m in enumerate(mentions)
+        if m.type in SPEAKER_TYPES
+        and sentence.start <= m.start < sentence.end
         and not (m.start < quantity.end and quantity.start < m.end)
     ]
     if not cues or not candidates:
@@ -187,4 +207,8 @@ def _speaker_text(mentions: Sequence[Mention], index: int | None) -> str | None:
     if index is None:
         return None
     mention = mentions[index]
-    return f"{mention.title}, {mention.text}" if mention.title and mention.title != mention.text else mention.text
+    return (
+        f"{mention.title}, {mention.text}"
+        if mention.title and mention.title != mention.text
+        else mention.text
+    )

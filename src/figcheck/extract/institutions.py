@@ -12,7 +12,9 @@ from figcheck.load.gazetteer import fold
 
 @lru_cache(maxsize=1)
 def _institution_roles() -> dict[str, str]:
-    text = resources.files("figcheck.extract").joinpath("data", "institutions.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("figcheck.extract").joinpath("data", "institutions.tsv").read_text(encoding="utf-8")
+    )
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {fold(word.strip()): role.strip() for word, _, role in rows}
 

@@ -123,7 +123,11 @@ def _same_case(written: Sequence[Token], found: Sequence[Token]) -> bool:
     for w, f in zip(written, found, strict=True):
         if w.cap and not f.cap:
             return False
-        if len(w.text) > 1 and w.text.isupper() and not (f.text.isupper() or f.text.istitle() and len(w.text) > 3):
+        if (
+            len(w.text) > 1
+            and w.text.isupper()
+            and not (f.text.isupper() or f.text.istitle() and len(w.text) > 3)
+        ):
             return False
     return True
 
@@ -200,7 +204,9 @@ def tokenize(text: str) -> list[Token]:
         if word in _SENTENCE_END:
             prev = tokens[-2].text if len(tokens) > 1 else ""
             # `M. Choïgou`, `J. Smith`: the dot ends an abbreviation, not the sentence
-            sentence_start = not (word == "." and (prev + "." in honorifics or (len(prev) == 1 and prev.isupper())))
+            sentence_start = not (
+                word == "." and (prev + "." in honorifics or (len(prev) == 1 and prev.isupper()))
+            )
         elif word not in _QUOTES:
             sentence_start = False
     return tokens
@@ -258,9 +264,7 @@ def _honorific_candidates(tokens: Sequence[Token], stopwords: frozenset[str]) ->
                 yield _Candidate(i, end, "person", _HONORIFIC, honorific=size)
 
 
-def _phrase_candidates(
-    tokens: Sequence[Token], language: str, lists: _Lists
-) -> Iterator[_Candidate]:
+def _phrase_candidates(tokens: Sequence[Token], language: str, lists: _Lists) -> Iterator[_Candidate]:
     """`le ministère russe de la Défense`, `the Russian defence ministry`: a head word with modifiers."""
     for i, token in enumerate(tokens):
         if not token.is_word or lists.heads.get(token.key) != "organization":
@@ -273,7 +277,9 @@ def _phrase_candidates(
             yield _Candidate(start, end, "organization", _PHRASE)
 
 
-def _token_index(tokens: Sequence[Token], starts: dict[int, int], start_char: int, end_char: int) -> tuple[int, int] | None:
+def _token_index(
+    tokens: Sequence[Token], starts: dict[int, int], start_char: int, end_char: int
+) -> tuple[int, int] | None:
     first = starts.get(start_char)
     if first is None:
         first = next((k for k, t in enumerate(tokens) if t.start >= start_char), None)
@@ -300,7 +306,9 @@ def _strip(tokens: Sequence[Token], first: int, end: int, stopwords: frozenset[s
     return first
 
 
-def _name_like(tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]) -> bool:
+def _name_like(
+    tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]
+) -> bool:
     words = [t for k, t in enumerate(tokens[first:end], first) if not _initial_dot(tokens, k)]
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
@@ -337,15 +345,16 @@ def _model_candidates(
             head_kinds.discard(None)
             if head_kinds:  # `Borough Market`
                 kind = "organization" if "organization" in head_kinds else "place"
-        if kind == "person" and any(t.is_word and not t.cap and t.key not in ("de", "van", "von", "da", "di", "der")
-                                    for t in tokens[first:end]):
+        if kind == "person" and any(
+            t.is_word and not t.cap and t.key not in ("de", "van", "von", "da", "di", "der")
+            for t in tokens[first:end]
+        ):
             continue  # `Gilets jaunes`
         yield _Candidate(first, end, kind, _MODEL)
 
 
 def _rule_candidates(tokens: Sequence[Token], language: str, lists: _Lists) -> Iterator[_Candidate]:
     """Capitalised runs, for languages without a model: organizations by their head word, persons by shape."""
-    stopwords = lists.stopwords
     n = len(tokens)
     i = 0
     while i < n:
@@ -593,7 +602,9 @@ def _build(
         refers_to: int | None = None
         name: str | None = None
         if kind != "person":
-            mentions.append(Mention(tokens[c.first].start, tokens[c.last - 1].end, span_text, kind, None, None, None))
+            mentions.append(
+                Mention(tokens[c.first].start, tokens[c.last - 1].end, span_text, kind, None, None, None)
+            )
             continue
         first = c.first + c.honorific
         if c.title_only:
@@ -613,7 +624,11 @@ def _build(
             key = tokens[first].key
             holders = gazetteer.by_surname(tokens[first].text) if gazetteer is not None else ()
             target = next(
-                (p for p in reversed(persons) if p.surname == key or (p.entry is not None and p.entry in holders)),
+                (
+                    p
+                    for p in reversed(persons)
+                    if p.surname == key or (p.entry is not None and p.entry in holders)
+                ),
                 None,
             )
             if target is not None:
@@ -623,7 +638,9 @@ def _build(
             elif len(holders) == 1:
                 name = holders[0].canonical
         mentions.append(
-            Mention(tokens[c.first].start, tokens[c.last - 1].end, span_text, "person", title, refers_to, name)
+            Mention(
+                tokens[c.first].start, tokens[c.last - 1].end, span_text, "person", title, refers_to, name
+            )
         )
     return mentions
 
@@ -635,8 +652,9 @@ def _title_target(persons: list[_Person], title: str) -> _Person | None:
     for person in persons:  # every title the article gives a name, on whichever mention
         titles_of.setdefault(person.name, []).extend(person.titles)
     for person in reversed(persons):
-        verdict = _linked_title(_Person(person.index, person.name, person.surname, person.entry,
-                                        titles_of[person.name]), title)
+        verdict = _linked_title(
+            _Person(person.index, person.name, person.surname, person.entry, titles_of[person.name]), title
+        )
         if verdict is True:
             return person
         if verdict is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,7 +42,16 @@ APPROX_TOLERANCE: float = 0.1
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
 TOKEN_KINDS = (
-    "figure", "date", "year", "time", "ordinal", "age", "identifier", "phone", "article", "unparsed",
+    "figure",
+    "date",
+    "year",
+    "time",
+    "ordinal",
+    "age",
+    "identifier",
+    "phone",
+    "article",
+    "unparsed",
 )
 
 
@@ -267,8 +277,11 @@ def _grammar(lang: str) -> _Grammar:
     for row in scale_rows:
         if row["lang"] in (lang, "*"):
             scale_forms[row["form"]] = (float(row["multiplier"]), row["when"])
-    abbrev = sorted((f for f in scale_forms if f.lower() not in scales and f.lower() not in cardinals), key=len,
-                    reverse=True)
+    abbrev = sorted(
+        (f for f in scale_forms if f.lower() not in scales and f.lower() not in cardinals),
+        key=len,
+        reverse=True,
+    )
     abbrev_scale = regex.compile(
         rf"(?:{_SP}?)(?P<s>{'|'.join(regex.escape(a) for a in abbrev)})(?![\p{{L}}])"
     )
@@ -305,9 +318,9 @@ def _grammar(lang: str) -> _Grammar:
     day_articles = _alt(ctx["day_articles"])
     gap_join = regex.compile(
         rf"(?:\s*-\s*|{_SP}+|(?:\s+|\s*-\s*)(?P<j>{'|'.join(joiners)})(?:\s+|\s*-\s*)"
-        rf"|\s+(?P<p>{'|'.join(points)})\s+)\Z", _I
+        rf"|\s+(?P<p>{'|'.join(points)})\s+)\Z",
+        _I,
     )
-    age_units = _alt(ctx["age_units"])
     age_adv = _alt(ctx["age_adverbs"])
     ago_after_forms = ctx.get("ago_after") or []
     return _Grammar(
@@ -326,7 +339,9 @@ def _grammar(lang: str) -> _Grammar:
         joiners=joiners,
         ordinals=ordinals,
         standalone_ordinals=frozenset(
-            {"premier", "première", "premiere", "premiers", "premières", "second", "seconde"} if lang == "fr" else set()
+            {"premier", "première", "premiere", "premiers", "premières", "second", "seconde"}
+            if lang == "fr"
+            else set()
         ),
         homographs=homographs,
         approx_nouns=approx_nouns,
@@ -341,21 +356,16 @@ def _grammar(lang: str) -> _Grammar:
         q_after_kinds=q_after_kinds,
         month_before=regex.compile(rf"(?r){_BOUND_L}{months}\s*\.?\s*[,/-]?\s*(?:the\s+|le\s+)?\Z", _I),
         month_after=regex.compile(
-            rf"(?:er|re|ère|st|nd|rd|th|e|ème)?[\s/.,-]*(?:of\s+|de\s+|du\s+mois\s+de\s+)?{months}(?![\p{{L}}])", _I
+            rf"(?:er|re|ère|st|nd|rd|th|e|ème)?[\s/.,-]*(?:of\s+|de\s+|du\s+mois\s+de\s+)?{months}(?![\p{{L}}])",
+            _I,
         ),
         weekday_before=regex.compile(rf"(?r){_BOUND_L}{weekdays}\s*,?\s+(?:the\s+|le\s+)?\Z", _I),
         day_before=regex.compile(rf"(?r){_BOUND_L}{day_articles}\s+\Z", _I),
-        day_after=regex.compile(
-            rf"\s*(?:\Z|[.!?;:,)»\"]|(?:{_alt(ctx['day_closers'])})(?![\p{{L}}]))", _I
-        ),
+        day_after=regex.compile(rf"\s*(?:\Z|[.!?;:,)»\"]|(?:{_alt(ctx['day_closers'])})(?![\p{{L}}]))", _I),
         time_before=regex.compile(rf"(?r){_BOUND_L}{_alt(ctx['time_before'])}\s+\Z", _I),
         time_after=regex.compile(rf"[\s-]*(?:{_alt(ctx['time_after'])})", _I),
-        age_before=regex.compile(
-            rf"(?r){_BOUND_L}(?:{_alt(ctx['age_before'])})(?:\s+{age_adv})*\s*\Z", _I
-        ),
-        age_verbs=regex.compile(
-            rf"(?r){_BOUND_L}(?:{_alt(ctx['age_verbs'])})(?:\s+{age_adv})*\s*\Z", _I
-        ),
+        age_before=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_before'])})(?:\s+{age_adv})*\s*\Z", _I),
+        age_verbs=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_verbs'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_after=regex.compile(rf"\s*(?:{_alt(ctx['age_after'])})(?![\p{{L}}])", _I),
         ago_before=before(ctx.get("ago_before") or []),
         ago_after=after(ago_after_forms) if ago_after_forms else regex.compile("(?!)"),
@@ -366,9 +376,7 @@ def _grammar(lang: str) -> _Grammar:
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
         gap_range_and=regex.compile(rf"\s*(?:{_alt(ctx['range_and'])})\s*\Z", _I),
         gap_range_to=regex.compile(rf"\s*-?\s*(?:{_alt(ctx['range_to'])})\s*\Z", _I),
-        gap_bare=regex.compile(
-            rf"\s*-?\s*(?:(?P<dash>[-–—])|(?:{_alt([*ctx['range_to']])}))\s*\Z", _I
-        ),
+        gap_bare=regex.compile(rf"\s*-?\s*(?:(?P<dash>[-–—])|(?:{_alt([*ctx['range_to']])}))\s*\Z", _I),
         gap_cents=regex.compile(rf"\s*(?:(?:{'|'.join(joiners)})\s+)?\Z", _I),
         not_units=frozenset(w.lower() for w in ctx["not_units"]),
         pre_noun=frozenset(w.lower() for w in ctx["pre_noun_adjectives"]),
@@ -483,7 +491,9 @@ class _Num:
     has_q: bool | None = None
 
 
-def _word_tokens(g: _Grammar, text: str, matches: list[tuple[int, int, str]]) -> list[list[tuple[str, int, int]]]:
+def _word_tokens(
+    g: _Grammar, text: str, matches: list[tuple[int, int, str]]
+) -> list[list[tuple[str, int, int]]]:
     """Consecutive number words joined into runs ("vingt et un", "two point five", "un million et demi")."""
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
@@ -494,9 +504,7 @@ def _word_tokens(g: _Grammar, text: str, matches: list[tuple[int, int, str]]) ->
             gap = text[prev_end:s]
             m = g.gap_join.match(gap) if len(gap) < 12 else None
             last = current[-1][0]
-            if m is not None and last not in g.ordinals and not (
-                last in g.articles and lw in g.articles
-            ):
+            if m is not None and last not in g.ordinals and not (last in g.articles and lw in g.articles):
                 if m.group("j"):
                     js = prev_end + m.start("j")
                     current.append((m.group("j").lower(), js, js + len(m.group("j"))))
@@ -525,8 +533,10 @@ def _parse_run(g: _Grammar, run: list[tuple[str, int, int]], lead: float | None 
     while i < n:
         w = words[i]
         scale = g.scales.get(w)
-        if scale is None and w in ("mille", "thousand", "thousands", "millier", "milliers") and (
-            seg_value is not None and not seg
+        if (
+            scale is None
+            and w in ("mille", "thousand", "thousands", "millier", "milliers")
+            and (seg_value is not None and not seg)
         ):
             scale = 1000.0
         if scale is None and w in ("millier", "milliers"):
@@ -733,8 +743,11 @@ class _Scanner:
                     k += 1
                 if k < len(pre) and pre[k][0] < n.end:
                     ps, pe, kind = pre[k]
-                    if kept and kept[-1].kind and kept[-1].start == min(ps, kept[-1].start) and kept[-1].end == max(
-                        pe, n.end
+                    if (
+                        kept
+                        and kept[-1].kind
+                        and kept[-1].start == min(ps, kept[-1].start)
+                        and kept[-1].end == max(pe, n.end)
                     ):
                         continue
                     n.kind = {"url": "identifier"}.get(kind, kind)
@@ -812,7 +825,9 @@ class _Scanner:
             # "une centaine", "une vingtaine": about 100, about 20
             base = 1.0 if len(words) == 2 and words[0] in g.articles else None
             if base is not None:
-                n = _Num(run[0][1], run[-1][2], base * g.approx_nouns[words[-1]], spelled=True, approx_word=True)
+                n = _Num(
+                    run[0][1], run[-1][2], base * g.approx_nouns[words[-1]], spelled=True, approx_word=True
+                )
                 nums.append(n)
             elif len(words) > 1:
                 self._add_run(run[:-1], nums)
@@ -976,9 +991,9 @@ class _Scanner:
             if m is not None:
                 pos = m.end()
         m = g.word_after.match(text, pos)
-        if m is None or m.start("w") - pos > 2 and not text[pos:m.start("w")].isspace():
+        if m is None or m.start("w") - pos > 2 and not text[pos : m.start("w")].isspace():
             return
-        if text[pos:m.start("w")].count("\n"):
+        if text[pos : m.start("w")].count("\n"):
             return
         w = m.group("w").rstrip("'’-")
         lw = w.lower()
@@ -1026,7 +1041,11 @@ class _Scanner:
                     n.qualifier = kind
                     break
             n.qstart = m.start("q")
-        tail = n.unit_end if n.unit_end is not None and n.unit_start is not None and n.unit_start >= n.end else n.end
+        tail = (
+            n.unit_end
+            if n.unit_end is not None and n.unit_start is not None and n.unit_start >= n.end
+            else n.end
+        )
         if n.approx_word and n.qualifier == "exact":
             n.qualifier = "approx"
         for pos in {n.end, tail}:
@@ -1063,8 +1082,11 @@ class _Scanner:
                 n.kind = "article"
                 return
             unit_kind = n.unit.kind if n.unit is not None else None
-            if unit_kind in ("currency", "cents", "measure", "percent") or n.lone_article == "one" and unit_kind == "count" or (
-                self.has_qualifier_before(n) and self._qualifier_kind(n) not in (None, "exact")
+            if (
+                unit_kind in ("currency", "cents", "measure", "percent")
+                or n.lone_article == "one"
+                and unit_kind == "count"
+                or (self.has_qualifier_before(n) and self._qualifier_kind(n) not in (None, "exact"))
             ):
                 pass
             else:
@@ -1128,7 +1150,13 @@ class _Scanner:
             n.kind = "time"
             return
         hour_unit = n.unit is not None and n.unit.unit == "hour"
-        if n.integer and 0 <= v <= 24 and (n.unit is None or hour_unit) and n.prefix_unit is None and not qualified:
+        if (
+            n.integer
+            and 0 <= v <= 24
+            and (n.unit is None or hour_unit)
+            and n.prefix_unit is None
+            and not qualified
+        ):
             if hour_unit and g.time_before.search(text, before_lo, s) and not self._after_number(n):
                 n.kind = "time"
                 return
@@ -1147,8 +1175,12 @@ class _Scanner:
                 n.kind = "time"
                 return
         # a bare day of the month: "le 27", "for the 27", "on 15 at 8:00"
-        if small and n.unit is None and v >= 1 and g.day_before.search(text, before_lo, s) and g.day_after.match(
-            text, e
+        if (
+            small
+            and n.unit is None
+            and v >= 1
+            and g.day_before.search(text, before_lo, s)
+            and g.day_after.match(text, e)
         ):
             if not self.has_qualifier_before(n):
                 n.kind = "date"
@@ -1164,7 +1196,12 @@ class _Scanner:
                 n.year_default = True
                 return
         # labels and names before a number: "n° 5", "article 3", "Voyager 2", "English 101"
-        if not n.spelled and n.prefix_unit is None and n.unit is None and g.label_before.search(text, before_lo, s):
+        if (
+            not n.spelled
+            and n.prefix_unit is None
+            and n.unit is None
+            and g.label_before.search(text, before_lo, s)
+        ):
             n.kind = "identifier"
             return
         if n.plain and n.prefix_unit is None and (n.unit is None or unit_kind == "noun"):
@@ -1182,7 +1219,10 @@ class _Scanner:
             return False
         k = bisect.bisect_left(self.starts, n.start)
         # a date just before is no range start: "le 1er août 2023 à 10 heures" gives a clock time
-        return any(0 <= n.start - m.end <= 12 and m.kind not in ("date", "year") for m in self.nums[max(0, k - 2) : k])
+        return any(
+            0 <= n.start - m.end <= 12 and m.kind not in ("date", "year")
+            for m in self.nums[max(0, k - 2) : k]
+        )
 
     def _qualifier_kind(self, n: _Num) -> str | None:
         m = self.g.q_before.search(self.text, max(0, n.start - 48), n.start)
@@ -1223,14 +1263,19 @@ class _Scanner:
     def propagate(self) -> None:
         """Both ends of "du 26 au 29 mai", "five to seven today", "entre 10 et 11h30" get one kind."""
         nums = [n for n in self.nums if n.kind not in ("drop",)]
-        for a, b in zip(nums, nums[1:]):
+        for a, b in itertools.pairwise(nums):
             gap = self.text[a.end : b.start]
             if len(gap) > 12:
                 continue
             if not (self.g.gap_bare.match(gap) or self.g.gap_range_and.match(gap)):
                 continue
             for x, y in ((a, b), (b, a)):
-                if x.kind in ("date", "time") and y.kind == "figure" and y.unit is None and y.prefix_unit is None:
+                if (
+                    x.kind in ("date", "time")
+                    and y.kind == "figure"
+                    and y.unit is None
+                    and y.prefix_unit is None
+                ):
                     if y.integer and y.value is not None and y.value <= 31:
                         y.kind = x.kind
         groups: dict[int, str] = {}
@@ -1253,10 +1298,12 @@ class _Scanner:
             if i + 1 < len(figs):
                 b = figs[i + 1]
                 a_tail = a.unit_end if (a.unit_start is not None and a.unit_start >= a.end) else a.end
-                b_head = b.prefix_start if b.prefix_start is not None and b.prefix_start < b.start else b.start
+                b_head = (
+                    b.prefix_start if b.prefix_start is not None and b.prefix_start < b.start else b.start
+                )
                 if a_tail <= b_head:
                     gap = text[a_tail:b_head]
-                    gap_plain = text[a.end:b_head]
+                    gap_plain = text[a.end : b_head]
                     if (
                         a.unit is not None
                         and a.unit.kind == "currency"
@@ -1359,9 +1406,7 @@ class _Scanner:
             quantities.append(self._quantity(n))
         text = self.text
         tokens = tuple(
-            NumberToken(n.start, n.end, text[n.start : n.end], n.kind)
-            for n in self.nums
-            if n.kind != "drop"
+            NumberToken(n.start, n.end, text[n.start : n.end], n.kind) for n in self.nums if n.kind != "drop"
         )
         return Scan(tuple(quantities), tokens)
 
@@ -1376,7 +1421,13 @@ class _Scanner:
             value, lower, upper, li, ui = v, v, v, True, True
         elif q == "approx":
             assert v is not None
-            value, lower, upper, li, ui = v, v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE), True, True
+            value, lower, upper, li, ui = (
+                v,
+                v * (1 - APPROX_TOLERANCE),
+                v * (1 + APPROX_TOLERANCE),
+                True,
+                True,
+            )
         elif q == "over":
             value, lower, upper, li, ui = v, v, None, False, None
         elif q == "at_least":

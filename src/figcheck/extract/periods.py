@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -95,8 +95,20 @@ def fold(s: str) -> str:
     return s.translate(_PLAIN)
 
 
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " ",
-                        "\u202f": " ", "\u2009": " "})
+_PLAIN = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 
 def _lower_same_length(text: str) -> str:
@@ -162,7 +174,7 @@ def _folded_map(m: dict[str, Any]) -> dict[str, Any]:
     return {fold(str(k)): v for k, v in (m or {}).items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(language: str) -> _Lex:
     lang = language.lower()[:2]
     if lang not in ("fr", "en"):
@@ -180,8 +192,13 @@ def _lexicon(language: str) -> _Lex:
     m["MONTH"] = r"(?<![\w])(?:" + _alt(abbrev) + r"\.|" + _alt(d["months"]) + r"(?![\w]))"
     m["WEEKDAY"] = _wb(_alt(d["weekdays"]))
     m["ORD"] = r"(?:" + _wb(_alt(d["ordinals"])) + r"|(?<![\w])\d{1,2}" + ord_suffix + r"(?![\w]))"
-    m["DAYNUM"] = r"(?:(?<![\w,.])(?:[1-9]|[12]\d|3[01]|0[1-9])(?:" + ord_suffix + r")?(?![\w])" + (
-        "|" + _wb(_alt(d["day_words"])) if d.get("day_words") else "") + ")"
+    m["DAYNUM"] = (
+        r"(?:(?<![\w,.])(?:[1-9]|[12]\d|3[01]|0[1-9])(?:"
+        + ord_suffix
+        + r")?(?![\w])"
+        + ("|" + _wb(_alt(d["day_words"])) if d.get("day_words") else "")
+        + ")"
+    )
     m["YEAR4"] = r"(?<![\d])(?<!\d[.,])(?:1[0-9]|2[0-9])\d\d(?![\d]|[.,]\d|\s?%|\s\d{3}(?!\d)|(?![qht])\p{L})"
     m["NUMW"] = _wb(_alt(d["numbers"]))
     joiners = _alt(d.get("number_joiners") or [])
@@ -192,12 +209,28 @@ def _lexicon(language: str) -> _Lex:
     m["YEARUNIT"] = _wb(_alt(year_units))
     suffixes = d.get("unit_suffixes") or []
     m["USUF"] = (r"(?:\s*(?:" + _alt(suffixes) + r")(?![\w]))?") if suffixes else ""
-    m["DET"] = r"(?:" + _wb(_alt([x for x in d["determiners"] if not x.endswith("'")])) + r"\s+|" + (
-        _alt([x for x in d["determiners"] if x.endswith("'")]) + r"\s*" if any(
-            x.endswith("'") for x in d["determiners"]) else "(?!)") + ")"
-    m["PREP"] = r"(?:" + _wb(_alt([p for p in d["prepositions"] if not p.endswith("'")])) + r"\s+|" + (
-        r"(?<![\w])" + _alt([p for p in d["prepositions"] if p.endswith("'")]) + r"\s*" if any(
-            p.endswith("'") for p in d["prepositions"]) else "(?!)") + ")"
+    m["DET"] = (
+        r"(?:"
+        + _wb(_alt([x for x in d["determiners"] if not x.endswith("'")]))
+        + r"\s+|"
+        + (
+            _alt([x for x in d["determiners"] if x.endswith("'")]) + r"\s*"
+            if any(x.endswith("'") for x in d["determiners"])
+            else "(?!)"
+        )
+        + ")"
+    )
+    m["PREP"] = (
+        r"(?:"
+        + _wb(_alt([p for p in d["prepositions"] if not p.endswith("'")]))
+        + r"\s+|"
+        + (
+            r"(?<![\w])" + _alt([p for p in d["prepositions"] if p.endswith("'")]) + r"\s*"
+            if any(p.endswith("'") for p in d["prepositions"])
+            else "(?!)"
+        )
+        + ")"
+    )
     m["LEAD"] = r"(?:{{PREP}})?(?:{{DET}})?"
     m["RELYEAR"] = (
         r"(?:{{RELPRE}}\s+(?:calendar\s+)?{{YEARUNIT}}{{USUF}}"
@@ -245,9 +278,10 @@ def _lexicon(language: str) -> _Lex:
 
     m["LEAD_RE"] = expand(r"(?:{{PREP}})?(?:{{DET}})?")
     # every phrase starts at the start of a word: the guard lets the engine skip other positions fast
-    grammars = [(name, regex.compile(r"(?<![\w])(?:" + expand(pattern) + ")", regex.V0), fn,
-                 frozenset(kinds.split()))
-                for name, kinds, pattern, fn in _GRAMMARS]
+    grammars = [
+        (name, regex.compile(r"(?<![\w])(?:" + expand(pattern) + ")", regex.V0), fn, frozenset(kinds.split()))
+        for name, kinds, pattern, fn in _GRAMMARS
+    ]
     # One pattern finds every place worth parsing; its group names say what kind of word was hit, so
     # that only the grammars that need such a word run there.
     trigger = re.compile(
@@ -255,7 +289,8 @@ def _lexicon(language: str) -> _Lex:
         r"|(?P<weekday>" + _wb(_alt(d["weekdays"])) + ")"
         r"|(?P<unit>" + _wb(_alt(list(d["units"]) + list(d.get("trigger_words") or []))) + ")"
         r"|(?P<day>" + _wb(_alt(d["days"])) + ")"
-        r"|(?P<decade>" + _wb(_alt(list(d.get("decade_words") or {}) + list(d.get("decade_heads") or [])))
+        r"|(?P<decade>"
+        + _wb(_alt(list(d.get("decade_words") or {}) + list(d.get("decade_heads") or [])))
         + r"|(?<![\w])(?:\d\d)?\d0'?s(?![\w]))"
         r"|(?P<numeric>\d{1,2}\s*[/.-]\s*\d)"
         r"|(?P<year>\d{4})"
@@ -285,8 +320,13 @@ def _lexicon(language: str) -> _Lex:
         number_multiplied={fold(x) for x in d.get("number_multiplied") or []},
         decade_words=_folded_map(d.get("decade_words") or {}),
         weekday_relative=str(d.get("weekday_relative", "week")),
-        function_words={fold(w) for w in (d.get("prepositions") or []) + (d.get("determiners") or [])
-                        + (d.get("year_introducers") or []) + (d.get("function_words") or [])},
+        function_words={
+            fold(w)
+            for w in (d.get("prepositions") or [])
+            + (d.get("determiners") or [])
+            + (d.get("year_introducers") or [])
+            + (d.get("function_words") or [])
+        },
         numeric_date_order=str(d.get("numeric_date_order", "dmy")),
         modifiers={k: [fold(x) for x in v] for k, v in mods.items()},
         macros=m,
@@ -407,7 +447,7 @@ def _year_of(s: str, ctx: _Ctx) -> tuple[int, str] | None:
         return int(digits.group()), "explicit"
     words = _words(f)
     offset = None
-    for w in words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]:
+    for w in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]:
         if w in ctx.lex.relative:
             offset = ctx.lex.relative[w]
     numeric = [w for w in words if w.split("-")[0] in ctx.lex.numbers or w in ctx.lex.number_joiners]
@@ -426,8 +466,9 @@ def _month_of(s: str, lex: _Lex) -> int | None:
     return lex.months.get(fold(s).rstrip(".").strip())
 
 
-def _read_year(ctx: _Ctx, key: tuple[int, ...], ref_key: tuple[int, ...], force: int | None = None,
-               months: int = 1) -> tuple[int, str] | None:
+def _read_year(
+    ctx: _Ctx, key: tuple[int, ...], ref_key: tuple[int, ...], force: int | None = None, months: int = 1
+) -> tuple[int, str] | None:
     """Year of a date-like key (month, day...) given without a year: past, future or nearest reading.
 
     ``key`` is (month,), (month, day) or (quarter,) / (half,) with ``months`` months per unit.
@@ -437,8 +478,10 @@ def _read_year(ctx: _Ctx, key: tuple[int, ...], ref_key: tuple[int, ...], force:
         if force is not None:
             future = force > 0
         elif ctx.reading == "nearest":
+
             def day_of(k: tuple[int, ...]) -> int:
                 return (k[0] - 1) * months * 31 + (k[1] if len(k) > 1 else months * 15)
+
             ahead = (day_of(key) - day_of(ref_key)) % 372
             future = ahead < 372 - ahead
         else:
@@ -515,15 +558,16 @@ def _res_year(m: Any, ctx: _Ctx) -> _Res | None:
     unit_word = any(w in ctx.lex.units for w in _words(f))
     if has_digits and not unit_word and not lead:
         # a year alone must be introduced ("en 2014") or stand before punctuation
-        before = ctx.low[max(0, m.start() - 20):m.start()]
-        after = ctx.low[m.end():m.end() + 2]
+        before = ctx.low[max(0, m.start() - 20) : m.start()]
+        after = ctx.low[m.end() : m.end() + 2]
         intro = ctx.lex.macros["_INTRO"] if "_INTRO" in ctx.lex.macros else None
-        if not (regex.search(intro, before) if intro else False) and not regex.match(r"\s*(?:[,.;:)]|$)",
-                                                                                       after):
+        if not (regex.search(intro, before) if intro else False) and not regex.match(
+            r"\s*(?:[,.;:)]|$)", after
+        ):
             return None
     if not has_digits and not unit_word:
         # number words need an introducer, and a count ("in two thousand drones") is followed by its noun
-        before = ctx.low[max(0, m.start() - 20):m.start()]
+        before = ctx.low[max(0, m.start() - 20) : m.start()]
         intro = ctx.lex.macros.get("_INTRO")
         if not lead and not (intro and regex.search(intro, before)):
             return None
@@ -724,7 +768,7 @@ def _rel_offset(m: Any, ctx: _Ctx) -> int | None:
     if _g(m, "ci"):
         return 0
     off = None
-    for w in words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]:
+    for w in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]:
         if w in ctx.lex.relative:
             off = ctx.lex.relative[w]
     return off
@@ -779,7 +823,7 @@ def _rel_offset_text(s: str, ctx: _Ctx) -> int:
     if fold(s).endswith("-ci"):
         return 0
     off = 0
-    for w in words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]:
+    for w in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]:
         if w in ctx.lex.relative:
             off = ctx.lex.relative[w]
     return off
@@ -790,8 +834,9 @@ def _daynum(s: str, lex: _Lex) -> int | None:
     return int(dm.group()) if dm else lex.day_words.get(fold(s))
 
 
-def _day_date(d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx, force: int | None = None
-              ) -> tuple[date, str] | None:
+def _day_date(
+    d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx, force: int | None = None
+) -> tuple[date, str] | None:
     day = _daynum(d_text, ctx.lex)
     mo = _month_of(mon_text, ctx.lex)
     if day is None or mo is None:
@@ -799,8 +844,9 @@ def _day_date(d_text: str, mon_text: str, yr_text: str | None, ctx: _Ctx, force:
     if yr_text:
         y = _year_of(yr_text, ctx)
     else:
-        y = _read_year(ctx, (mo, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0),
-                       force)
+        y = _read_year(
+            ctx, (mo, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0), force
+        )
     if y is None:
         return None
     try:
@@ -815,8 +861,12 @@ def _res_day(m: Any, ctx: _Ctx) -> _Res | None:
     force = ctx.lex.relative.get(fold(post).strip()) if post else None
     r = _day_date(m.group("d"), mon, _g(m, "yr"), ctx, force or None)
     if r is None:
-        if _month_of(mon, ctx.lex) is not None and not _g(m, "yr") and ctx.reference is None \
-                and ctx.context_year is None:
+        if (
+            _month_of(mon, ctx.lex) is not None
+            and not _g(m, "yr")
+            and ctx.reference is None
+            and ctx.context_year is None
+        ):
             return _none("day")
         return None
     return "day", r[0], r[0], r[1]
@@ -1001,7 +1051,7 @@ def _res_weekday(m: Any, ctx: _Ctx) -> _Res | None:
 
 def _inside_name(text: str, i: int) -> bool:
     """A capitalised word after a capitalised word mid-sentence is part of a name ("France Dimanche")."""
-    if not text[i:i + 1].isupper():
+    if not text[i : i + 1].isupper():
         return False
     j = i - 1
     while j >= 0 and text[j] == " ":
@@ -1015,80 +1065,129 @@ def _inside_name(text: str, i: int) -> bool:
 
 
 _GRAMMARS: list[tuple[str, str, str, Callable[..., _Res | None]]] = [
-    ("rest_of_year", "unit year num",
-     r"(?:{{REST_OF_YEAR_PHRASES}}|{{REST_OF_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}}))", _res_rest),
-    ("year_to_date", "unit year num",
-     r"(?:{{YEAR_TO_DATE_PHRASES}}|{{YEAR_TO_DATE_HEADS}}\s*(?P<yr>{{YEARREF_B}}))", _res_ytd),
+    (
+        "rest_of_year",
+        "unit year num",
+        r"(?:{{REST_OF_YEAR_PHRASES}}|{{REST_OF_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}}))",
+        _res_rest,
+    ),
+    (
+        "year_to_date",
+        "unit year num",
+        r"(?:{{YEAR_TO_DATE_PHRASES}}|{{YEAR_TO_DATE_HEADS}}\s*(?P<yr>{{YEARREF_B}}))",
+        _res_ytd,
+    ),
     ("whole_year", "unit year num", r"{{WHOLE_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}})", _res_whole),
-    ("years_range", "year num",
-     r"(?:{{RANGEOPEN}}\s+)?(?P<y1>{{YEARREF}})\s*{{RANGEJOIN}}\s*(?P<y2>{{YEAR4}}|(?<=-)\d\d(?![\w]))",
-     _res_years_range),
-    ("decade", "decade num",
-     r"(?:{{LEAD}})(?:(?P<dec>(?<![\w])(?:1\d|2\d)?\d0'?s)(?![\w])"
-     r"|(?:(?P<cent>{{YEARWORDS}})\s+)?(?P<dw>{{DECADEWORD}})"
-     r"|{{DECADEHEAD}}\s+(?P<dec>(?:1\d|2\d)?\d0(?![\w])|{{YEARWORDS}}))",
-     _res_decade),
-    ("century", "unit",
-     r"(?:{{LEAD}})(?P<n>(?<![\w])(?:\d{1,2}|[xvi]{1,5})(?:e|eme|ème|er|st|nd|rd|th))\s+{{CENTURY}}",
-     _res_century),
-    ("ord_quarter", "unit",
-     r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+(?:(?P<q>{{QUARTERW}})|(?P<half>{{HALFW}}))"
-     r"(?:\s*(?:of\s+|de\s+|d'|du\s+|in\s+)?(?P<yr>{{YEARREF_B}}))?",
-     _res_ord_quarter),
-    ("code_quarter", "code year",
-     r"(?:{{LEAD}})(?:(?P<y1>{{YEAR4}})\s*)?(?P<qq>(?<![a-z])[qtsh][1-4](?![\w])|(?<![\w])[1-4][qth](?![\w]))(?:\s*(?P<y2>{{YEAR4}}|'\d\d(?!\d)))?",
-     _res_code_quarter),
-    ("ord_week", "unit",
-     r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+{{WEEKW}}\s*(?:(?:of|in|de|du|d')\s*)?"
-     r"(?:(?P<mon>{{MONTH}})(?:\s*,?\s*(?:of\s+|de\s+)?(?P<yr>{{YEARREF}}))?"
-     r"|(?P<thism>{{RELPRE}}\s+{{MONTHW}}|(?:{{DET}})?{{MONTHW}}(?:-ci|\s+{{RELPOST}})|(?:{{DET}}){{MONTHW}})"
-     r"|(?P<yr>{{YEARREF_B}}))",
-     _res_ord_week),
-    ("week_of", "unit",
-     r"(?:{{LEAD}}){{WEEKW}}\s+{{WEEKOF}}\s+(?P<inner>{{DAYDATE}})", _res_week_of),
+    (
+        "years_range",
+        "year num",
+        r"(?:{{RANGEOPEN}}\s+)?(?P<y1>{{YEARREF}})\s*{{RANGEJOIN}}\s*(?P<y2>{{YEAR4}}|(?<=-)\d\d(?![\w]))",
+        _res_years_range,
+    ),
+    (
+        "decade",
+        "decade num",
+        r"(?:{{LEAD}})(?:(?P<dec>(?<![\w])(?:1\d|2\d)?\d0'?s)(?![\w])"
+        r"|(?:(?P<cent>{{YEARWORDS}})\s+)?(?P<dw>{{DECADEWORD}})"
+        r"|{{DECADEHEAD}}\s+(?P<dec>(?:1\d|2\d)?\d0(?![\w])|{{YEARWORDS}}))",
+        _res_decade,
+    ),
+    (
+        "century",
+        "unit",
+        r"(?:{{LEAD}})(?P<n>(?<![\w])(?:\d{1,2}|[xvi]{1,5})(?:e|eme|ème|er|st|nd|rd|th))\s+{{CENTURY}}",
+        _res_century,
+    ),
+    (
+        "ord_quarter",
+        "unit",
+        r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+(?:(?P<q>{{QUARTERW}})|(?P<half>{{HALFW}}))"
+        r"(?:\s*(?:of\s+|de\s+|d'|du\s+|in\s+)?(?P<yr>{{YEARREF_B}}))?",
+        _res_ord_quarter,
+    ),
+    (
+        "code_quarter",
+        "code year",
+        r"(?:{{LEAD}})(?:(?P<y1>{{YEAR4}})\s*)?(?P<qq>(?<![a-z])[qtsh][1-4](?![\w])|(?<![\w])[1-4][qth](?![\w]))(?:\s*(?P<y2>{{YEAR4}}|'\d\d(?!\d)))?",
+        _res_code_quarter,
+    ),
+    (
+        "ord_week",
+        "unit",
+        r"(?:{{LEAD}})(?P<ord>{{ORD}})\s+{{WEEKW}}\s*(?:(?:of|in|de|du|d')\s*)?"
+        r"(?:(?P<mon>{{MONTH}})(?:\s*,?\s*(?:of\s+|de\s+)?(?P<yr>{{YEARREF}}))?"
+        r"|(?P<thism>{{RELPRE}}\s+{{MONTHW}}|(?:{{DET}})?{{MONTHW}}(?:-ci|\s+{{RELPOST}})|(?:{{DET}}){{MONTHW}})"
+        r"|(?P<yr>{{YEARREF_B}}))",
+        _res_ord_week,
+    ),
+    ("week_of", "unit", r"(?:{{LEAD}}){{WEEKW}}\s+{{WEEKOF}}\s+(?P<inner>{{DAYDATE}})", _res_week_of),
     ("relunit", "unit", r"(?:{{LEAD}}){{RELUNIT}}", _res_relunit),
-    ("month_year", "month",
-     r"(?:{{LEAD}})(?:{{MONTHHEAD}})?(?P<mon>{{MONTH}})\s*,?\s*(?:of\s+|de\s+|d'|in\s+)?(?:{{DET}})?"
-     r"(?P<yr>{{RELYEAR}}|(?:{{YEARUNIT}}\s+)?{{YEAR4}}|{{YEARWORDS}})",
-     _res_month_year),
+    (
+        "month_year",
+        "month",
+        r"(?:{{LEAD}})(?:{{MONTHHEAD}})?(?P<mon>{{MONTH}})\s*,?\s*(?:of\s+|de\s+|d'|in\s+)?(?:{{DET}})?"
+        r"(?P<yr>{{RELYEAR}}|(?:{{YEARUNIT}}\s+)?{{YEAR4}}|{{YEARWORDS}})",
+        _res_month_year,
+    ),
     ("year_month", "month", r"(?:{{LEAD}})(?P<yr>{{YEAR4}})\s+(?P<mon>{{MONTH}})", _res_month_year),
-    ("numeric_month", "numeric year",
-     r"(?:{{LEAD}})(?:(?<![\d/.-])(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?![\d/.-]\d)"
-     r"|(?<![\d/.-])(?P<y>\d{4})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d|\s*[/-]\s*\d))",
-     _res_numeric_month),
-    ("day_range", "month",
-     r"(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*(?:{{DET}})?"
-     r"(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
-     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
-     r"(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
-     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s+(?P<mon1>{{MONTH}})\s*{{RANGEJOIN}}\s*"
-     r"(?:{{DET}})?(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
-     r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon1>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
-     r"(?P<mon>{{MONTH}})\s+(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?",
-     _res_day_range),
-    ("day", "month",
-     r"(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?:(?:the|le)\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}})"
-     r"(?:\s*,?\s*(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}})|\s+(?P<post>{{RELPOST}}))?"
-     r"|(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?P<mon>{{MONTH}})\s+(?:the\s+)?(?P<d>{{DAYNUM}})"
-     r"(?:\s*,\s*(?P<yr>{{YEAR4}})|\s+(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}}))?",
-     _res_day),
-    ("numeric_date", "numeric year",
-     r"(?:{{LEAD}})(?:(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.]\d)"
-     r"|(?<![\d/.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d]))",
-     _res_numeric_date),
+    (
+        "numeric_month",
+        "numeric year",
+        r"(?:{{LEAD}})(?:(?<![\d/.-])(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})(?![\d/.-]\d)"
+        r"|(?<![\d/.-])(?P<y>\d{4})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d|\s*[/-]\s*\d))",
+        _res_numeric_month,
+    ),
+    (
+        "day_range",
+        "month",
+        r"(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*(?:{{DET}})?"
+        r"(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+        r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
+        r"(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+        r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?:{{DET}})?(?P<d1>{{DAYNUM}})\s+(?P<mon1>{{MONTH}})\s*{{RANGEJOIN}}\s*"
+        r"(?:{{DET}})?(?P<d2>{{DAYNUM}})\s+(?P<mon>{{MONTH}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?"
+        r"|(?:{{LEAD}})(?:{{RANGEOPEN}}\s+)?(?P<mon1>{{MONTH}})\s+(?P<d1>{{DAYNUM}})\s*{{RANGEJOIN}}\s*"
+        r"(?P<mon>{{MONTH}})\s+(?P<d2>{{DAYNUM}})(?:\s*,?\s*(?P<yr>{{YEAR4}}))?",
+        _res_day_range,
+    ),
+    (
+        "day",
+        "month",
+        r"(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?:(?:the|le)\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}})"
+        r"(?:\s*,?\s*(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}})|\s+(?P<post>{{RELPOST}}))?"
+        r"|(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?P<mon>{{MONTH}})\s+(?:the\s+)?(?P<d>{{DAYNUM}})"
+        r"(?:\s*,\s*(?P<yr>{{YEAR4}})|\s+(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}}))?",
+        _res_day,
+    ),
+    (
+        "numeric_date",
+        "numeric year",
+        r"(?:{{LEAD}})(?:(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.]\d)"
+        r"|(?<![\d/.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d]))",
+        _res_numeric_date,
+    ),
     ("dayword", "day", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})", _res_dayword),
-    ("weekday", "weekday",
-     r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+(?P<post>{{RELPOST}}))?"
-     r"(?:\s+(?:the\s+|le\s+)?(?P<d>{{DAYNUM}}))?",
-     _res_weekday),
-    ("month", "month",
-     r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+|(?P<head>{{MONTHHEAD}}))?"
-     r"(?P<mon>{{MONTH}})(?:\s+(?P<post>{{RELPOST}}))?",
-     _res_month),
-    ("year", "year num unit",
-     r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?P<yr>{{RELYEAR}}|(?:(?:calendar\s+|fiscal\s+)?{{YEARUNIT}}\s+)?"
-     r"{{YEAR4}}|(?<![\w-]){{YEARWORDS}})",
-     _res_year),
+    (
+        "weekday",
+        "weekday",
+        r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+(?P<post>{{RELPOST}}))?"
+        r"(?:\s+(?:the\s+|le\s+)?(?P<d>{{DAYNUM}}))?",
+        _res_weekday,
+    ),
+    (
+        "month",
+        "month",
+        r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?:(?P<pre>{{RELPRE}})\s+|(?P<head>{{MONTHHEAD}}))?"
+        r"(?P<mon>{{MONTH}})(?:\s+(?P<post>{{RELPOST}}))?",
+        _res_month,
+    ),
+    (
+        "year",
+        "year num unit",
+        r"(?:(?P<lead>{{PREP}})?(?:{{DET}})?)(?P<yr>{{RELYEAR}}|(?:(?:calendar\s+|fiscal\s+)?{{YEARUNIT}}\s+)?"
+        r"{{YEAR4}}|(?<![\w-]){{YEARWORDS}})",
+        _res_year,
+    ),
 ]
 
 
@@ -1102,10 +1201,17 @@ _LEFT, _RIGHT = 50, 45
 
 
 def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
-    a = max(low.rfind(".", 0, start), low.rfind("!", 0, start), low.rfind("?", 0, start),
-            low.rfind("\n", 0, start))
-    b_candidates = [i for i in (low.find(". ", end), low.find("!", end), low.find("?", end),
-                                low.find("\n", end)) if i != -1]
+    a = max(
+        low.rfind(".", 0, start),
+        low.rfind("!", 0, start),
+        low.rfind("?", 0, start),
+        low.rfind("\n", 0, start),
+    )
+    b_candidates = [
+        i
+        for i in (low.find(". ", end), low.find("!", end), low.find("?", end), low.find("\n", end))
+        if i != -1
+    ]
     b = min(b_candidates) if b_candidates else len(low)
     return a + 1, b + 1
 
@@ -1133,8 +1239,10 @@ def _find(
             return reading
         bounds = _sentence_bounds(low, s, e)
         if bounds not in status_cache:
-            cues = sentence_cues(text[bounds[0]:bounds[1]], lex.language)
-            status_cache[bounds] = ("nearest" if "actual" in cues else "future") if "planned" in cues else "past"
+            cues = sentence_cues(text[bounds[0] : bounds[1]], lex.language)
+            status_cache[bounds] = (
+                ("nearest" if "actual" in cues else "future") if "planned" in cues else "past"
+            )
         return status_cache[bounds]
 
     candidates: list[tuple[int, int, int, _Res]] = []
@@ -1170,7 +1278,7 @@ def _find(
 
 
 def _apply_modifier(p: Period, text: str, low: str, lex: _Lex, reference: date | None) -> Period:
-    """"fin 2025", "depuis 2014", "d'ici 2030": a word before the period changes its scope."""
+    """ "fin 2025", "depuis 2014", "d'ici 2030": a word before the period changes its scope."""
     if lex.modifier_re is None or p.scope in ("rest_of_year", "year_to_date"):
         return p
     ends = [p.start]
@@ -1183,17 +1291,29 @@ def _apply_modifier(p: Period, text: str, low: str, lex: _Lex, reference: date |
     m = min(found, key=lambda x: x.start())
     s = min(m.start(), p.start)
     if m.group("within"):
-        return Period(s, p.end, text[s:p.end], "unspecified", p.period_start, p.period_end, p.anchor)
+        return Period(s, p.end, text[s : p.end], "unspecified", p.period_start, p.period_end, p.anchor)
     if m.group("since"):
         start, end = _open_interval(p.period_start, reference, named="start")
         # "depuis le 1er janvier": from the start of the reference's year to the reference is year to date
-        from_new_year = start is not None and end is not None and (start.month, start.day) == (1, 1) \
-            and start.year == end.year and p.scope == "day"
-        return Period(s, p.end, text[s:p.end], "year_to_date" if from_new_year else "unspecified", start, end,
-                      p.anchor)
+        from_new_year = (
+            start is not None
+            and end is not None
+            and (start.month, start.day) == (1, 1)
+            and start.year == end.year
+            and p.scope == "day"
+        )
+        return Period(
+            s,
+            p.end,
+            text[s : p.end],
+            "year_to_date" if from_new_year else "unspecified",
+            start,
+            end,
+            p.anchor,
+        )
     if m.group("until"):
         start, end = _open_interval(reference, p.period_end, named="end")
-        return Period(s, p.end, text[s:p.end], "unspecified", start, end, p.anchor)
+        return Period(s, p.end, text[s : p.end], "unspecified", start, end, p.anchor)
     return p
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -37,7 +37,7 @@ def _alt(parts: list[str]) -> str:
     return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(language: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
     lang = language.lower()[:2]
     if lang not in ("fr", "en"):
@@ -50,8 +50,9 @@ def _grammar(language: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern
             canonical[s.upper()] = name
     names = sorted(canonical, key=len, reverse=True)
     # one pattern finds every agency name; the cues are then read on each side of a hit only
-    name_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-                         + r")(?![\w-])")
+    name_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w-])"
+    )
     cues = _data(f"sources_{lang}.yaml")
     nouns = _alt(cues.get("agency_nouns") or [])
     before = re.compile(r"(?<![\w])" + _alt(cues["before"]) + r"\s*(?:" + nouns + r"\s*)?$", re.IGNORECASE)
@@ -71,11 +72,11 @@ def find_sources(text: str, language: str) -> list[SourceCue]:
         left = max(0, hit.start() - 80)
         cue = before.search(norm, left, hit.start())
         if cue is not None:
-            out.append(SourceCue(cue.start(), hit.end(), text[cue.start():hit.end()], agency))
+            out.append(SourceCue(cue.start(), hit.end(), text[cue.start() : hit.end()], agency))
             continue
         post = after.match(norm, hit.end(), min(len(norm), hit.end() + 40))
         if post is not None:
             s = hit.start()
             # "l'agence TASS a rapporté": keep the agency noun in the span
-            out.append(SourceCue(s, post.end(), text[s:post.end()], agency))
+            out.append(SourceCue(s, post.end(), text[s : post.end()], agency))
     return out

@@ -90,13 +90,54 @@ POSSESSIVES = ("'s", "'")
 # Productive prefixes written solid before a word: "cyberattaqué", "unaired", "defunding".
 PREFIXES: dict[str, tuple[str, ...]] = {
     "fr": (
-        "anti", "auto", "bio", "contre", "cyber", "dé", "dés", "éco", "hyper", "inter", "macro",
-        "méga", "micro", "mini", "multi", "néo", "non", "post", "pré", "pro", "re", "ré", "sous",
-        "super", "sur", "télé", "ultra",
+        "anti",
+        "auto",
+        "bio",
+        "contre",
+        "cyber",
+        "dé",
+        "dés",
+        "éco",
+        "hyper",
+        "inter",
+        "macro",
+        "méga",
+        "micro",
+        "mini",
+        "multi",
+        "néo",
+        "non",
+        "post",
+        "pré",
+        "pro",
+        "re",
+        "ré",
+        "sous",
+        "super",
+        "sur",
+        "télé",
+        "ultra",
     ),
     "en": (
-        "anti", "co", "counter", "cyber", "de", "inter", "mis", "multi", "non", "out", "over", "post",
-        "pre", "re", "self", "sub", "super", "un", "under",
+        "anti",
+        "co",
+        "counter",
+        "cyber",
+        "de",
+        "inter",
+        "mis",
+        "multi",
+        "non",
+        "out",
+        "over",
+        "post",
+        "pre",
+        "re",
+        "self",
+        "sub",
+        "super",
+        "un",
+        "under",
     ),
 }
 # Endings French gives to borrowed English verbs, whose stem, or stem + "er", is English:
@@ -250,6 +291,7 @@ def find_misspellings(
             found.append(Misspelling(start=start, end=end, word=text[start:end], suggestion=suggestion))
     return found
 
+
 def _candidates(text: str, speller: Speller) -> Iterator[tuple[int, int, str]]:
     """(start, end, plain word) of each lowercase word no dictionary knows and no rule excuses."""
     for token in _TOKEN.finditer(text):
@@ -332,6 +374,7 @@ def _beside_name(text: str, start: int, end: int, speller: Speller) -> bool:
     name = _plain(after.group().rstrip(".'\u2019-"))
     return not name.isupper() and not speller.is_common_word(name)
 
+
 def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, speller: Speller) -> bool:
     """True when unknown lowercase words crowd around words[index] on its line: another language."""
     line_start = text.rfind("\n", 0, words[index][0]) + 1
@@ -349,6 +392,7 @@ def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, sp
             if any(c not in speller.alphabet for c in word) or not speller.knows(word):
                 unknown += 1
     return unknown >= FOREIGN_UNKNOWN
+
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)

@@ -12,7 +12,7 @@ actual, so that a plan stated with an estimate stays a plan. A sentence with no 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import regex
@@ -27,7 +27,7 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues(language: str) -> list[tuple[str, regex.Pattern[str]]]:
     lang = language.lower()[:2]
     if lang not in ("fr", "en"):

@@ -23,9 +23,7 @@ MAX_PREMODIFIERS = 4
 _PREPOSITIONS = {"fr": {"de", "du", "des", "d"}, "en": {"of", "for"}}
 _ARTICLES = {"fr": {"la", "l", "le", "les"}, "en": {"the"}}
 # Words ignored when two titles are compared.
-_FUNCTION_WORDS = frozenset(
-    "de du des d la le les l the of for and et a an au aux".split()
-)
+_FUNCTION_WORDS = frozenset("de du des d la le les l the of for and et a an au aux".split())
 
 
 class Token(NamedTuple):
@@ -163,7 +161,13 @@ def extend_forward(
             break
         k = m + 1
         while True:
-            while k < n and k not in blocked and tokens[k].is_word and tokens[k].cap and not tokens[k].sent_start:
+            while (
+                k < n
+                and k not in blocked
+                and tokens[k].is_word
+                and tokens[k].cap
+                and not tokens[k].sent_start
+            ):
                 if tokens[k].key in stopwords:
                     break
                 k += 1

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from collections.abc import Iterable, Mapping
 
 import regex
 
@@ -183,7 +183,9 @@ def _read(path: Path | None, text: str) -> list[tuple[str, str, str, str]]:
             if not row or all(not c.strip() for c in row):
                 continue
             if len(row) != len(COLUMNS):
-                problems.append((line, f"expected {len(COLUMNS)} columns ({','.join(COLUMNS)}), got {len(row)}"))
+                problems.append(
+                    (line, f"expected {len(COLUMNS)} columns ({','.join(COLUMNS)}), got {len(row)}")
+                )
                 continue
             unit, kind, lang, form = (c.strip() for c in row)
             if kind not in KINDS:

@@ -59,8 +59,7 @@ def read_article(path: Path, collection: str, problems: list[InputProblem]) -> A
             InputProblem(
                 path,
                 line,
-                f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8; "
-                "save the file as UTF-8",
+                f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8; save the file as UTF-8",
             )
         )
         return None
@@ -101,7 +100,13 @@ def _split_front_matter(
         closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
         problems.append(
-            InputProblem(path, 1, "front matter: opening '---' is never closed; add a line '---' after it", None, lines[0])
+            InputProblem(
+                path,
+                1,
+                "front matter: opening '---' is never closed; add a line '---' after it",
+                None,
+                lines[0],
+            )
         )
         return None, "", 1
     try:
@@ -111,8 +116,13 @@ def _split_front_matter(
         line = mark.line + 2 if mark is not None else 2
         reason = getattr(error, "problem", None) or "not valid YAML"
         problems.append(
-            InputProblem(path, line, f"front matter: {reason}; write it as YAML 'key: value' lines",
-                         None, lines[line - 1] if line - 1 < len(lines) else None)
+            InputProblem(
+                path,
+                line,
+                f"front matter: {reason}; write it as YAML 'key: value' lines",
+                None,
+                lines[line - 1] if line - 1 < len(lines) else None,
+            )
         )
         return None, "", 1
     if not isinstance(header, dict):
@@ -137,16 +147,26 @@ def _check_header(
         except ValueError:
             line = line_of("published")
             problems.append(
-                InputProblem(path, line, f"front matter: published is '{published}', not a date (YYYY-MM-DD)",
-                             None, lines[line - 1] if line else None)
+                InputProblem(
+                    path,
+                    line,
+                    f"front matter: published is '{published}', not a date (YYYY-MM-DD)",
+                    None,
+                    lines[line - 1] if line else None,
+                )
             )
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:
         line = line_of("language")
         problems.append(
-            InputProblem(path, line, f"front matter: unknown language code '{language}'; "
-                         f"use one of {', '.join(SUPPORTED_LANGUAGES)} or leave it out to detect it",
-                         None, lines[line - 1] if line else None)
+            InputProblem(
+                path,
+                line,
+                f"front matter: unknown language code '{language}'; "
+                f"use one of {', '.join(SUPPORTED_LANGUAGES)} or leave it out to detect it",
+                None,
+                lines[line - 1] if line else None,
+            )
         )
     return meta if len(problems) == before else None
 

@@ -34,8 +34,9 @@ def find_collections(paths: Iterable[Path]) -> list[Path]:
             continue
         inner = sorted(p for p in path.iterdir() if (p / "articles").is_dir()) if path.is_dir() else []
         if not inner:
-            raise InputError(path, None, "not a collection: expected a folder holding articles/ "
-                             "(or folders that do)")
+            raise InputError(
+                path, None, "not a collection: expected a folder holding articles/ (or folders that do)"
+            )
         found.extend(inner)
     return found
 
@@ -60,8 +61,14 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
             if article is None:
                 continue
             if article.doc_id in first_path:
-                problems.append(InputProblem(path, 1, f"id '{article.doc_id}' is already used by "
-                                             f"{first_path[article.doc_id]}; give each article its own id"))
+                problems.append(
+                    InputProblem(
+                        path,
+                        1,
+                        f"id '{article.doc_id}' is already used by "
+                        f"{first_path[article.doc_id]}; give each article its own id",
+                    )
+                )
                 continue
             first_path[article.doc_id] = path
             in_collection[article.doc_id] = article

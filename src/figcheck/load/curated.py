@@ -59,8 +59,12 @@ COLUMN_READERS: Mapping[str, Callable[[str], Any]] = {
     "source": str,
     "statement_date": dt.date.fromisoformat,
 }
-READER_NAMES = {_number: "a number", _integer: "a whole number", _flag: "true or false",
-                dt.date.fromisoformat: "a date (YYYY-MM-DD)"}
+READER_NAMES = {
+    _number: "a number",
+    _integer: "a whole number",
+    _flag: "true or false",
+    dt.date.fromisoformat: "a date (YYYY-MM-DD)",
+}
 
 
 def read_curated_figures(
@@ -82,8 +86,11 @@ def read_curated_figures(
             what.append(f"unknown column {', '.join(repr(n) for n in unknown)}")
         if missing:
             what.append(f"missing column {', '.join(repr(n) for n in missing)}")
-        problems.append(InputProblem(path, 1, f"{'; '.join(what)}; columns are {', '.join(COLUMN_READERS)}",
-                                     None, lines[0]))
+        problems.append(
+            InputProblem(
+                path, 1, f"{'; '.join(what)}; columns are {', '.join(COLUMN_READERS)}", None, lines[0]
+            )
+        )
         return []
     figures = []
     for number, cells in enumerate(rows[1:], start=2):
@@ -91,9 +98,15 @@ def read_curated_figures(
             continue
         source_line = lines[number - 1]
         if len(cells) != len(header):
-            problems.append(InputProblem(
-                path, number, f"{len(cells)} cells for {len(header)} columns; give every column, empty if unknown",
-                None, source_line))
+            problems.append(
+                InputProblem(
+                    path,
+                    number,
+                    f"{len(cells)} cells for {len(header)} columns; give every column, empty if unknown",
+                    None,
+                    source_line,
+                )
+            )
             continue
         row = _read_row(path, number, header, cells, source_line, problems)
         if row is not None and _locate(path, number, row, articles, source_line, problems):
@@ -103,7 +116,12 @@ def read_curated_figures(
 
 
 def _read_row(
-    path: Path, number: int, header: list[str], cells: list[str], source_line: str, problems: list[InputProblem]
+    path: Path,
+    number: int,
+    header: list[str],
+    cells: list[str],
+    source_line: str,
+    problems: list[InputProblem],
 ) -> dict[str, Any] | None:
     row: dict[str, Any] = {}
     ok = True
@@ -115,12 +133,21 @@ def _read_row(
         try:
             row[name] = reader(cell.strip()) if reader is not str else cell
         except ValueError:
-            problems.append(InputProblem(path, number, f"column '{name}' is '{cell}', not {READER_NAMES[reader]}",
-                                         column, source_line))
+            problems.append(
+                InputProblem(
+                    path,
+                    number,
+                    f"column '{name}' is '{cell}', not {READER_NAMES[reader]}",
+                    column,
+                    source_line,
+                )
+            )
             ok = False
     for name in REQUIRED_COLUMNS:
         if ok and row.get(name) is None and name != "value":
-            problems.append(InputProblem(path, number, f"column '{name}' is empty; it is required", None, source_line))
+            problems.append(
+                InputProblem(path, number, f"column '{name}' is empty; it is required", None, source_line)
+            )
             ok = False
     return row if ok else None
 
@@ -135,18 +162,41 @@ def _locate(
 ) -> bool:
     article = articles.get(row["doc_id"])
     if article is None:
-        problems.append(InputProblem(path, number, f"doc_id '{row['doc_id']}' is not an article of this collection",
-                                     None, source_line))
+        problems.append(
+            InputProblem(
+                path,
+                number,
+                f"doc_id '{row['doc_id']}' is not an article of this collection",
+                None,
+                source_line,
+            )
+        )
         return False
     if row.get("start") is None:
         start = article.text.find(row["text"])
         if start < 0:
-            problems.append(InputProblem(path, number, f"text '{row['text']}' is not in article '{row['doc_id']}'; "
-                                         "copy the span exactly or give start and end", None, source_line))
+            problems.append(
+                InputProblem(
+                    path,
+                    number,
+                    f"text '{row['text']}' is not in article '{row['doc_id']}'; "
+                    "copy the span exactly or give start and end",
+                    None,
+                    source_line,
+                )
+            )
             return False
         row["start"], row["end"] = start, start + len(row["text"])
     elif article.text[row["start"] : row["end"] or row["start"]] != row["text"]:
-        problems.append(InputProblem(path, number, f"start-end {row['start']}-{row['end']} do not hold "
-                                     f"'{row['text']}' in article '{row['doc_id']}'", None, source_line))
+        problems.append(
+            InputProblem(
+                path,
+                number,
+                f"start-end {row['start']}-{row['end']} do not hold "
+                f"'{row['text']}' in article '{row['doc_id']}'",
+                None,
+                source_line,
+            )
+        )
         return False
     return True

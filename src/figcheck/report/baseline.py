@@ -37,10 +37,19 @@ class Comparison:
 
 def baseline_json(findings: Sequence[ReportedFinding]) -> str:
     entries = [
-        {"fingerprint": f.fingerprint, "code": f.code, "slug": f.slug, "doc_id": f.doc_id, "message": f.message}
+        {
+            "fingerprint": f.fingerprint,
+            "code": f.code,
+            "slug": f.slug,
+            "doc_id": f.doc_id,
+            "message": f.message,
+        }
         for f in findings
     ]
-    return json.dumps({"figcheck_baseline": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"figcheck_baseline": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def read_baseline(path: Path) -> tuple[BaselineEntry, ...]:
@@ -51,14 +60,20 @@ def read_baseline(path: Path) -> tuple[BaselineEntry, ...]:
     except json.JSONDecodeError as error:
         raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
     if not isinstance(data, dict) or data.get("figcheck_baseline") != BASELINE_VERSION:
-        raise InputError(path, 1, f"not a figcheck baseline (expected \"figcheck_baseline\": {BASELINE_VERSION})")
+        raise InputError(
+            path, 1, f'not a figcheck baseline (expected "figcheck_baseline": {BASELINE_VERSION})'
+        )
     try:
         return tuple(
-            BaselineEntry(str(e["fingerprint"]), str(e["code"]), str(e["slug"]), e.get("doc_id"), str(e["message"]))
+            BaselineEntry(
+                str(e["fingerprint"]), str(e["code"]), str(e["slug"]), e.get("doc_id"), str(e["message"])
+            )
             for e in data["findings"]
         )
     except (KeyError, TypeError):
-        raise InputError(path, None, "each baseline finding needs fingerprint, code, slug, doc_id and message") from None
+        raise InputError(
+            path, None, "each baseline finding needs fingerprint, code, slug, doc_id and message"
+        ) from None
 
 
 def compare(findings: Sequence[ReportedFinding], baseline: Sequence[BaselineEntry]) -> Comparison:

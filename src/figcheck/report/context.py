@@ -50,8 +50,10 @@ class ReportContext:
 
     @cached_property
     def _line_indexes(self) -> dict[str, LineIndex]:
-        return {doc_id: LineIndex.of(self.texts[doc_id], int(row["body_line"]))
-                for doc_id, row in self.documents_by_id.items()}
+        return {
+            doc_id: LineIndex.of(self.texts[doc_id], int(row["body_line"]))
+            for doc_id, row in self.documents_by_id.items()
+        }
 
     def location(self, doc_id: str, offset: int) -> dict[str, Any]:
         """`path`, `line` and `column` of an offset of an article body."""

@@ -86,15 +86,19 @@ def _marked(text: str, start: int, end: int, marks: Iterable[Segment]) -> tuple[
 def snippet(context: ReportContext, finding: ReportedFinding, evidence: Evidence) -> Snippet:
     text = context.texts.get(evidence.doc_id, "")
     sentence = next((s for s in sentences(text) if s.start <= evidence.start < s.end), None)
-    start, end = (sentence.start, max(sentence.end, evidence.end)) if sentence else (evidence.start, evidence.end)
+    start, end = (
+        (sentence.start, max(sentence.end, evidence.end)) if sentence else (evidence.start, evidence.end)
+    )
     marks = [
         Segment(e.text, "evidence", e.start, e.end, ref=finding.finding_id)
         for e in finding.evidence
         if e.doc_id == evidence.doc_id and start <= e.start and e.end <= end
     ]
     where = context.location(evidence.doc_id, evidence.start)
-    return Snippet(_marked(text, start, end, marks), f"{where['path']}:{where['line']}:{where['column']}"
-                   if where else evidence.doc_id)
+    return Snippet(
+        _marked(text, start, end, marks),
+        f"{where['path']}:{where['line']}:{where['column']}" if where else evidence.doc_id,
+    )
 
 
 def _figure_tip(row: dict[str, Any]) -> str:
@@ -116,22 +120,53 @@ def _figure_tip(row: dict[str, Any]) -> str:
 def _document_marks(figures: list[dict], mentions: list[dict], tokens: list[dict]) -> list[Segment]:
     candidates: list[tuple[int, Segment]] = []
     for row in figures:
-        candidates.append((MARK_PRIORITY["figure"], Segment(row["text"], "figure", int(row["start"]), int(row["end"]),
-                                                            _figure_tip(row), row["figure_id"])))
+        candidates.append(
+            (
+                MARK_PRIORITY["figure"],
+                Segment(
+                    row["text"],
+                    "figure",
+                    int(row["start"]),
+                    int(row["end"]),
+                    _figure_tip(row),
+                    row["figure_id"],
+                ),
+            )
+        )
         if _value(row.get("period_text_start")) != "":
             start, end = int(row["period_text_start"]), int(row["period_text_end"])
-            candidates.append((MARK_PRIORITY["period"], Segment(row["period_text"], "period", start, end,
-                                                                f"{row['period_scope']}: {_value(row['period_start'])}"
-                                                                f" → {_value(row['period_end'])}")))
+            candidates.append(
+                (
+                    MARK_PRIORITY["period"],
+                    Segment(
+                        row["period_text"],
+                        "period",
+                        start,
+                        end,
+                        f"{row['period_scope']}: {_value(row['period_start'])} → {_value(row['period_end'])}",
+                    ),
+                )
+            )
     for row in mentions:
-        tip = " · ".join(x for x in (row["type"], _value(row["title"]), _value(row["entity_id"]),
-                                     _value(row["convention"])) if x)
-        candidates.append((MARK_PRIORITY["mention"], Segment(row["text"], "mention", int(row["start"]),
-                                                             int(row["end"]), tip, row["mention_id"])))
+        tip = " · ".join(
+            x
+            for x in (row["type"], _value(row["title"]), _value(row["entity_id"]), _value(row["convention"]))
+            if x
+        )
+        candidates.append(
+            (
+                MARK_PRIORITY["mention"],
+                Segment(row["text"], "mention", int(row["start"]), int(row["end"]), tip, row["mention_id"]),
+            )
+        )
     for row in tokens:
         if row["kind"] == "unparsed":
-            candidates.append((MARK_PRIORITY["unparsed"], Segment(row["text"], "unparsed", int(row["start"]),
-                                                                  int(row["end"]), "not understood")))
+            candidates.append(
+                (
+                    MARK_PRIORITY["unparsed"],
+                    Segment(row["text"], "unparsed", int(row["start"]), int(row["end"]), "not understood"),
+                )
+            )
     chosen: list[Segment] = []
     for _, mark in sorted(candidates, key=lambda c: (c[0], c[1].start)):
         if all(mark.end <= other.start or other.end <= mark.start for other in chosen):
@@ -152,9 +187,22 @@ def _chart(figures: list[dict]) -> tuple[list[Bar], int, str, str]:
         start = (pd.Timestamp(figure["period_start"]) - first).days
         days = (pd.Timestamp(figure["period_end"]) - pd.Timestamp(figure["period_start"])).days + 1
         label = f"{figure['text']} {figure['unit'] or ''}".strip()
-        bars.append(Bar(row * CHART_ROW + 20, CHART_LABEL + start * scale, max(days * scale, 2.0),
-                        label[:38], figure["period_scope"], _figure_tip(figure)))
-    return bars, len(dated) * CHART_ROW + 30, first.strftime("%Y-%m-%d"), (last - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+        bars.append(
+            Bar(
+                row * CHART_ROW + 20,
+                CHART_LABEL + start * scale,
+                max(days * scale, 2.0),
+                label[:38],
+                figure["period_scope"],
+                _figure_tip(figure),
+            )
+        )
+    return (
+        bars,
+        len(dated) * CHART_ROW + 30,
+        first.strftime("%Y-%m-%d"),
+        (last - pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
+    )
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -184,10 +232,18 @@ def documents_view(context: ReportContext) -> Iterator[dict[str, Any]]:
             **doc,
             "published": _value(doc["published"]),
             "findings": findings[doc_id],
-            "paragraphs": [_marked(text, p.start, p.end, [m for m in marks if p.start <= m.start and m.end <= p.end])
-                           for p in paragraphs(text)],
-            "chart": {"bars": bars, "height": height, "first": first, "last": last, "width": CHART_WIDTH,
-                      "label": CHART_LABEL},
+            "paragraphs": [
+                _marked(text, p.start, p.end, [m for m in marks if p.start <= m.start and m.end <= p.end])
+                for p in paragraphs(text)
+            ],
+            "chart": {
+                "bars": bars,
+                "height": height,
+                "first": first,
+                "last": last,
+                "width": CHART_WIDTH,
+                "label": CHART_LABEL,
+            },
         }
 
 
@@ -200,23 +256,41 @@ def entities_view(context: ReportContext) -> list[dict[str, Any]]:
     for entity_id, group in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         spellings: dict[str, dict[str, Any]] = {}
         for row in group:
-            entry = spellings.setdefault(row["text"], {"text": row["text"], "convention": row["convention"],
-                                                       "places": []})
+            entry = spellings.setdefault(
+                row["text"], {"text": row["text"], "convention": row["convention"], "places": []}
+            )
             entry["places"].append({"doc_id": row["doc_id"], "ref": row["mention_id"]})
-        view.append({"entity_id": entity_id, "type": group[0]["type"], "canonical": group[0]["canonical"],
-                     "spellings": list(spellings.values())})
+        view.append(
+            {
+                "entity_id": entity_id,
+                "type": group[0]["type"],
+                "canonical": group[0]["canonical"],
+                "spellings": list(spellings.values()),
+            }
+        )
     return view
 
 
 def figures_view(context: ReportContext) -> list[dict[str, Any]]:
     return [
         {
-            "id": row["figure_id"], "doc_id": row["doc_id"], "text": row["text"], "value": _value(row["value"]),
-            "sort_value": row["value"] if row["value"] is not None else "", "lower": _value(row["lower"]),
-            "upper": _value(row["upper"]), "qualifier": row["qualifier"], "unit": row["unit"] or "",
-            "period": row["period_text"] or "", "period_start": _value(row["period_start"]),
-            "period_end": _value(row["period_end"]), "scope": row["period_scope"], "status": row["status"],
-            "speaker": row["speaker_text"] or "", "source": row["source"] or "", "origin": row["origin"],
+            "id": row["figure_id"],
+            "doc_id": row["doc_id"],
+            "text": row["text"],
+            "value": _value(row["value"]),
+            "sort_value": row["value"] if row["value"] is not None else "",
+            "lower": _value(row["lower"]),
+            "upper": _value(row["upper"]),
+            "qualifier": row["qualifier"],
+            "unit": row["unit"] or "",
+            "period": row["period_text"] or "",
+            "period_start": _value(row["period_start"]),
+            "period_end": _value(row["period_end"]),
+            "scope": row["period_scope"],
+            "status": row["status"],
+            "speaker": row["speaker_text"] or "",
+            "source": row["source"] or "",
+            "origin": row["origin"],
         }
         for row in _records(context.figures)
     ]
@@ -240,17 +314,21 @@ def findings_html(context: ReportContext) -> str:
         by_rule[f"{finding.code} {finding.slug}"].append(finding)
         by_document[finding.doc_id or "collection"].append(finding)
     rules_by_code = {r.code: r for r in context.rules}
-    return _environment().get_template("index.html.j2").render(
-        context=context,
-        severities=SEVERITY_ORDER,
-        by_rule=dict(sorted(by_rule.items())),
-        by_document=dict(sorted(by_document.items())),
-        rules_by_code=rules_by_code,
-        snippet=lambda f, e: snippet(context, f, e),
-        documents=list(documents_view(context)),
-        entities=entities_view(context),
-        figures=figures_view(context),
-        new_fingerprints={f.fingerprint for f in context.baseline.new} if context.baseline else set(),
+    return (
+        _environment()
+        .get_template("index.html.j2")
+        .render(
+            context=context,
+            severities=SEVERITY_ORDER,
+            by_rule=dict(sorted(by_rule.items())),
+            by_document=dict(sorted(by_document.items())),
+            rules_by_code=rules_by_code,
+            snippet=lambda f, e: snippet(context, f, e),
+            documents=list(documents_view(context)),
+            entities=entities_view(context),
+            figures=figures_view(context),
+            new_fingerprints={f.fingerprint for f in context.baseline.new} if context.baseline else set(),
+        )
     )
 
 

@@ -31,8 +31,13 @@ def findings_document(context: ReportContext) -> Mapping[str, Any]:
                 "suggestion": f.suggestion,
                 "fingerprint": f.fingerprint,
                 "evidence": [
-                    {"doc_id": e.doc_id, "start": e.start, "end": e.end, "text": e.text,
-                     **context.location(e.doc_id, e.start)}
+                    {
+                        "doc_id": e.doc_id,
+                        "start": e.start,
+                        "end": e.end,
+                        "text": e.text,
+                        **context.location(e.doc_id, e.start),
+                    }
                     for e in f.evidence
                 ],
             }

@@ -36,13 +36,16 @@ def findings_junit(context: ReportContext) -> str:
         tests = failures = 0
         for rule in sorted(context.rules, key=lambda r: r.code):
             found = by_collection[collection].get(rule.code, [])
-            case = ET.SubElement(suite, "testcase", classname=f"figcheck.{collection}", name=f"{rule.code} {rule.slug}")
+            case = ET.SubElement(
+                suite, "testcase", classname=f"figcheck.{collection}", name=f"{rule.code} {rule.slug}"
+            )
             tests += 1
             failing = [f for f in found if _failing(context, f)]
             if failing:
                 failures += 1
-                failure = ET.SubElement(case, "failure", type=rule.slug,
-                                        message=f"{len(failing)} {rule.slug} finding(s)")
+                failure = ET.SubElement(
+                    case, "failure", type=rule.slug, message=f"{len(failing)} {rule.slug} finding(s)"
+                )
                 failure.text = "\n".join(_describe(context, f) for f in failing)
             elif found:
                 out = ET.SubElement(case, "system-out")

@@ -93,4 +93,7 @@ def findings_sarif(context: ReportContext) -> str:
         "columnKind": "unicodeCodePoints",
         "properties": {"suite": context.suite_name, "collections": context.collections},
     }
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+        + "\n"
+    )

@@ -8,4 +8,15 @@ A rule module imports everything it needs from here:
 from figcheck.rules.registry import Evidence, Finding, Rule, document_rule, rule
 from figcheck.rules.tables_view import Document, Tables, hits_of, prefetch, spans
 
-__all__ = ["Document", "Evidence", "Finding", "Rule", "Tables", "document_rule", "hits_of", "prefetch", "rule", "spans"]
+__all__ = [
+    "Document",
+    "Evidence",
+    "Finding",
+    "Rule",
+    "Tables",
+    "document_rule",
+    "hits_of",
+    "prefetch",
+    "rule",
+    "spans",
+]

@@ -68,8 +68,12 @@ def _checked(rules: list[Rule]) -> list[Rule]:
             continue
         for key in (rule.code, rule.slug):
             if key in seen:
-                raise InputError(rule.source, None, f"rule {rule.code} {rule.slug}: '{key}' is already used by "
-                                 f"{seen[key].source}; pick another code or slug")
+                raise InputError(
+                    rule.source,
+                    None,
+                    f"rule {rule.code} {rule.slug}: '{key}' is already used by "
+                    f"{seen[key].source}; pick another code or slug",
+                )
             seen[key] = rule
         unique.append(rule)
     return sorted(unique, key=lambda r: r.code)

@@ -27,8 +27,14 @@ def rules_text(rules: Sequence[Rule]) -> str:
 
 def rule_markdown(rule: Rule) -> str:
     sections = rule.sections
-    parts = [f"## {rule.code} {rule.slug}", "", f"*{rule.severity}* · family `{rule.family}` · "
-             f"`{source_path(rule)}`", "", rule.summary, ""]
+    parts = [
+        f"## {rule.code} {rule.slug}",
+        "",
+        f"*{rule.severity}* · family `{rule.family}` · `{source_path(rule)}`",
+        "",
+        rule.summary,
+        "",
+    ]
     if "Why" in sections:
         parts += ["**Why.** " + " ".join(sections["Why"].split()), ""]
     for title in ("Bad", "Good"):
@@ -53,8 +59,10 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
         "",
         "| code | slug | severity | family | what it flags |",
         "| --- | --- | --- | --- | --- |",
-        *[f"| {r.code} | [{r.slug}](#{r.code.lower()}-{r.slug}) | {r.severity} | {r.family} | {r.summary} |"
-          for r in rules],
+        *[
+            f"| {r.code} | [{r.slug}](#{r.code.lower()}-{r.slug}) | {r.severity} | {r.family} | {r.summary} |"
+            for r in rules
+        ],
         "",
     ]
     body = []

@@ -68,7 +68,9 @@ class Rule:
         doc = self.doc
         heads = list(SECTION.finditer(doc))
         return {
-            head.group(1).strip(): doc[head.end() : heads[i + 1].start() if i + 1 < len(heads) else len(doc)].strip()
+            head.group(1).strip(): doc[
+                head.end() : heads[i + 1].start() if i + 1 < len(heads) else len(doc)
+            ].strip()
             for i, head in enumerate(heads)
         }
 

@@ -67,7 +67,9 @@ def _number(raw: list[tuple[Rule, Finding]], suite: Suite) -> list[ReportedFindi
     for index, (rule, finding) in enumerate(raw, start=1):
         # Offsets move when text is edited elsewhere in an article: the fingerprint rests on the rule,
         # the article and the evidence text only, with a counter for repeats of the same problem.
-        basis = "\x1f".join([rule.code, finding.doc_id or "", *(f"{e.doc_id}\x1e{e.text}" for e in finding.evidence)])
+        basis = "\x1f".join(
+            [rule.code, finding.doc_id or "", *(f"{e.doc_id}\x1e{e.text}" for e in finding.evidence)]
+        )
         seen[basis] += 1
         digest = hashlib.sha256(f"{basis}\x1d{seen[basis]}".encode()).hexdigest()[:16]
         reported.append(

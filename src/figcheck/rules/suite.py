@@ -42,15 +42,26 @@ def read_suite(path: Path) -> Suite:
         root = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise InputError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(error, 'problem', error)}",
-                         column=mark.column + 1 if mark else None) from None
+        raise InputError(
+            path,
+            mark.line + 1 if mark else None,
+            f"not valid YAML: {getattr(error, 'problem', error)}",
+            column=mark.column + 1 if mark else None,
+        ) from None
     lines = text.split("\n")
     problems: list[InputProblem] = []
 
     def problem(node: yaml.Node, message: str) -> None:
         line = node.start_mark.line
-        problems.append(InputProblem(path, line + 1, message, node.start_mark.column + 1,
-                                     lines[line] if line < len(lines) else None))
+        problems.append(
+            InputProblem(
+                path,
+                line + 1,
+                message,
+                node.start_mark.column + 1,
+                lines[line] if line < len(lines) else None,
+            )
+        )
 
     nodes: dict[str, yaml.Node] = {}
     if root is not None:
@@ -78,11 +89,16 @@ def read_suite(path: Path) -> Suite:
         return tuple(str(v) for v in value)
 
     severity = data.get("severity") or {}
-    for item_key, item_value in (nodes["severity"].value if "severity" in nodes and
-                                 isinstance(nodes["severity"], yaml.MappingNode) else []):
+    for item_key, item_value in (
+        nodes["severity"].value
+        if "severity" in nodes and isinstance(nodes["severity"], yaml.MappingNode)
+        else []
+    ):
         if item_value.value not in SEVERITIES:
-            problem(item_value, f"severity '{item_value.value}' for '{item_key.value}' is not one of "
-                    f"{', '.join(SEVERITIES)}")
+            problem(
+                item_value,
+                f"severity '{item_value.value}' for '{item_key.value}' is not one of {', '.join(SEVERITIES)}",
+            )
     options = data.get("options") or {}
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         problem(nodes["options"], "'options' maps a rule to its option values")
@@ -141,7 +157,9 @@ def _check_selectors(suite: Suite, rules: Sequence[Rule]) -> None:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "run 'figcheck rules' to list them"
         line, column, source = locate(name, section)
-        problems.append(InputProblem(path, line, f"unknown rule '{name}' in {section}; {hint}", column, source))
+        problems.append(
+            InputProblem(path, line, f"unknown rule '{name}' in {section}; {hint}", column, source)
+        )
 
     for name in suite.select:
         check(name, "select")
@@ -156,7 +174,14 @@ def _check_selectors(suite: Suite, rules: Sequence[Rule]) -> None:
                 if option not in rule.options:
                     line, column, source = locate(option, "options")
                     choices = ", ".join(rule.options) or "none"
-                    problems.append(InputProblem(path, line, f"rule '{name}' has no option '{option}'; "
-                                                 f"its options: {choices}", column, source))
+                    problems.append(
+                        InputProblem(
+                            path,
+                            line,
+                            f"rule '{name}' has no option '{option}'; its options: {choices}",
+                            column,
+                            source,
+                        )
+                    )
     if problems:
         raise InputError.collected(problems)

@@ -63,7 +63,11 @@ def prefetch(tables: Tables, ids: Iterable[str], table: str = "figures") -> None
         return
     id_column = "figure_id" if table == "figures" else "mention_id"
     frame = tables.figures if table == "figures" else tables.mentions
-    rows = frame.filter(nw.col(id_column).is_in(wanted)).select(id_column, "doc_id", "start", "end", "text").collect()
+    rows = (
+        frame.filter(nw.col(id_column).is_in(wanted))
+        .select(id_column, "doc_id", "start", "end", "text")
+        .collect()
+    )
     columns = (rows[c].to_list() for c in (id_column, "doc_id", "start", "end", "text"))
     for i, doc_id, start, end, text in zip(*columns, strict=True):
         cache[i] = Evidence(doc_id, int(start), int(end), str(text))

@@ -65,14 +65,27 @@ def figures_frame(
     rows: list[dict[str, Any]] = []
     for extraction in extractions:
         for number, row in enumerate(extraction.figures, start=1):
-            rows.append({**FIGURE_DEFAULTS, **row, "figure_id": f"{extraction.doc_id}#{number}", "origin": "extracted"})
+            rows.append(
+                {
+                    **FIGURE_DEFAULTS,
+                    **row,
+                    "figure_id": f"{extraction.doc_id}#{number}",
+                    "origin": "extracted",
+                }
+            )
     sources: list[tuple[Path, int, str]] = []
     per_doc: dict[str, int] = {}
     for row in curated:
         per_doc[row["doc_id"]] = per_doc.get(row["doc_id"], 0) + 1
         values = {k: v for k, v in row.items() if k != CURATED_SOURCE and v is not None}
-        rows.append({**FIGURE_DEFAULTS, **values, "figure_id": f"{row['doc_id']}#c{per_doc[row['doc_id']]}",
-                     "origin": "curated"})
+        rows.append(
+            {
+                **FIGURE_DEFAULTS,
+                **values,
+                "figure_id": f"{row['doc_id']}#c{per_doc[row['doc_id']]}",
+                "origin": "curated",
+            }
+        )
         sources.append(row[CURATED_SOURCE])
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
     if sources:
@@ -81,7 +94,9 @@ def figures_frame(
     return validate(frame, Figures, "figures")
 
 
-def mentions_frame(extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+def mentions_frame(
+    extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None
+) -> pd.DataFrame:
     """Mentions of every article, with entities resolved over the whole collection."""
     rows = [
         {**row, "mention_id": f"{e.doc_id}@{number}", "doc_id": e.doc_id}
@@ -102,15 +117,17 @@ def validate(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str) ->
     try:
         return model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise TableError(f"table '{table}' breaks its checks:\n" + describe_failures(errors.failure_cases)) from None
+        raise TableError(
+            f"table '{table}' breaks its checks:\n" + describe_failures(errors.failure_cases)
+        ) from None
 
 
 def describe_failures(failures: pd.DataFrame) -> str:
     """One line per failing row and check (row checks are reported once, not once per column)."""
     unique = failures.drop_duplicates(subset=["check", "index"])
     return "\n".join(
-        f"  row {row['index']}: {row['check']}" + (f" ({row['column']} = {row['failure_case']!r})"
-                                                  if row["schema_context"] == "Column" else "")
+        f"  row {row['index']}: {row['check']}"
+        + (f" ({row['column']} = {row['failure_case']!r})" if row["schema_context"] == "Column" else "")
         for _, row in unique.iterrows()
     )
 
@@ -126,8 +143,11 @@ def _validate_curated(frame: pd.DataFrame, sources: list[tuple[Path, int, str]])
             if index is None or pd.isna(index):
                 continue
             path, line, source_line = sources[int(index)]
-            what = (f"column '{failure['column']}' is {failure['failure_case']!r}: fails {failure['check']}"
-                    if failure["schema_context"] == "Column" else f"row fails the check {failure['check']}")
+            what = (
+                f"column '{failure['column']}' is {failure['failure_case']!r}: fails {failure['check']}"
+                if failure["schema_context"] == "Column"
+                else f"row fails the check {failure['check']}"
+            )
             problems.append(InputProblem(path, line, what, None, source_line))
         if problems:
             raise InputError.collected(sorted(problems, key=lambda p: (str(p.path), p.line or 0))) from None
@@ -136,15 +156,27 @@ def _validate_curated(frame: pd.DataFrame, sources: list[tuple[Path, int, str]])
 def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions: pd.DataFrame) -> None:
     """Every row points at an article of the run, every speaker at a mention."""
     known_docs = set(documents["doc_id"])
-    broken = [f"figures row {i}: doc_id {d!r} is not in documents"
-              for i, d in figures["doc_id"].items() if d not in known_docs]
-    broken += [f"mentions row {i}: doc_id {d!r} is not in documents"
-               for i, d in mentions["doc_id"].items() if d not in known_docs]
+    broken = [
+        f"figures row {i}: doc_id {d!r} is not in documents"
+        for i, d in figures["doc_id"].items()
+        if d not in known_docs
+    ]
+    broken += [
+        f"mentions row {i}: doc_id {d!r} is not in documents"
+        for i, d in mentions["doc_id"].items()
+        if d not in known_docs
+    ]
     known_mentions = set(mentions["mention_id"])
-    broken += [f"figures row {i}: speaker_id {s!r} is not in mentions"
-               for i, s in figures["speaker_id"].dropna().items() if s not in known_mentions]
-    broken += [f"mentions row {i}: refers_to {r!r} is not in mentions"
-               for i, r in mentions["refers_to"].dropna().items() if r not in known_mentions]
+    broken += [
+        f"figures row {i}: speaker_id {s!r} is not in mentions"
+        for i, s in figures["speaker_id"].dropna().items()
+        if s not in known_mentions
+    ]
+    broken += [
+        f"mentions row {i}: refers_to {r!r} is not in mentions"
+        for i, r in mentions["refers_to"].dropna().items()
+        if r not in known_mentions
+    ]
     if broken:
         raise TableError("foreign keys broken:\n  " + "\n  ".join(broken))
 

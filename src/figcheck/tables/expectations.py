@@ -59,7 +59,9 @@ def read_expectations(path: Path) -> ExpectationSuiteSpec:
         isinstance(e, dict) and isinstance(e.get("type"), str) and isinstance(e.get("kwargs", {}), dict)
         for e in expectations
     ):
-        raise InputError(path, None, "expected {\"name\": ..., \"expectations\": [{\"type\": ..., \"kwargs\": {...}}]}")
+        raise InputError(
+            path, None, 'expected {"name": ..., "expectations": [{"type": ..., "kwargs": {...}}]}'
+        )
     return ExpectationSuiteSpec(str(data.get("name") or path.stem), path, tuple(expectations))
 
 
@@ -90,8 +92,12 @@ def validate_figures(
         except Exception as error:  # GX rejects unknown types and arguments with many exception classes
             raise InputError(spec.path, None, f"GX cannot read this suite: {error}") from None
         if len(suite.expectations) != len(spec.expectations):
-            raise InputError(spec.path, None, f"GX kept {len(suite.expectations)} of {len(spec.expectations)} "
-                             "expectations; check their types")
+            raise InputError(
+                spec.path,
+                None,
+                f"GX kept {len(suite.expectations)} of {len(spec.expectations)} "
+                "expectations; check their types",
+            )
         batch = (
             context.data_sources.add_pandas("figcheck")
             .add_dataframe_asset("figures")
@@ -107,7 +113,9 @@ def validate_figures(
 def _outcome(result: Any) -> ExpectationOutcome:
     config = result.expectation_config
     details: Mapping[str, Any] = result.result or {}
-    ids = tuple(str(row["figure_id"]) for row in details.get("unexpected_index_list") or () if "figure_id" in row)
+    ids = tuple(
+        str(row["figure_id"]) for row in details.get("unexpected_index_list") or () if "figure_id" in row
+    )
     return ExpectationOutcome(
         type=config.type,
         kwargs={k: v for k, v in config.kwargs.items() if k != "batch_id"},

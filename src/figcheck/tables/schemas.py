@@ -11,14 +11,33 @@ from pandera.typing import Series
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
 SCOPES = (
-    "day", "week", "month", "quarter", "half_year", "whole_year",
-    "rest_of_year", "year_to_date", "multi_year", "unspecified",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "half_year",
+    "whole_year",
+    "rest_of_year",
+    "year_to_date",
+    "multi_year",
+    "unspecified",
 )
 STATUSES = ("actual", "planned", "estimate", "unspecified")
 ORIGINS = ("extracted", "curated")
 MENTION_TYPES = ("person", "organization", "place", "agency")
 SEVERITIES = ("error", "warning", "info")
-TOKEN_KINDS = ("figure", "date", "year", "time", "ordinal", "age", "identifier", "phone", "article", "unparsed")
+TOKEN_KINDS = (
+    "figure",
+    "date",
+    "year",
+    "time",
+    "ordinal",
+    "age",
+    "identifier",
+    "phone",
+    "article",
+    "unparsed",
+)
 
 
 class Table(pa.DataFrameModel):
@@ -40,10 +59,14 @@ class SpanTable(Table):
 class Documents(Table):
     """One row per article read."""
 
-    doc_id: Series[str] = pa.Field(unique=True, description="Article id: front matter `id`, else the file name.")
+    doc_id: Series[str] = pa.Field(
+        unique=True, description="Article id: front matter `id`, else the file name."
+    )
     collection: Series[str] = pa.Field(description="Name of the collection folder the article belongs to.")
     path: Series[str] = pa.Field(description="Path of the article file.")
-    body_line: Series[int] = pa.Field(ge=1, description="Line of the file where the body starts (after front matter).")
+    body_line: Series[int] = pa.Field(
+        ge=1, description="Line of the file where the body starts (after front matter)."
+    )
     title: Series[str] = pa.Field(nullable=True, description="Front matter `title`.")
     url: Series[str] = pa.Field(nullable=True, description="Front matter `url`.")
     outlet: Series[str] = pa.Field(nullable=True, description="Front matter `outlet`: who published it.")
@@ -52,9 +75,12 @@ class Documents(Table):
     length: Series[int] = pa.Field(ge=0, description="Body length in characters.")
     figure_tokens: Series[int] = pa.Field(ge=0, description="Number-like tokens that are reported figures.")
     other_tokens: Series[int] = pa.Field(
-        ge=0, description="Number-like tokens recognised as non-figures: dates, years, times, ordinals, ages, ids."
+        ge=0,
+        description="Number-like tokens recognised as non-figures: dates, years, times, ordinals, ages, ids.",
     )
-    unparsed_tokens: Series[int] = pa.Field(ge=0, description="Number-like tokens figcheck did not understand.")
+    unparsed_tokens: Series[int] = pa.Field(
+        ge=0, description="Number-like tokens figcheck did not understand."
+    )
     metadata: Series[str] = pa.Field(description="Other front matter keys, as a JSON object.")
 
 
@@ -70,24 +96,39 @@ class Figures(SpanTable):
     value: Series[float] = pa.Field(nullable=True, description="The figure; null for a range.")
     lower: Series[float] = pa.Field(nullable=True, description="Lower bound of the interval, if any.")
     upper: Series[float] = pa.Field(nullable=True, description="Upper bound of the interval, if any.")
-    lower_inclusive: Series[pd.BooleanDtype] = pa.Field(nullable=True, description="Whether `lower` is included.")
-    upper_inclusive: Series[pd.BooleanDtype] = pa.Field(nullable=True, description="Whether `upper` is included.")
+    lower_inclusive: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="Whether `lower` is included."
+    )
+    upper_inclusive: Series[pd.BooleanDtype] = pa.Field(
+        nullable=True, description="Whether `upper` is included."
+    )
     qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS), description="How the text bounds the figure.")
     unit: Series[str] = pa.Field(nullable=True, description="Canonical unit or item counted.")
     unit_text: Series[str] = pa.Field(nullable=True, description="The unit as written.")
     period_text: Series[str] = pa.Field(nullable=True, description="The period phrase as written.")
-    period_text_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Offset of `period_text`.")
-    period_text_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Offset just past `period_text`.")
+    period_text_start: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="Offset of `period_text`."
+    )
+    period_text_end: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="Offset just past `period_text`."
+    )
     period_start: Series[pd.Timestamp] = pa.Field(nullable=True, description="First day of the period.")
-    period_end: Series[pd.Timestamp] = pa.Field(nullable=True, description="Last day of the period (inclusive).")
+    period_end: Series[pd.Timestamp] = pa.Field(
+        nullable=True, description="Last day of the period (inclusive)."
+    )
     period_scope: Series[str] = pa.Field(isin=list(SCOPES), description="Which part of a calendar unit.")
     period_anchor: Series[str] = pa.Field(
-        nullable=True, description="What a relative period was resolved against: explicit, reference, context_year."
+        nullable=True,
+        description="What a relative period was resolved against: explicit, reference, context_year.",
     )
     status: Series[str] = pa.Field(isin=list(STATUSES), description="Delivered, planned or estimated.")
     speaker_id: Series[str] = pa.Field(nullable=True, description="Mention id of the speaker, when named.")
-    speaker_text: Series[str] = pa.Field(nullable=True, description="Who said it, as written, with the title.")
-    source: Series[str] = pa.Field(nullable=True, description="Agency the figure is attributed to (TASS, Reuters...).")
+    speaker_text: Series[str] = pa.Field(
+        nullable=True, description="Who said it, as written, with the title."
+    )
+    source: Series[str] = pa.Field(
+        nullable=True, description="Agency the figure is attributed to (TASS, Reuters...)."
+    )
     statement_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="When it was said.")
     origin: Series[str] = pa.Field(isin=list(ORIGINS), description="Extracted from text, or curated by hand.")
 
@@ -114,7 +155,9 @@ class Mentions(SpanTable):
     doc_id: Series[str] = pa.Field(description="Article the mention is in.")
     start: Series[int] = pa.Field(ge=0, description="Offset of the mention's first character.")
     end: Series[int] = pa.Field(description="Offset just past its last character.")
-    text: Series[str] = pa.Field(description="The name, or the title phrase of a title-only mention, as written.")
+    text: Series[str] = pa.Field(
+        description="The name, or the title phrase of a title-only mention, as written."
+    )
     type: Series[str] = pa.Field(isin=list(MENTION_TYPES), description="What is named.")
     title: Series[str] = pa.Field(nullable=True, description="Role words next to the name, as written.")
     name: Series[str] = pa.Field(nullable=True, description="The full name this mention stands for.")
@@ -122,8 +165,12 @@ class Mentions(SpanTable):
         nullable=True, description="Mention id of the earlier full name a surname or title alone stands for."
     )
     convention: Series[str] = pa.Field(nullable=True, description="Romanization convention of the spelling.")
-    entity_id: Series[str] = pa.Field(nullable=True, description="Resolved entity, shared by all its spellings.")
-    canonical: Series[str] = pa.Field(nullable=True, description="The gazetteer's name for the entity, when pinned.")
+    entity_id: Series[str] = pa.Field(
+        nullable=True, description="Resolved entity, shared by all its spellings."
+    )
+    canonical: Series[str] = pa.Field(
+        nullable=True, description="The gazetteer's name for the entity, when pinned."
+    )
 
 
 class Tokens(SpanTable):
@@ -141,12 +188,20 @@ class Findings(Table):
 
     finding_id: Series[str] = pa.Field(unique=True, description="`F<n>` in report order.")
     code: Series[str] = pa.Field(str_matches=r"^[A-Z]+\d{3}$", description="Stable rule code, e.g. QT001.")
-    slug: Series[str] = pa.Field(str_matches=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Rule name in kebab-case.")
+    slug: Series[str] = pa.Field(
+        str_matches=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Rule name in kebab-case."
+    )
     severity: Series[str] = pa.Field(isin=list(SEVERITIES), description="After the suite's overrides.")
-    family: Series[str] = pa.Field(description="Rule family: quotes, names, periods, figures, spelling, table...")
-    doc_id: Series[str] = pa.Field(nullable=True, description="Article concerned; null for collection-wide findings.")
+    family: Series[str] = pa.Field(
+        description="Rule family: quotes, names, periods, figures, spelling, table..."
+    )
+    doc_id: Series[str] = pa.Field(
+        nullable=True, description="Article concerned; null for collection-wide findings."
+    )
     message: Series[str] = pa.Field(description="What is wrong, quoting both sides.")
-    evidence: Series[str] = pa.Field(description="The spans, `doc_id:start-end \"text\"`, separated by ' | '.")
+    evidence: Series[str] = pa.Field(
+        description="The spans, `doc_id:start-end \"text\"`, separated by ' | '."
+    )
     suggestion: Series[str] = pa.Field(nullable=True, description="What to do about it.")
     fingerprint: Series[str] = pa.Field(
         str_matches=r"^[0-9a-f]{16}$", description="Stable across runs for the same problem: for baselines."

@@ -15,13 +15,10 @@ from rapidfuzz import fuzz
 from figcheck.extract.names.conventions import LATIN_CONVENTIONS, convention
 from figcheck.extract.names.keys import TYPES, ParsedName, Word, fold_word, given_key, infer_type, parse
 
-
 Alternatives = Callable[[], tuple[str, ...]]
 
 
-def _resolve_readings(
-    items: dict[str, tuple[str, Alternatives]], weight: Counter[str]
-) -> dict[str, str]:
+def _resolve_readings(items: dict[str, tuple[str, Alternatives]], weight: Counter[str]) -> dict[str, str]:
     """Map each text to a key: its own reading, or another reading that other texts attest.
 
     ``items`` maps a text to (own key, function giving its other readings, called only when needed).
@@ -123,8 +120,7 @@ def _resolve_patronymic_drift(
                 (
                     c
                     for c in canon
-                    if c.endswith("na") == p.endswith("na")
-                    and fuzz.ratio(c, p) >= PATRONYMIC_SIMILARITY
+                    if c.endswith("na") == p.endswith("na") and fuzz.ratio(c, p) >= PATRONYMIC_SIMILARITY
                 ),
                 None,
             )
@@ -287,5 +283,5 @@ def cluster_lines(lines: Iterable[str]) -> Iterator[str]:
             raise ValueError(f"unknown name type {type_!r} for {name!r}; expected one of {', '.join(TYPES)}")
         names.append(name.strip())
         types.append(type_)
-    for name, key, type_ in zip(names, cluster(names, types), types, strict=True):
+    for name, key in zip(names, cluster(names, types), strict=True):
         yield f"{name}\t{key}\t{convention(name)}"

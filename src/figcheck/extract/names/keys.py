@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from figcheck.extract.names import tables
 from figcheck.extract.names.conventions import LATIN_CONVENTIONS, combine, word_convention
@@ -64,7 +64,7 @@ def _context_ok(spec: str, char: str) -> bool:
     return char in spec.strip("[]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(conv: str) -> tuple[dict[str, list[tables.Grapheme]], dict[str, int]]:
     """A convention's graphemes merged over the base table, and the longest grapheme per first letter."""
     lat = tables.latin()
@@ -405,4 +405,6 @@ def spelled_alike(a: str, b: str) -> bool:
         gb = pb.given.text[0] if pb.given is not None else pb.initial
         if ga is not None and gb is not None and strip_accents(ga) != strip_accents(gb):
             return False
-    return not (pa.patronymic is not None and pb.patronymic is not None and pa.patronymic.text != pb.patronymic.text)
+    return not (
+        pa.patronymic is not None and pb.patronymic is not None and pa.patronymic.text != pb.patronymic.text
+    )

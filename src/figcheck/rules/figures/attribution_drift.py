@@ -7,15 +7,24 @@ from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
-COLUMNS = [*SAME_FIGURE, "doc_id", "figure_id", "claimant", "claimant_name", "speaker_type",
-           "speaker_title", "speaker_name"]
+COLUMNS = [
+    *SAME_FIGURE,
+    "doc_id",
+    "figure_id",
+    "claimant",
+    "claimant_name",
+    "speaker_type",
+    "speaker_title",
+    "speaker_name",
+]
 
 
 def _one_voice(hit: dict) -> bool:
     """A person and the institution his title says he heads or speaks for."""
     pairs = [("", "_b"), ("_b", "")]
     return any(
-        hit[f"speaker_type{p}"] == "person" and hit[f"speaker_type{o}"] == "organization"
+        hit[f"speaker_type{p}"] == "person"
+        and hit[f"speaker_type{o}"] == "organization"
         and speaks_for(hit[f"speaker_title{p}"], hit[f"speaker_name{o}"] or "")
         for p, o in pairs
     )
@@ -49,14 +58,15 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
     same = SAME_FIGURE if across_articles else ["doc_id", *SAME_FIGURE]
     claims = with_claimant(tables).drop_nulls(subset=[*SAME_FIGURE, "claimant"]).select(COLUMNS)
     contested = (
-        claims.group_by(*same).agg(nw.col("claimant").n_unique().alias("claimants"))
+        claims.group_by(*same)
+        .agg(nw.col("claimant").n_unique().alias("claimants"))
         .filter(nw.col("claimants") >= 2)
         .select(*same)
     )
     claims = claims.join(contested, on=same)
     hits = (
         claims.join(claims, on=same, suffix="_b")
-        .filter((nw.col("claimant") < nw.col("claimant_b")))
+        .filter(nw.col("claimant") < nw.col("claimant_b"))
         .unique(subset=[*same, "claimant", "claimant_b"], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
@@ -68,8 +78,10 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"\"{evidence[0].text}\" is attributed to {hit['claimant_name']} here and to "
-                     f"{hit['claimant_name_b']} there"),
+            message=(
+                f'"{evidence[0].text}" is attributed to {hit["claimant_name"]} here and to '
+                f"{hit['claimant_name_b']} there"
+            ),
             evidence=evidence,
             suggestion="check who gave this figure and attribute it the same way everywhere",
         )

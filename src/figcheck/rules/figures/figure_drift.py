@@ -10,7 +10,17 @@ from figcheck.rules.intervals import unit_label
 
 MAX_VERSIONS = 10
 SAME_CLAIM = ["claimant", "unit", "period_start", "period_end", "status"]
-COLUMNS = [*SAME_CLAIM, "doc_id", "figure_id", "value", "qualifier", "lower", "upper", "lower_inclusive", "upper_inclusive"]
+COLUMNS = [
+    *SAME_CLAIM,
+    "doc_id",
+    "figure_id",
+    "value",
+    "qualifier",
+    "lower",
+    "upper",
+    "lower_inclusive",
+    "upper_inclusive",
+]
 
 
 @rule(code="FG003", slug="figure-drift", severity="warning", family="figures")
@@ -40,16 +50,23 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
         claims.with_columns(
             low=nw.col("lower").fill_null(-math.inf),
             high=nw.col("upper").fill_null(math.inf),
-            open=(~nw.col("lower_inclusive").fill_null(True) | ~nw.col("upper_inclusive").fill_null(True))
-            .cast(nw.Int8),
+            open=(
+                ~nw.col("lower_inclusive").fill_null(True) | ~nw.col("upper_inclusive").fill_null(True)
+            ).cast(nw.Int8),
         )
         .group_by(*SAME_CLAIM)
-        .agg(nw.col("low").max().alias("max_low"), nw.col("high").min().alias("min_high"),
-             nw.col("open").max().alias("any_open"), nw.col("doc_id").n_unique().alias("articles"))
+        .agg(
+            nw.col("low").max().alias("max_low"),
+            nw.col("high").min().alias("min_high"),
+            nw.col("open").max().alias("any_open"),
+            nw.col("doc_id").n_unique().alias("articles"),
+        )
         # closed intervals that meet at one value share it: an exact figure echoed N times is not disputed
         .filter(
-            ((nw.col("max_low") > nw.col("min_high"))
-             | ((nw.col("max_low") == nw.col("min_high")) & (nw.col("any_open") == 1)))
+            (
+                (nw.col("max_low") > nw.col("min_high"))
+                | ((nw.col("max_low") == nw.col("min_high")) & (nw.col("any_open") == 1))
+            )
             & (nw.col("articles") >= 2)
         )
         .select(*SAME_CLAIM)
@@ -72,12 +89,14 @@ def _claim_finding(tables: Tables, figures: list[dict]) -> Finding:
     for version, span in zip(shown, evidence, strict=True):
         docs = list(dict.fromkeys(f["doc_id"] for f in version))
         more = f" and {len(docs) - 1} more" if len(docs) > 1 else ""
-        described.append(f"\"{span.text}\" in {docs[0]}{more}")
+        described.append(f'"{span.text}" in {docs[0]}{more}')
     first = figures[0]
     return Finding(
         doc_id=_least_repeated(ordered)[0]["doc_id"],
-        message=(f"{first['claimant']} on {unit_label(first['unit'])} for {fmt_date(first['period_start'])} to "
-                 f"{fmt_date(first['period_end'])}: " + " but ".join(described)),
+        message=(
+            f"{first['claimant']} on {unit_label(first['unit'])} for {fmt_date(first['period_start'])} to "
+            f"{fmt_date(first['period_end'])}: " + " but ".join(described)
+        ),
         evidence=evidence,
         suggestion="check the figure against the original statement and correct the articles that drifted",
     )

@@ -9,8 +9,14 @@ from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 SAME_FIGURE = ["doc_id", "unit", "value"]
 BOUND = ["over", "at_least", "under", "at_most"]
 POINT = ["approx", "exact"]
-WORDING = {"over": "a lower bound", "at_least": "a lower bound", "under": "an upper bound",
-           "at_most": "an upper bound", "approx": "approximate", "exact": "exact"}
+WORDING = {
+    "over": "a lower bound",
+    "at_least": "a lower bound",
+    "under": "an upper bound",
+    "at_most": "an upper bound",
+    "approx": "approximate",
+    "exact": "exact",
+}
 
 
 SCALES = ("percent", "time", "measure")
@@ -24,7 +30,9 @@ def _scale_units() -> list[str]:
 def _same_period() -> nw.Expr:
     """Both periods unknown, or both the same dates."""
     unknown = nw.col("period_start").is_null() & nw.col("period_start_b").is_null()
-    same = (nw.col("period_start") == nw.col("period_start_b")) & (nw.col("period_end") == nw.col("period_end_b"))
+    same = (nw.col("period_start") == nw.col("period_start_b")) & (
+        nw.col("period_end") == nw.col("period_end_b")
+    )
     return unknown | same.fill_null(False)
 
 
@@ -79,8 +87,10 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
         evidence = spans(tables, first["figure_id"], first["figure_id_b"])
         yield Finding(
             doc_id=doc_id,
-            message=(f"one figure given as {WORDING[first['qualifier']]} (\"{evidence[0].text}\") and as "
-                     f"{WORDING[first['qualifier_b']]} (\"{evidence[1].text}\")"),
+            message=(
+                f'one figure given as {WORDING[first["qualifier"]]} ("{evidence[0].text}") and as '
+                f'{WORDING[first["qualifier_b"]]} ("{evidence[1].text}")'
+            ),
             evidence=spans(tables, *ids),
             suggestion="give this figure one qualifier, the one the source uses",
         )

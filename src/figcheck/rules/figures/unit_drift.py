@@ -31,13 +31,17 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
     `min_value`: smaller figures (2 tanks, 2 drones) repeat by chance and are not compared.
     """
     columns = [*SAME_FIGURE, "figure_id", "unit"]
-    figures = tables.figures.drop_nulls(subset=[*SAME_FIGURE, "unit"]).filter(
-        (nw.col("value") >= min_value) & (nw.col("unit") != "percent")
-    ).select(columns)
+    figures = (
+        tables.figures.drop_nulls(subset=[*SAME_FIGURE, "unit"])
+        .filter((nw.col("value") >= min_value) & (nw.col("unit") != "percent"))
+        .select(columns)
+    )
     hits = (
         figures.join(figures, on=SAME_FIGURE, suffix="_b")
         .filter(nw.col("unit") < nw.col("unit_b"))
-        .unique(subset=["doc_id", "unit", "unit_b", "value"], keep="first", order_by=["figure_id", "figure_id_b"])
+        .unique(
+            subset=["doc_id", "unit", "unit_b", "value"], keep="first", order_by=["figure_id", "figure_id_b"]
+        )
         .sort("doc_id", "figure_id", "figure_id_b")
         .collect()
     )
@@ -46,8 +50,10 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         evidence = spans(tables, hit["figure_id"], hit["figure_id_b"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"the same figure counts {unit_label(hit['unit'])} (\"{evidence[0].text}\") and "
-                     f"{unit_label(hit['unit_b'])} (\"{evidence[1].text}\")"),
+            message=(
+                f'the same figure counts {unit_label(hit["unit"])} ("{evidence[0].text}") and '
+                f'{unit_label(hit["unit_b"])} ("{evidence[1].text}")'
+            ),
             evidence=evidence,
             suggestion="check what the source counts and use that noun in both places",
         )

@@ -29,8 +29,8 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     """
     languages = tables.documents.select("doc_id", "language")
     written = spellings(tables).join(languages, on="doc_id")
-    first_of_each = (
-        written.unique(subset=["entity_id", "language", "text", "doc_id"], keep="first", order_by=["mention_id"])
+    first_of_each = written.unique(
+        subset=["entity_id", "language", "text", "doc_id"], keep="first", order_by=["mention_id"]
     )
     drifting = (
         first_of_each.group_by("entity_id", "language")
@@ -50,7 +50,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
         chosen = list(by_form.values())
         if len({r["doc_id"] for r in chosen}) < 2:
             continue
-        listing = ", ".join(f"\"{r['text']}\" in {r['doc_id']}" for r in chosen)
+        listing = ", ".join(f'"{r["text"]}" in {r["doc_id"]}' for r in chosen)
         yield Finding(
             doc_id=chosen[0]["doc_id"],
             message=f"one person spelled differently across {language} articles: {listing}",

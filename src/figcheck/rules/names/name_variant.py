@@ -29,7 +29,9 @@ def misspelled(rows: list[dict]) -> list[dict]:
 def describe(rows: list[dict]) -> str:
     """`"Andreï Beloussov" (french, 1×), "Andrey Belousov" (english, 1×)`."""
     counts = Counter((r["text"], r["convention"]) for r in rows)
-    return ", ".join(f"\"{text}\" ({convention or 'unknown'}, {n}×)" for (text, convention), n in counts.items())
+    return ", ".join(
+        f'"{text}" ({convention or "unknown"}, {n}×)' for (text, convention), n in counts.items()
+    )
 
 
 def suggested_form(rows: list[dict], majority_convention: str | None) -> str:
@@ -67,7 +69,9 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         .filter(nw.col("forms") >= 2)
         .select("doc_id", "entity_id")
     )
-    hits = written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
+    hits = (
+        written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
+    )
     rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])
     for doc_id, doc_rows in rows_by_doc:
         doc_rows = list(doc_rows)

@@ -58,7 +58,7 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
         reported.add(key)
         yield Finding(
             doc_id=pair["doc_id"],
-            message=(f"{pair['name']} is \"{pair['title']}\" here and \"{pair['title_b']}\" there"),
+            message=(f'{pair["name"]} is "{pair["title"]}" here and "{pair["title_b"]}" there'),
             evidence=spans(tables, pair["mention_id"], pair["mention_id_b"], table="mentions"),
             suggestion="check the person's title and use it consistently",
         )

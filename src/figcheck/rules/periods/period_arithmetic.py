@@ -20,10 +20,14 @@ GAP_DAYS = 31
 
 def _dated(tables: Tables) -> nw.LazyFrame:
     additive = ~nw.col("unit").is_in(default_units().units_of(*NOT_ADDITIVE))
-    return tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"]).filter(additive).with_columns(
-        year=nw.col("period_start").dt.year(),
-        low=nw.col("lower").fill_null(0.0),
-        high=nw.col("upper").fill_null(float("inf")),
+    return (
+        tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"])
+        .filter(additive)
+        .with_columns(
+            year=nw.col("period_start").dt.year(),
+            low=nw.col("lower").fill_null(0.0),
+            high=nw.col("upper").fill_null(float("inf")),
+        )
     )
 
 
@@ -45,19 +49,27 @@ def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
     the two leave no gap (the early part starts on 1 January and the rest follows within a month), so
     that their sum may be compared from below as well as from above."""
     early = dated.filter(nw.col("period_scope").is_in(BEFORE_REST)).select(
-        *KEY, "figure_id", "low", "high", nw.col("period_start").alias("early_start"), "period_end")
+        *KEY, "figure_id", "low", "high", nw.col("period_start").alias("early_start"), "period_end"
+    )
     rest = dated.filter(nw.col("period_scope") == "rest_of_year").select(
-        *KEY, "figure_id", "low", "high", "period_start")
+        *KEY, "figure_id", "low", "high", "period_start"
+    )
     return (
         early.join(rest, on=KEY, suffix="_rest")
         .filter(nw.col("period_end") < nw.col("period_start"))
         .with_columns(
-            covers=(nw.col("early_start").dt.month() == 1) & (nw.col("early_start").dt.day() == 1)
+            covers=(nw.col("early_start").dt.month() == 1)
+            & (nw.col("early_start").dt.day() == 1)
             & ((nw.col("period_start") - nw.col("period_end")).dt.total_seconds() <= GAP_DAYS * 86400)
         )
-        .select(*KEY, (nw.col("low") + nw.col("low_rest")).alias("parts_low"),
-                (nw.col("high") + nw.col("high_rest")).alias("parts_high"), "covers",
-                nw.col("figure_id").alias("part_id"), nw.col("figure_id_rest").alias("other_part_id"))
+        .select(
+            *KEY,
+            (nw.col("low") + nw.col("low_rest")).alias("parts_low"),
+            (nw.col("high") + nw.col("high_rest")).alias("parts_high"),
+            "covers",
+            nw.col("figure_id").alias("part_id"),
+            nw.col("figure_id_rest").alias("other_part_id"),
+        )
     )
 
 
@@ -86,15 +98,24 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     dated = _dated(tables)
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
     explained = {r[k] for r in hits_of(conflicts(tables)) for k in ("figure_id", "figure_id_b")}
-    tiles = tiled_parts(dated).join(whole, on=KEY).with_columns(
-        complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
+    tiles = (
+        tiled_parts(dated)
+        .join(whole, on=KEY)
+        .with_columns(complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0))
     )
     too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(*KEY, "figure_id", "part_id")
     too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
-        *KEY, "figure_id", "part_id")
-    split = before_and_rest(dated).join(whole, on=KEY).filter(
-        (nw.col("parts_low") > nw.col("high")) | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))
-    ).select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
+        *KEY, "figure_id", "part_id"
+    )
+    split = (
+        before_and_rest(dated)
+        .join(whole, on=KEY)
+        .filter(
+            (nw.col("parts_low") > nw.col("high"))
+            | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))
+        )
+        .select(*KEY, "figure_id", "part_id", "other_part_id", "parts_low", "parts_high", "low", "high")
+    )
     seen: set[str] = set()
     order = ("doc_id", "figure_id", "part_id")  # which part is cited first must not depend on the engine
     for hit in [*hits_of(too_much.sort(*order).collect()), *hits_of(too_little.sort(*order).collect())]:
@@ -104,8 +125,10 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         evidence = spans(tables, hit["figure_id"], hit["part_id"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"{unit_label(hit['unit'])}: the parts of {hit['year']} do not add up to \"{evidence[0].text}\" "
-                     "given for the whole year"),
+            message=(
+                f'{unit_label(hit["unit"])}: the parts of {hit["year"]} do not add up to "{evidence[0].text}" '
+                "given for the whole year"
+            ),
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
         )
@@ -116,9 +139,11 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         evidence = spans(tables, hit["figure_id"], hit["part_id"], hit["other_part_id"])
         yield Finding(
             doc_id=hit["doc_id"],
-            message=(f"{unit_label(hit['unit'])}: \"{evidence[1].text}\" plus \"{evidence[2].text}\" for the rest of "
-                     f"{hit['year']} gives {fmt(hit['parts_low'])} to {fmt(hit['parts_high'])}, which cannot "
-                     f"fit \"{evidence[0].text}\" for the whole year"),
+            message=(
+                f'{unit_label(hit["unit"])}: "{evidence[1].text}" plus "{evidence[2].text}" for the rest of '
+                f"{hit['year']} gives {fmt(hit['parts_low'])} to {fmt(hit['parts_high'])}, which cannot "
+                f'fit "{evidence[0].text}" for the whole year'
+            ),
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
         )

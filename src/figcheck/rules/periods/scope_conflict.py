@@ -9,8 +9,18 @@ from figcheck.rules.intervals import fmt, overlaps, unit_label
 # Scopes that cover only part of a calendar year.
 PART_OF_YEAR = ["rest_of_year", "year_to_date", "half_year", "quarter", "month", "week", "day"]
 SAME_FIGURE = ["doc_id", "unit", "status", "value", "year"]
-COLUMNS = [*SAME_FIGURE, "figure_id", "period_scope", "period_start", "period_end", "period_text",
-           "lower", "upper", "lower_inclusive", "upper_inclusive"]
+COLUMNS = [
+    *SAME_FIGURE,
+    "figure_id",
+    "period_scope",
+    "period_start",
+    "period_end",
+    "period_text",
+    "lower",
+    "upper",
+    "lower_inclusive",
+    "upper_inclusive",
+]
 
 
 def conflict_pairs(tables: Tables) -> nw.LazyFrame:
@@ -35,15 +45,22 @@ def known_before(tables: Tables) -> dict[tuple[str, str], dict]:
     """For each conflicting pair, a figure of the same unit for the part of the year before the part:
     what makes the arithmetic ("2 million already delivered in January")."""
     earlier = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).select(
-        "doc_id", "unit", nw.col("figure_id").alias("figure_id_c"), nw.col("value").alias("value_c"),
-        nw.col("period_text").alias("period_text_c"), nw.col("period_start").alias("period_start_c"),
+        "doc_id",
+        "unit",
+        nw.col("figure_id").alias("figure_id_c"),
+        nw.col("value").alias("value_c"),
+        nw.col("period_text").alias("period_text_c"),
+        nw.col("period_start").alias("period_start_c"),
         nw.col("period_end").alias("period_end_c"),
     )
     rows = (
         conflict_pairs(tables)
         .select("doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b")
         .join(earlier, on=["doc_id", "unit"])
-        .filter((nw.col("period_start_c") >= nw.col("period_start")) & (nw.col("period_end_c") < nw.col("period_start_b")))
+        .filter(
+            (nw.col("period_start_c") >= nw.col("period_start"))
+            & (nw.col("period_end_c") < nw.col("period_start_b"))
+        )
         .sort("figure_id", "figure_id_b", "figure_id_c")
         .collect()
     )
@@ -75,23 +92,33 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
     """
     hits = conflicts(tables)
     before = known_before(tables) if len(hits) else {}
-    prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list(),
-                      *(known["figure_id_c"] for known in before.values())])
+    prefetch(
+        tables,
+        [
+            *hits["figure_id"].to_list(),
+            *hits["figure_id_b"].to_list(),
+            *(known["figure_id_c"] for known in before.values()),
+        ],
+    )
     for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
         pairs = list(pairs)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence: tuple[Evidence, ...] = spans(tables, *ids)
         whole, part = evidence[0], evidence[-1]
-        message = (f"{unit_label(unit)}: \"{whole.text}\" {first['period_text']} and again "
-                   f"\"{part.text}\" {first['period_text_b']} ({first['period_scope_b'].replace('_', ' ')}), "
-                   "as if the part were the whole")
+        message = (
+            f'{unit_label(unit)}: "{whole.text}" {first["period_text"]} and again '
+            f'"{part.text}" {first["period_text_b"]} ({first["period_scope_b"].replace("_", " ")}), '
+            "as if the part were the whole"
+        )
         known = before.get((first["figure_id"], first["figure_id_b"]))
         if known:
             left = first["value"] - known["value_c"]
-            message += (f"; {fmt(known['value_c'])} are already reported {known['period_text_c']}, so the "
-                        f"rest of the year cannot also be {fmt(first['value'])} if the whole year is "
-                        f"{fmt(first['value'])} (that leaves {fmt(left)})")
+            message += (
+                f"; {fmt(known['value_c'])} are already reported {known['period_text_c']}, so the "
+                f"rest of the year cannot also be {fmt(first['value'])} if the whole year is "
+                f"{fmt(first['value'])} (that leaves {fmt(left)})"
+            )
             evidence += spans(tables, known["figure_id_c"])
         yield Finding(
             doc_id=doc_id,

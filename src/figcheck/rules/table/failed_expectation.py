@@ -32,8 +32,10 @@ def failed_expectation(tables: Tables) -> Iterator[Finding]:
         more = f" (evidence shows the first {MAX_EVIDENCE})" if len(ids) > MAX_EVIDENCE else ""
         yield Finding(
             doc_id=evidence[0].doc_id if evidence else None,
-            message=(f"{outcome.title} failed for {outcome.unexpected_count} of {outcome.element_count} "
-                     f"figures{more}: {outcome.notes}"),
+            message=(
+                f"{outcome.title} failed for {outcome.unexpected_count} of {outcome.element_count} "
+                f"figures{more}: {outcome.notes}"
+            ),
             evidence=evidence,
             suggestion="correct these rows, or the expectation if it no longer holds",
         )

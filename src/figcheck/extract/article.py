@@ -9,13 +9,13 @@ from typing import Any
 
 from figcheck.extract.figures import FigureContext, figure_rows
 from figcheck.extract.mentions import Mention, find_mentions
-from figcheck.extract.numbers import NumberToken, scan
+from figcheck.extract.numbers import TOKEN_KINDS, NumberToken, scan
 from figcheck.extract.sentences import sentences
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
 
-NON_FIGURE_KINDS = ("date", "year", "time", "ordinal", "age", "identifier", "phone", "article")
+NON_FIGURE_KINDS = tuple(kind for kind in TOKEN_KINDS if kind not in ("figure", "unparsed"))
 
 
 @dataclass(frozen=True)

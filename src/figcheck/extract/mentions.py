@@ -29,12 +29,11 @@ from figcheck.extract.titles import (
     title_key,
     titles_compatible,
 )
-from figcheck.load.gazetteer import Gazetteer, GazetteerEntry, fold
+from figcheck.load.gazetteer import TYPES, Gazetteer, GazetteerEntry, fold
 
 if TYPE_CHECKING:
     import spacy
 
-TYPES = ("person", "organization", "place", "agency")
 MODELS = {"fr": "fr_core_news_sm"}
 MAX_NAME_WORDS = 4
 

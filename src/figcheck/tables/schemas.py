@@ -9,35 +9,13 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
-SCOPES = (
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "half_year",
-    "whole_year",
-    "rest_of_year",
-    "year_to_date",
-    "multi_year",
-    "unspecified",
-)
-STATUSES = ("actual", "planned", "estimate", "unspecified")
+from figcheck.extract.mentions import TYPES as MENTION_TYPES
+from figcheck.extract.numbers import QUALIFIERS, TOKEN_KINDS
+from figcheck.extract.periods import SCOPES
+from figcheck.extract.status import STATUSES
+
 ORIGINS = ("extracted", "curated")
-MENTION_TYPES = ("person", "organization", "place", "agency")
 SEVERITIES = ("error", "warning", "info")
-TOKEN_KINDS = (
-    "figure",
-    "date",
-    "year",
-    "time",
-    "ordinal",
-    "age",
-    "identifier",
-    "phone",
-    "article",
-    "unparsed",
-)
 
 
 class Table(pa.DataFrameModel):

@@ -29,7 +29,7 @@ from figcheck.extract.titles import (
     title_key,
     titles_compatible,
 )
-from figcheck.load.gazetteer import TYPES, Gazetteer, GazetteerEntry, fold
+from figcheck.load.gazetteer import Gazetteer, GazetteerEntry, fold
 
 if TYPE_CHECKING:
     import spacy

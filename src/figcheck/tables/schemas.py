@@ -9,10 +9,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from figcheck.extract.mentions import TYPES as MENTION_TYPES
 from figcheck.extract.numbers import QUALIFIERS, TOKEN_KINDS
 from figcheck.extract.periods import SCOPES
 from figcheck.extract.status import STATUSES
+from figcheck.load.gazetteer import TYPES as MENTION_TYPES
 
 ORIGINS = ("extracted", "curated")
 SEVERITIES = ("error", "warning", "info")

@@ -117,8 +117,7 @@ def test_bad_baseline_file_is_an_input_error(make_collection, suite: Path, tmp_p
     assert "baseline.json:1:6: not valid JSON" in capsys.readouterr().err
 
 
-def test_json_report_locates_evidence(make_collection, suite: Path, tmp_path: Path) -> None:
-    folder = make_collection({"a.txt": QUOTES_AND_TYPO})
+def json_report(folder: Path, suite: Path, out: Path) -> dict:
     main(
         [
             "run",
@@ -128,12 +127,16 @@ def test_json_report_locates_evidence(make_collection, suite: Path, tmp_path: Pa
             "--format",
             "json",
             "--out",
-            str(tmp_path / "o"),
+            str(out),
             "--fail-on",
             "never",
         ]
     )
-    report = json.loads((tmp_path / "o" / "findings.json").read_text(encoding="utf-8"))
+    return json.loads((out / "findings.json").read_text(encoding="utf-8"))
+
+
+def test_json_report_locates_evidence(make_collection, suite: Path, tmp_path: Path) -> None:
+    report = json_report(make_collection({"a.txt": QUOTES_AND_TYPO}), suite, tmp_path / "o")
     assert report["counts"]["rule"] == {"unbalanced-quote": 1, "misspelling": 1}
     evidence = report["findings"][0]["evidence"][0]
     assert (evidence["text"], evidence["line"], evidence["column"]) == ('"', 1, 38)
@@ -144,27 +147,8 @@ def test_fingerprints_survive_edits_elsewhere_in_the_article(
     make_collection, suite: Path, tmp_path: Path
 ) -> None:
     folder = make_collection({"a.txt": QUOTES_AND_TYPO})
-
-    def fingerprints() -> list[str]:
-        main(
-            [
-                "run",
-                str(folder),
-                "--suite",
-                str(suite),
-                "--format",
-                "json",
-                "--out",
-                str(tmp_path / "o"),
-                "--fail-on",
-                "never",
-            ]
-        )
-        report = json.loads((tmp_path / "o" / "findings.json").read_text(encoding="utf-8"))
-        return [f["fingerprint"] for f in report["findings"]]
-
-    before = fingerprints()
+    before = [f["fingerprint"] for f in json_report(folder, suite, tmp_path / "o")["findings"]]
     (folder / "articles" / "a.txt").write_text(
         "Un nouveau paragraphe en tête.\n" + QUOTES_AND_TYPO, encoding="utf-8"
     )
-    assert fingerprints() == before
+    assert [f["fingerprint"] for f in json_report(folder, suite, tmp_path / "o")["findings"]] == before

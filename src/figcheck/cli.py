@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -54,6 +55,16 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("--jobs takes 0 (one per core) or more")
+    return jobs or os.cpu_count() or 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="figcheck", description="Check reported figures in news text.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding reaches this severity (default: error)",
     )
     run_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
+    run_cmd.add_argument(
+        "--jobs", type=_jobs, default=1, help="processes extracting articles (default 1; 0 = one per core)"
+    )
     run_cmd.add_argument(
         "--engine",
         choices=list(ENGINES),
@@ -152,7 +166,9 @@ def _progress(done: int, total: int) -> None:
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    return suite, run(paths, suite, _progress, engine=getattr(args, "engine", DEFAULT_ENGINE))
+    return suite, run(
+        paths, suite, _progress, engine=getattr(args, "engine", DEFAULT_ENGINE), jobs=getattr(args, "jobs", 1)
+    )
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from figcheck.engines import DEFAULT_ENGINE, engine_named, tables_from_pandas
 from figcheck.extract.article import ArticleExtraction, Resources, extract_article
 from figcheck.extract.mentions import load_pipeline
 from figcheck.extract.units import default_units, load_units
+from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus, load_corpus
 from figcheck.load.gazetteer import load_gazetteer
 from figcheck.rules.discover import all_rules
@@ -83,18 +85,44 @@ def load_resources(collections: Sequence[Path]) -> Resources:
 
 
 Progress = Callable[[int, int], None]
+CHUNK_SIZE = 8
 
 
-def extract(paths: Sequence[Path], progress: Progress | None = None) -> Extracted:
+def extract(paths: Sequence[Path], progress: Progress | None = None, jobs: int = 1) -> Extracted:
     corpus = load_corpus(paths)
-    return extract_corpus(corpus, load_resources(corpus.collections), progress)
+    return extract_corpus(corpus, load_resources(corpus.collections), progress, jobs)
 
 
-def extract_corpus(corpus: Corpus, resources: Resources, progress: Progress | None = None) -> Extracted:
-    """Extract every article; `progress(done, total)` is called after each one."""
+# Each worker process loads its own lexicons and models once, then extracts the articles it is given.
+_worker_resources: Resources | None = None
+
+
+def _start_worker(collections: tuple[Path, ...]) -> None:
+    global _worker_resources
+    _worker_resources = load_resources(collections)
+
+
+def _extract_in_worker(article: Article) -> ArticleExtraction:
+    assert _worker_resources is not None, "worker started without its resources"
+    return extract_article(article, _worker_resources)
+
+
+def _extractions(corpus: Corpus, resources: Resources, jobs: int) -> Iterator[ArticleExtraction]:
+    """Articles in order, extracted in this process or by `jobs` worker processes."""
+    if jobs <= 1 or len(corpus.articles) < 2 * jobs:
+        yield from (extract_article(article, resources) for article in corpus.articles)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(tuple(corpus.collections),)) as pool:
+        yield from pool.map(_extract_in_worker, corpus.articles, chunksize=CHUNK_SIZE)
+
+
+def extract_corpus(
+    corpus: Corpus, resources: Resources, progress: Progress | None = None, jobs: int = 1
+) -> Extracted:
+    """Extract every article (with `jobs` processes); `progress(done, total)` is called after each one."""
     extractions: list[ArticleExtraction] = []
-    for article in corpus.articles:
-        extractions.append(extract_article(article, resources))
+    for extraction in _extractions(corpus, resources, jobs):
+        extractions.append(extraction)
         if progress is not None:
             progress(len(extractions), len(corpus.articles))
     texts = texts_of(corpus.articles)
@@ -129,14 +157,18 @@ def documents_of(extracted: Extracted) -> list[Document]:
 
 
 def run(
-    paths: Sequence[Path], suite: Suite, progress: Progress | None = None, engine: str = DEFAULT_ENGINE
+    paths: Sequence[Path],
+    suite: Suite,
+    progress: Progress | None = None,
+    engine: str = DEFAULT_ENGINE,
+    jobs: int = 1,
 ) -> RunResult:
     """Select the suite's rules and check the engine first, so a bad suite fails before any article is read."""
     started = time.time()
     engine_named(engine)
     rules = select_rules(suite, all_rules(suite.rule_files))
     expectations = read_expectations(suite.expectations) if suite.expectations else None
-    extracted = extract(paths, progress)
+    extracted = extract(paths, progress, jobs)
     return check(extracted, rules, suite, started, expectations, engine=engine)
 
 

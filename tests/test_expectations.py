@@ -3,12 +3,16 @@
 import json
 from pathlib import Path
 
+import pandas as pd
+import pandera.pandas as pa
 import pytest
 
 from figcheck.errors import InputError
 from figcheck.pipeline import run
 from figcheck.rules.suite import read_suite
-from figcheck.tables.expectations import read_expectations
+from figcheck.tables.expectations import read_expectations, schema_expectations, validate_frame
+from figcheck.tables.schemas import Documents, Figures, Findings, Mentions, Tokens
+from tests.test_schemas import frame
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (
@@ -65,3 +69,27 @@ def test_broken_suite_file_names_its_line(tmp_path: Path) -> None:
     path.write_text('{"name": "x",\n "expectations": [}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.json:2:\d+: not valid JSON"):
         read_expectations(path)
+
+
+def test_pandera_models_and_gx_suites_come_from_one_description() -> None:
+    for model in (Documents, Figures, Mentions, Tokens, Findings):
+        spec = schema_expectations(model)
+        columns = model.to_schema().columns
+        required = [n for n, c in columns.items() if not c.nullable]
+        kinds = {(e["type"], e["kwargs"]["column"]) for e in spec.expectations}
+        assert {("expect_column_values_to_not_be_null", n) for n in required} <= kinds
+        id_column = next(iter(columns))
+        good = validate_frame(model.validate(frame(model)), spec, id_column=id_column)
+        assert all(o.success for o in good), model.__name__
+    bad = pd.concat(
+        [frame(Figures), frame(Figures, figure_id="a#2", qualifier="roughly", sentence=-1)], ignore_index=True
+    )
+    with pytest.raises(pa.errors.SchemaErrors) as caught:
+        Figures.validate(bad, lazy=True)
+    pandera_failed = set(caught.value.failure_cases["column"].dropna())
+    gx_failed = {
+        o.kwargs["column"]
+        for o in validate_frame(bad, schema_expectations(Figures), "figure_id")
+        if not o.success
+    }
+    assert pandera_failed == gx_failed == {"qualifier", "sentence"}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pandera.pandas as pa
 
 from figcheck.errors import InputError
 
@@ -65,15 +66,49 @@ def read_expectations(path: Path) -> ExpectationSuiteSpec:
     return ExpectationSuiteSpec(str(data.get("name") or path.stem), path, tuple(expectations))
 
 
-def figures_batch(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    published = documents[["doc_id", "published"]]
-    return figures.merge(published, on="doc_id", how="left")
+# pandera column checks and the GX expectation that states the same thing
+CHECK_EXPECTATIONS: Mapping[str, tuple[str, Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
+    "isin": ("expect_column_values_to_be_in_set", lambda s: {"value_set": list(s["allowed_values"])}),
+    "greater_than_or_equal_to": (
+        "expect_column_values_to_be_between",
+        lambda s: {"min_value": s["min_value"]},
+    ),
+    "less_than_or_equal_to": ("expect_column_values_to_be_between", lambda s: {"max_value": s["max_value"]}),
+    "str_matches": ("expect_column_values_to_match_regex", lambda s: {"regex": s["pattern"]}),
+}
 
 
-def validate_figures(
-    figures: pd.DataFrame, documents: pd.DataFrame, spec: ExpectationSuiteSpec
+def schema_expectations(model: type[pa.DataFrameModel]) -> ExpectationSuiteSpec:
+    """A table's pandera model as a GX suite: one description of the columns for both validators.
+
+    Non-nullable columns, unique ids, allowed values, bounds and patterns carry over; row checks
+    across columns (a figure's bounds hold its value) are pandera functions and stay pandera's.
+    """
+    expectations: list[dict[str, Any]] = []
+    for name, column in model.to_schema().columns.items():
+        if not column.nullable:
+            expectations.append({"type": "expect_column_values_to_not_be_null", "kwargs": {"column": name}})
+        if column.unique:
+            expectations.append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}})
+        for check in column.checks:
+            if check.name in CHECK_EXPECTATIONS:
+                expectation, arguments = CHECK_EXPECTATIONS[check.name]
+                expectations.append(
+                    {
+                        "type": expectation,
+                        "kwargs": {"column": name, **arguments(check.statistics)},
+                        "meta": {"notes": f"from the {model.__name__} model: {check.name}"},
+                    }
+                )
+    return ExpectationSuiteSpec(
+        f"{model.__name__} model", Path(f"<{model.__name__} model>"), tuple(expectations)
+    )
+
+
+def validate_frame(
+    frame: pd.DataFrame, spec: ExpectationSuiteSpec, id_column: str
 ) -> list[ExpectationOutcome]:
-    """Run every expectation of `spec` on the figures table; one outcome per expectation, in order."""
+    """Run every expectation of `spec` on a table; failing rows are named by `id_column`."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import great_expectations as gx
@@ -100,22 +135,32 @@ def validate_figures(
             )
         batch = (
             context.data_sources.add_pandas("figcheck")
-            .add_dataframe_asset("figures")
+            .add_dataframe_asset("table")
             .add_batch_definition_whole_dataframe("all")
-            .get_batch(batch_parameters={"dataframe": figures_batch(figures, documents)})
+            .get_batch(batch_parameters={"dataframe": frame})
         )
         result = batch.validate(
-            suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["figure_id"]}
+            suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [id_column]}
         )
-    return [_outcome(r) for r in result.results]
+    return [_outcome(r, id_column) for r in result.results]
 
 
-def _outcome(result: Any) -> ExpectationOutcome:
+def figures_batch(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    published = documents[["doc_id", "published"]]
+    return figures.merge(published, on="doc_id", how="left")
+
+
+def validate_figures(
+    figures: pd.DataFrame, documents: pd.DataFrame, spec: ExpectationSuiteSpec
+) -> list[ExpectationOutcome]:
+    """Run every expectation of `spec` on the figures table; one outcome per expectation, in order."""
+    return validate_frame(figures_batch(figures, documents), spec, id_column="figure_id")
+
+
+def _outcome(result: Any, id_column: str) -> ExpectationOutcome:
     config = result.expectation_config
     details: Mapping[str, Any] = result.result or {}
-    ids = tuple(
-        str(row["figure_id"]) for row in details.get("unexpected_index_list") or () if "figure_id" in row
-    )
+    ids = tuple(str(row[id_column]) for row in details.get("unexpected_index_list") or () if id_column in row)
     return ExpectationOutcome(
         type=config.type,
         kwargs={k: v for k, v in config.kwargs.items() if k != "batch_id"},

@@ -29,7 +29,7 @@ from figcheck.rules.discover import all_rules
 from figcheck.rules.docs import rules_markdown, rules_text
 from figcheck.rules.runner import at_or_above
 from figcheck.rules.suite import Suite, default_suite, read_suite
-from figcheck.tables.build import TableError
+from figcheck.tables.build import TableError, texts_of
 
 DEFAULT_SUITE = Path("checks/default.yaml")
 DEFAULT_DATASETS = Path("datasets")
@@ -180,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
         collections=[str(p) for p in result.extracted.corpus.collections],
         findings=result.findings,
         documents=result.extracted.documents,
-        texts={a.doc_id: a.text for a in result.extracted.corpus.articles},
+        texts=texts_of(result.extracted.corpus.articles),
         started=result.started,
         seconds=result.seconds,
         figures=result.extracted.figures,

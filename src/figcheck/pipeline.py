@@ -125,9 +125,8 @@ def extract_corpus(
         extractions.append(extraction)
         if progress is not None:
             progress(len(extractions), len(corpus.articles))
-    texts = texts_of(corpus.articles)
     documents = documents_frame(corpus.articles, extractions)
-    figures = figures_frame(extractions, corpus.curated_figures, texts)
+    figures = figures_frame(extractions, corpus.curated_figures)
     mentions = mentions_frame(extractions, resources.gazetteer)
     check_foreign_keys(documents, figures, mentions)
     return Extracted(corpus, documents, figures, mentions, tokens_frame(extractions))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -330,7 +330,3 @@ def findings_html(context: ReportContext) -> str:
             new_fingerprints={f.fingerprint for f in context.baseline.new} if context.baseline else set(),
         )
     )
-
-
-def sorted_counts(counts: dict[str, int]) -> Sequence[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

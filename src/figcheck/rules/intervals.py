@@ -7,12 +7,8 @@ bound itself belongs to it (an unknown flag counts as inclusive).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
 
 import narwhals as nw
-
-BOUNDS = ["lower", "upper", "lower_inclusive", "upper_inclusive"]
 
 
 def _low(suffix: str) -> nw.Expr:
@@ -37,15 +33,6 @@ def _below(low: str, high: str) -> nw.Expr:
 def overlaps(a: str = "", b: str = "_b") -> nw.Expr:
     """The intervals of the figures with column suffixes `a` and `b` share at least one value."""
     return _below(a, b) & _below(b, a)
-
-
-def bounds(row: Mapping[str, Any], suffix: str = "") -> tuple[float, float]:
-    low, high = row.get(f"lower{suffix}"), row.get(f"upper{suffix}")
-    return (-math.inf if _missing(low) else float(low), math.inf if _missing(high) else float(high))
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def fmt(value: float) -> str:

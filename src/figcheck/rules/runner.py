@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +94,3 @@ def at_or_above(findings: Iterable[ReportedFinding], threshold: str) -> list[Rep
     if threshold == "never":
         return []
     return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]]
-
-
-def count_by(findings: Iterable[ReportedFinding], key: str) -> Mapping[str, int]:
-    return Counter(getattr(f, key) for f in findings)

@@ -59,7 +59,7 @@ def documents_frame(articles: Sequence[Article], extractions: Sequence[ArticleEx
 
 
 def figures_frame(
-    extractions: Sequence[ArticleExtraction], curated: Sequence[dict[str, Any]], texts: dict[str, str]
+    extractions: Sequence[ArticleExtraction], curated: Sequence[dict[str, Any]]
 ) -> pd.DataFrame:
     """Extracted then curated figures; curated rows that break a check are reported at their line."""
     rows: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,7 +170,3 @@ def _outcome(result: Any, id_column: str) -> ExpectationOutcome:
         unexpected_count=int(details.get("unexpected_count") or 0),
         unexpected_ids=ids,
     )
-
-
-def failed(outcomes: Sequence[ExpectationOutcome]) -> list[ExpectationOutcome]:
-    return [o for o in outcomes if not o.success]

@@ -6,7 +6,8 @@ Belousov`, `Андрей Белоусов`); the gazetteer's id wins when it kno
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,11 @@ from figcheck.load.gazetteer import Gazetteer
 NAME_TYPES = {"agency": "organization"}
 
 
+# (name, type) as the romanization keys see it: a person by the full name it stands for, anything else
+# by its text; an agency is an organization to them
+NameKey = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Resolved:
     entity_id: str | None
@@ -23,24 +29,46 @@ class Resolved:
     canonical: str | None
 
 
-def resolve_entities(mentions: Sequence[dict[str, Any]], gazetteer: Gazetteer | None) -> list[Resolved]:
-    """One `Resolved` per mention row, in order; rows without a name get no entity."""
-    # a person is resolved by the full name it stands for; an organization, place or agency by its text
-    named = [i for i, m in enumerate(mentions) if m.get("name") or m["type"] != "person"]
-    names = [str(mentions[i].get("name") or mentions[i]["text"]) for i in named]
-    # an agency is an organization to the romanization keys
-    types = [NAME_TYPES.get(str(mentions[i]["type"]), str(mentions[i]["type"])) for i in named]
-    keys = cluster(names, types) if names else []
-    pinned: dict[str, tuple[str, str]] = {}
-    for name, key in zip(names, keys, strict=True):
+def name_key(mention: Mapping[str, Any]) -> NameKey | None:
+    """What a mention row is resolved by; None for a surname or title without its full name."""
+    if not (mention.get("name") or mention["type"] != "person"):
+        return None
+    kind = str(mention["type"])
+    return str(mention.get("name") or mention["text"]), NAME_TYPES.get(kind, kind)
+
+
+def spelling_convention(mention: Mapping[str, Any]) -> str | None:
+    """The romanization convention of a person's own spelling (not of a surname standing for one)."""
+    own_spelling = mention["type"] == "person" and mention.get("refers_to") is None
+    return convention(str(mention["text"])) if own_spelling else None
+
+
+def resolve_names(
+    counts: Mapping[NameKey, int], gazetteer: Gazetteer | None
+) -> dict[NameKey, tuple[str, str | None]]:
+    """(entity id, canonical spelling) of each distinct name, given how often each occurs.
+
+    Names are resolved in sorted order, so the result does not depend on the order articles were read in.
+    """
+    distinct = sorted(counts)
+    keys = cluster([n for n, _ in distinct], [t for _, t in distinct], [counts[k] for k in distinct])
+    pinned: dict[str, tuple[str, str | None]] = {}
+    for (name, _), key in zip(distinct, keys, strict=True):
         entry = gazetteer.lookup(name) if gazetteer else None
         if entry is not None:
             pinned.setdefault(key, (entry.entity_id, entry.canonical))
-    resolved: list[Resolved] = [Resolved(None, None, None)] * len(mentions)
-    for index, key in zip(named, keys, strict=True):
-        entity_id, canonical = pinned.get(key, (key, None))
-        own_spelling = mentions[index]["type"] == "person" and mentions[index].get("refers_to") is None
-        resolved[index] = Resolved(
-            entity_id, convention(mentions[index]["text"]) if own_spelling else None, canonical
-        )
+    return {name: pinned.get(key, (key, None)) for name, key in zip(distinct, keys, strict=True)}
+
+
+def resolve_entities(mentions: Sequence[Mapping[str, Any]], gazetteer: Gazetteer | None) -> list[Resolved]:
+    """One `Resolved` per mention row, in order; rows without a name get no entity."""
+    keys = [name_key(m) for m in mentions]
+    entities = resolve_names(Counter(k for k in keys if k is not None), gazetteer)
+    resolved = []
+    for mention, key in zip(mentions, keys, strict=True):
+        if key is None:
+            resolved.append(Resolved(None, None, None))
+        else:
+            entity_id, canonical = entities[key]
+            resolved.append(Resolved(entity_id, spelling_convention(mention), canonical))
     return resolved

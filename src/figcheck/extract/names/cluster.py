@@ -228,8 +228,13 @@ def _resolve_others(others: list[tuple[ParsedName, int]]) -> list[str]:
     return [resolved[f"{p.type}\t{p.text}"] for p, _ in others]
 
 
-def cluster(names: Sequence[str], types: Sequence[str | None] | None = None) -> list[str]:
+def cluster(
+    names: Sequence[str], types: Sequence[str | None] | None = None, counts: Sequence[int] | None = None
+) -> list[str]:
     """One entity key per input name, resolved over the whole input.
+
+    ``counts`` gives how often each name occurs, for an input of distinct names; otherwise each
+    occurrence is one input name.
 
     ``types`` (``person``, ``place``, ``organization``) may be given per name; a missing type is
     inferred (an all-caps name with an organisation word is an organisation, anything else a person).
@@ -238,9 +243,11 @@ def cluster(names: Sequence[str], types: Sequence[str | None] | None = None) -> 
     """
     if types is not None and len(types) != len(names):
         raise ValueError(f"cluster: {len(names)} names but {len(types)} types")
+    if counts is not None and len(counts) != len(names):
+        raise ValueError(f"cluster: {len(names)} names but {len(counts)} counts")
     slot: dict[tuple[str, str], int] = {}
     parsed: list[ParsedName] = []
-    counts: list[int] = []
+    occurrences: list[int] = []
     ids: list[int] = []
     inferred: dict[str, str] = {}
     for i, name in enumerate(names):
@@ -253,15 +260,15 @@ def cluster(names: Sequence[str], types: Sequence[str | None] | None = None) -> 
         if j is None:
             j = slot[(name, t)] = len(parsed)
             parsed.append(parse(name, t))
-            counts.append(0)
-        counts[j] += 1
+            occurrences.append(0)
+        occurrences[j] += counts[i] if counts is not None else 1
         ids.append(j)
     people = [j for j, p in enumerate(parsed) if p.type == "person"]
     others = [j for j, p in enumerate(parsed) if p.type != "person"]
     keys = [""] * len(parsed)
-    for j, key in zip(people, _resolve_people([(parsed[j], counts[j]) for j in people]), strict=True):
+    for j, key in zip(people, _resolve_people([(parsed[j], occurrences[j]) for j in people]), strict=True):
         keys[j] = key
-    for j, key in zip(others, _resolve_others([(parsed[j], counts[j]) for j in others]), strict=True):
+    for j, key in zip(others, _resolve_others([(parsed[j], occurrences[j]) for j in others]), strict=True):
         keys[j] = key
     return [keys[j] for j in ids]
 

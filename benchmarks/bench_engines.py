@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_engines.py [--figures 1000000 10000000] [--engines pandas polars duckdb]
                                                  [--threads 1] [--data /tmp/figcheck-bench] [--validate first]
 
-For each size the script writes `documents.parquet`, `figures.parquet` and `mentions.parquet` (10 figures
+For each size the script writes `documents/`, `figures/` and `mentions/` as Parquet parts (10 figures
 and 3 mentions per article) once, then, for each engine, starts a fresh process that opens them with
 `figcheck.engines.tables_from_parquet`, runs every rule of kind `table` through `run_rules`, and prints
 the wall and CPU time, the peak resident memory of that process (`VmHWM`) and figures per second. Findings are
@@ -340,6 +340,10 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
     return {"documents": documents, "figures": figures, "mentions": mentions}
 
 
+# one folder of Parquet parts per table, as `figcheck run` writes them between stages
+LAYOUT = "parts"
+
+
 def write_dataset(folder: Path, figures: int, seed: int, validate: str) -> None:
     """Parquet files for `figures` rows, written chunk by chunk so memory stays flat."""
     import pyarrow as pa
@@ -359,13 +363,14 @@ def write_dataset(folder: Path, figures: int, seed: int, validate: str) -> None:
                     frame = models[name].validate(frame, lazy=True)
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 if name not in writers:
-                    writers[name] = pq.ParquetWriter(folder / f"{name}.parquet", table.schema)
+                    (folder / name).mkdir(exist_ok=True)
+                    writers[name] = pq.ParquetWriter(folder / name / "part-00000.parquet", table.schema)
                 table = table.cast(writers[name].schema)
                 writers[name].write_table(table, row_group_size=ROW_GROUP)
     finally:
         for writer in writers.values():
             writer.close()
-    (folder / "done").write_text(f"{figures} {seed}\n", encoding="utf-8")
+    (folder / "done").write_text(f"{figures} {seed} {LAYOUT}\n", encoding="utf-8")
 
 
 def _peak_rss_kib() -> int:
@@ -394,7 +399,7 @@ def _watch_memory(limit_gib: float) -> None:
 
 def run_engine(folder: Path, engine: str, threads: int | None) -> dict[str, object]:
     """One engine in this process: every table rule over the Parquet tables."""
-    from figcheck.engines import tables_from_parquet
+    from figcheck.engines import EngineOptions, tables_from_parquet
     from figcheck.rules.discover import builtin_rules
     from figcheck.rules.runner import run_rules
     from figcheck.rules.suite import Suite
@@ -402,7 +407,7 @@ def run_engine(folder: Path, engine: str, threads: int | None) -> dict[str, obje
     rules = [r for r in builtin_rules() if r.kind == "table"]
     suite = Suite(name="bench", path=None)
     started = time.perf_counter()
-    tables = tables_from_parquet(engine, folder, texts={}, threads=threads)
+    tables = tables_from_parquet(engine, folder, texts={}, options=EngineOptions(threads=threads))
     opened = time.perf_counter() - started
     per_rule, keys = {}, []
     for rule in rules:
@@ -453,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (folder / "done").is_file() or (folder / "done").read_text().split() != [
             str(size),
             str(args.seed),
+            LAYOUT,
         ]:
             t = time.perf_counter()
             write_dataset(folder, size, args.seed, args.validate)

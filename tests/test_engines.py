@@ -20,7 +20,8 @@ from figcheck.tables.build import texts_of
 from figcheck.testing import shared_resources
 from tests.conftest import SEED_TEXT
 
-OTHER_ENGINES = [name for name in ENGINES if name != "pandas"]
+# Spark is tested in its own environment (tests/spark/)
+OTHER_ENGINES = [name for name in ENGINES if name not in ("pandas", "spark")]
 FindingsBy = dict[str, list[ReportedFinding]]  # findings of each test collection
 
 
@@ -250,9 +251,17 @@ def test_run_takes_an_engine(engine: str, on_pandas: FindingsBy, tmp_path: Path)
 
 def test_unknown_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["run", "--engine", "spark"])
+        main(["run", "--engine", "dask"])
     assert exit_.value.code == 2
-    assert "invalid choice: 'spark'" in capsys.readouterr().err
+    assert "invalid choice: 'dask'" in capsys.readouterr().err
+
+
+def test_spark_without_pyspark_names_the_spark_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyspark" else real(name, *a)
+    )
+    assert main(["run", str(tmp_path), "--engine", "spark"]) == 2
 
 
 def test_missing_engine_package_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,16 +6,16 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from figcheck.engines import DEFAULT_ENGINE, ENGINES, EngineUnavailable
+from figcheck.engines import DEFAULT_ENGINE, DEFAULT_MASTER, ENGINES, EngineOptions, EngineUnavailable
 from figcheck.errors import InputError
 from figcheck.pipeline import RunResult, extract, run
+from figcheck.pipeline.batched import run_batched
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
 from figcheck.report.github import findings_github
@@ -29,7 +29,7 @@ from figcheck.rules.discover import all_rules
 from figcheck.rules.docs import rules_markdown, rules_text
 from figcheck.rules.runner import at_or_above
 from figcheck.rules.suite import Suite, default_suite, read_suite
-from figcheck.tables.build import TableError, texts_of
+from figcheck.tables.build import TableError
 
 DEFAULT_SUITE = Path("checks/default.yaml")
 DEFAULT_DATASETS = Path("datasets")
@@ -62,7 +62,33 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
     if jobs < 0:
         raise argparse.ArgumentTypeError("--jobs takes 0 (one per core) or more")
-    return jobs or os.cpu_count() or 1
+    return jobs
+
+
+def _add_engine_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        default=DEFAULT_ENGINE,
+        help="pandas (default) holds the collection in memory; polars, duckdb (pip install "
+        "'figcheck[scale]') and spark (pip install 'figcheck[spark]') check it in batches, "
+        "with the tables on disk between stages",
+    )
+    command.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        help="processes extracting articles on this machine (default 0: one per core)",
+    )
+    command.add_argument(
+        "--master", help=f"Spark master URL for --engine spark (default: {DEFAULT_MASTER}, or spark-submit's)"
+    )
+    command.add_argument(
+        "--tables",
+        type=Path,
+        help="with polars, duckdb or spark: keep the Parquet tables in this new folder "
+        "(on storage every Spark executor reaches); default: a temporary folder",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,16 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding reaches this severity (default: error)",
     )
     run_cmd.add_argument("--quiet", action="store_true", help="print only the summary line")
-    run_cmd.add_argument(
-        "--jobs", type=_jobs, default=1, help="processes extracting articles (default 1; 0 = one per core)"
-    )
-    run_cmd.add_argument(
-        "--engine",
-        choices=list(ENGINES),
-        default=DEFAULT_ENGINE,
-        help="engine the table rules run on: pandas, or polars and duckdb for large "
-        "collections (pip install 'figcheck[scale]') (default: pandas)",
-    )
+    _add_engine_arguments(run_cmd)
 
     extract_cmd = commands.add_parser("extract", help="print a validated table")
     extract_cmd.add_argument("paths", nargs="+", type=Path)
@@ -134,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     baseline_cmd = commands.add_parser("baseline", help="record today's findings as accepted")
     baseline_cmd.add_argument("paths", nargs="*", type=Path)
     baseline_cmd.add_argument("--suite", type=Path)
+    _add_engine_arguments(baseline_cmd)
     baseline_cmd.add_argument(
         "--output",
         type=Path,
@@ -166,9 +184,10 @@ def _progress(done: int, total: int) -> None:
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    return suite, run(
-        paths, suite, _progress, engine=getattr(args, "engine", DEFAULT_ENGINE), jobs=getattr(args, "jobs", 1)
-    )
+    if args.engine == DEFAULT_ENGINE:
+        return suite, run(paths, suite, _progress, jobs=args.jobs)
+    options = EngineOptions(master=args.master)
+    return suite, run_batched(paths, suite, args.engine, _progress, args.jobs, options, args.tables)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -177,15 +196,16 @@ def _run(args: argparse.Namespace) -> int:
     comparison = compare(result.findings, accepted) if accepted is not None else None
     context = ReportContext(
         suite_name=suite.name,
-        collections=[str(p) for p in result.extracted.corpus.collections],
+        collections=[str(p) for p in result.shown.collections],
         findings=result.findings,
-        documents=result.extracted.documents,
-        texts=texts_of(result.extracted.corpus.articles),
+        documents=result.shown.documents,
+        texts=result.shown.texts,
         started=result.started,
         seconds=result.seconds,
-        figures=result.extracted.figures,
-        mentions=result.extracted.mentions,
-        tokens=result.extracted.tokens,
+        figures=result.shown.figures,
+        mentions=result.shown.mentions,
+        tokens=result.shown.tokens,
+        detailed=result.shown.detailed,
         rules=result.rules,
         expectations=result.expectations,
         baseline=comparison,

@@ -1,18 +1,21 @@
-"""Which dataframe engine the table rules run on: pandas (default), Polars or DuckDB.
+"""Which dataframe engine the table rules run on: pandas (default), Polars, DuckDB or Spark.
 
 This is the only module that imports an engine other than pandas. The validated pandas tables (or the
 Parquet files written between stages) go in; `Tables` of narwhals LazyFrames backed by the chosen engine
-come out, so every table rule runs unchanged on every engine. Polars and DuckDB are imported lazily,
-only when chosen: they come with the `scale` extra (`pip install 'figcheck[scale]'`).
+come out, so every table rule runs unchanged on every engine. Engines are imported lazily, only when
+chosen: Polars and DuckDB come with the `scale` extra, Spark with the `spark` extra.
 
-Adding an engine (Spark is next) is one more entry in `ENGINES`: a function from Arrow tables, and one
-from Parquet files, to native lazy frames that narwhals accepts.
+Spark also runs extraction: `map_batches` sends batches of article files to the executors with
+`mapInArrow`. The other engines extract in a process pool on one machine (`figcheck.pipeline.batched`).
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Mapping, Sequence
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,23 +24,42 @@ import narwhals as nw
 import pandas as pd
 
 from figcheck.rules.tables_view import Tables
-from figcheck.tables.expectations import ExpectationOutcome
+from figcheck.tables.expectations import ExpectationOutcome, ExpectationSuiteSpec
 
 TABLES = ("documents", "figures", "mentions")
-ID_COLUMNS = {"documents": "doc_id", "figures": "figure_id", "mentions": "mention_id"}
+ID_COLUMNS = {"documents": "doc_id", "figures": "figure_id", "mentions": "mention_id", "tokens": "doc_id"}
 ROW_GROUP = 65_536
 DEFAULT_ENGINE = "pandas"
+DEFAULT_MASTER = "local[*]"
+EXTRAS = {"polars": "scale", "duckdb": "scale", "pyarrow": "scale", "pyspark": "spark"}
 
 
 class EngineUnavailable(RuntimeError):
     """The chosen engine's package is not installed."""
 
     def __init__(self, engine: str, package: str) -> None:
+        extra = EXTRAS.get(package, "scale")
         super().__init__(
-            f"engine '{engine}' needs the '{package}' package; install it with pip install 'figcheck[scale]'"
+            f"engine '{engine}' needs the '{package}' package; install it with pip install 'figcheck[{extra}]'"
         )
         self.engine = engine
         self.package = package
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """`threads`: DuckDB's thread count (Polars reads `POLARS_MAX_THREADS` when first imported);
+    `master`: the Spark master URL (`local[2]`, `spark://host:7077`, `yarn`, ...)."""
+
+    threads: int | None = None
+    master: str | None = None
+
+
+Natives = dict[str, Any]
+# (function, job, jobs, options) -> results in the order of the jobs
+BatchMap = Callable[[Callable[[Any], Any], Sequence[Any], EngineOptions], Iterator[Any]]
+# (figures joined with their article's published date, suite, options) -> outcomes
+Validator = Callable[[Any, ExpectationSuiteSpec], list[ExpectationOutcome]]
 
 
 @dataclass(frozen=True)
@@ -46,8 +68,10 @@ class Engine:
 
     name: str
     package: str | None
-    from_pandas: Callable[[Mapping[str, pd.DataFrame], int | None], dict[str, Any]]
-    from_parquet: Callable[[Mapping[str, Path], int | None], dict[str, Any]]
+    from_pandas: Callable[[Mapping[str, pd.DataFrame], EngineOptions], Natives]
+    from_parquet: Callable[[Mapping[str, Path], EngineOptions], Natives]
+    # extraction spread by the engine itself; None: a process pool on this machine
+    map_batches: BatchMap | None = None
 
     def available(self) -> bool:
         return self.package is None or importlib.util.find_spec(self.package) is not None
@@ -60,47 +84,100 @@ def _arrow(frame: pd.DataFrame) -> Any:
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
-def _pandas_from_pandas(frames: Mapping[str, pd.DataFrame], threads: int | None) -> dict[str, Any]:
+def _parts(path: Path) -> str:
+    """A table's Parquet files: one file, or every part in its folder."""
+    return str(path / "*.parquet") if path.is_dir() else str(path)
+
+
+def _pandas_from_pandas(frames: Mapping[str, pd.DataFrame], options: EngineOptions) -> Natives:
     return dict(frames)
 
 
-def _pandas_from_parquet(paths: Mapping[str, Path], threads: int | None) -> dict[str, Any]:
+def _pandas_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Natives:
     return {name: pd.read_parquet(path) for name, path in paths.items()}
 
 
-def _polars_from_pandas(frames: Mapping[str, pd.DataFrame], threads: int | None) -> dict[str, Any]:
+def _polars_from_pandas(frames: Mapping[str, pd.DataFrame], options: EngineOptions) -> Natives:
     import polars as pl
 
     return {name: pl.from_arrow(_arrow(frame)).lazy() for name, frame in frames.items()}  # type: ignore[union-attr]
 
 
-def _polars_from_parquet(paths: Mapping[str, Path], threads: int | None) -> dict[str, Any]:
+def _polars_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Natives:
     import polars as pl
 
-    return {name: pl.scan_parquet(path) for name, path in paths.items()}
+    return {name: pl.scan_parquet(_parts(path)) for name, path in paths.items()}
 
 
-def _duckdb_connection(threads: int | None) -> Any:
+def _duckdb_connection(options: EngineOptions) -> Any:
     import duckdb
 
     # A connection of the run's own, so runs in one process never see each other's tables.
-    return duckdb.connect(":memory:", config={"threads": threads} if threads else {})
+    return duckdb.connect(":memory:", config={"threads": options.threads} if options.threads else {})
 
 
-def _duckdb_from_pandas(frames: Mapping[str, pd.DataFrame], threads: int | None) -> dict[str, Any]:
-    connection = _duckdb_connection(threads)
+def _duckdb_from_pandas(frames: Mapping[str, pd.DataFrame], options: EngineOptions) -> Natives:
+    connection = _duckdb_connection(options)
     return {name: connection.from_arrow(_arrow(frame)) for name, frame in frames.items()}
 
 
-def _duckdb_from_parquet(paths: Mapping[str, Path], threads: int | None) -> dict[str, Any]:
-    connection = _duckdb_connection(threads)
-    return {name: connection.read_parquet(str(path)) for name, path in paths.items()}
+def _duckdb_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Natives:
+    connection = _duckdb_connection(options)
+    return {name: connection.read_parquet(_parts(path)) for name, path in paths.items()}
+
+
+def spark_session(options: EngineOptions) -> Any:
+    """The Spark session of the run: `options.master`, or the one `spark-submit` set up."""
+    # Executors run the interpreter running figcheck, so they import the same figcheck and pyarrow.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("figcheck")
+    if options.master:
+        builder = builder.master(options.master)
+    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        builder = builder.master(DEFAULT_MASTER)
+    session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _spark_from_pandas(frames: Mapping[str, pd.DataFrame], options: EngineOptions) -> Natives:
+    session = spark_session(options)
+    return {name: session.createDataFrame(_arrow(frame)) for name, frame in frames.items()}
+
+
+def _spark_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Natives:
+    session = spark_session(options)
+    return {name: session.read.parquet(str(path)) for name, path in paths.items()}
+
+
+def _spark_map_batches(
+    function: Callable[[Any], Any], jobs: Sequence[Any], options: EngineOptions
+) -> Iterator[Any]:
+    """`function` over `jobs` on Spark's executors: one job per row, results pickled back in job order."""
+    import pyarrow as pa
+
+    session = spark_session(options)
+    rows = [(number, pickle.dumps(job)) for number, job in enumerate(jobs)]
+    frame = session.createDataFrame(rows, "number int, job binary").repartition(max(1, len(rows)), "number")
+
+    def apply(batches: Iterator[Any]) -> Iterator[Any]:
+        for batch in batches:
+            numbers = batch.column("number").to_pylist()
+            done = [pickle.dumps(function(pickle.loads(job))) for job in batch.column("job").to_pylist()]
+            yield pa.RecordBatch.from_pydict({"number": numbers, "result": done})
+
+    results = frame.mapInArrow(apply, "number int, result binary").collect()
+    for row in sorted(results, key=lambda row: row["number"]):
+        yield pickle.loads(row["result"])
 
 
 ENGINES: dict[str, Engine] = {
     "pandas": Engine("pandas", None, _pandas_from_pandas, _pandas_from_parquet),
     "polars": Engine("polars", "polars", _polars_from_pandas, _polars_from_parquet),
     "duckdb": Engine("duckdb", "duckdb", _duckdb_from_pandas, _duckdb_from_parquet),
+    "spark": Engine("spark", "pyspark", _spark_from_pandas, _spark_from_parquet, _spark_map_batches),
 }
 
 
@@ -140,32 +217,38 @@ def tables_from_pandas(
     mentions: pd.DataFrame,
     texts: Mapping[str, str],
     expectations: Sequence[ExpectationOutcome] = (),
-    threads: int | None = None,
+    options: EngineOptions = EngineOptions(),
 ) -> Tables:
-    """The validated pandas tables as `Tables` on `engine` (`threads`: DuckDB's; Polars reads
-    `POLARS_MAX_THREADS` when first imported)."""
+    """The validated pandas tables as `Tables` on `engine`."""
     frames = {"documents": documents, "figures": figures, "mentions": mentions}
-    return _tables(engine_named(engine).from_pandas(frames, threads), texts, expectations)
+    return _tables(engine_named(engine).from_pandas(frames, options), texts, expectations)
 
 
 def parquet_paths(folder: Path) -> dict[str, Path]:
-    return {name: folder / f"{name}.parquet" for name in TABLES}
+    """Where each table's Parquet parts go: `folder/figures/part-00000.parquet`, ..."""
+    return {name: folder / name for name in (*TABLES, "tokens")}
+
+
+def write_part(folder: Path, number: int, tables: Mapping[str, pd.DataFrame]) -> None:
+    """Write one batch's validated tables as part `number` of each table under `folder`.
+
+    Rows are sorted by id and written in small row groups: a rule citing its evidence looks figures up by
+    id, and the row groups' min/max statistics let Polars and DuckDB skip all but one of them.
+    """
+    paths = parquet_paths(folder)
+    for name, frame in tables.items():
+        paths[name].mkdir(parents=True, exist_ok=True)
+        part = paths[name] / f"part-{number:05d}.parquet"
+        frame.sort_values(ID_COLUMNS[name], kind="stable").to_parquet(
+            part, index=False, row_group_size=ROW_GROUP
+        )
 
 
 def write_parquet(
     folder: Path, documents: pd.DataFrame, figures: pd.DataFrame, mentions: pd.DataFrame
 ) -> None:
-    """Write the validated tables between stages: `documents.parquet`, `figures.parquet`, `mentions.parquet`.
-
-    Rows are sorted by id and written in small row groups: a rule citing its evidence looks figures up by
-    id, and the row groups' min/max statistics let Polars and DuckDB skip all but one of them.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = parquet_paths(folder)
-    frames = {"documents": documents, "figures": figures, "mentions": mentions}
-    for name, frame in frames.items():
-        key = ID_COLUMNS[name]
-        frame.sort_values(key, kind="stable").to_parquet(paths[name], index=False, row_group_size=ROW_GROUP)
+    """Write whole validated tables between stages, as one part each."""
+    write_part(folder, 0, {"documents": documents, "figures": figures, "mentions": mentions})
 
 
 def tables_from_parquet(
@@ -173,7 +256,8 @@ def tables_from_parquet(
     folder: Path,
     texts: Mapping[str, str],
     expectations: Sequence[ExpectationOutcome] = (),
-    threads: int | None = None,
+    options: EngineOptions = EngineOptions(),
 ) -> Tables:
-    """`Tables` on `engine` that scan the Parquet files of `write_parquet` (Polars and DuckDB stream them)."""
-    return _tables(engine_named(engine).from_parquet(parquet_paths(folder), threads), texts, expectations)
+    """`Tables` on `engine` that scan the Parquet parts under `folder` (Polars and DuckDB stream them)."""
+    paths = {name: path for name, path in parquet_paths(folder).items() if name in TABLES}
+    return _tables(engine_named(engine).from_parquet(paths, options), texts, expectations)

@@ -43,23 +43,26 @@ class ReportContext:
     baseline: Comparison | None = None
     fail_on: str = "error"
     version: str = field(default_factory=figcheck_version)
+    # articles shown whole, with their figures and names; None: every article
+    detailed: frozenset[str] | None = None
+    _line_indexes: dict[str, LineIndex] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def documents_by_id(self) -> dict[str, dict[str, Any]]:
         return {row["doc_id"]: row for row in self.documents.to_dict("records")}
 
-    @cached_property
-    def _line_indexes(self) -> dict[str, LineIndex]:
-        return {
-            doc_id: LineIndex.of(self.texts[doc_id], int(row["body_line"]))
-            for doc_id, row in self.documents_by_id.items()
-        }
+    def _line_index(self, doc_id: str) -> LineIndex:
+        # built for the articles a report locates, not for all: a long run's texts are read when needed
+        if doc_id not in self._line_indexes:
+            body_line = int(self.documents_by_id[doc_id]["body_line"])
+            self._line_indexes[doc_id] = LineIndex.of(self.texts[doc_id], body_line)
+        return self._line_indexes[doc_id]
 
     def location(self, doc_id: str, offset: int) -> dict[str, Any]:
         """`path`, `line` and `column` of an offset of an article body."""
         if doc_id not in self.documents_by_id:
             return {}
-        line, column = self._line_indexes[doc_id].position(offset)
+        line, column = self._line_index(doc_id).position(offset)
         return {"path": self.documents_by_id[doc_id]["path"], "line": line, "column": column}
 
     def collection_of(self, finding: ReportedFinding) -> str:
@@ -77,7 +80,7 @@ class ReportContext:
 
     @property
     def unparsed_count(self) -> int:
-        return int((self.tokens["kind"] == "unparsed").sum()) if len(self.tokens) else 0
+        return int(self.documents["unparsed_tokens"].sum()) if len(self.documents) else 0
 
     @property
     def started_at(self) -> str:

@@ -225,6 +225,8 @@ def documents_view(context: ReportContext) -> Iterator[dict[str, Any]]:
     findings = Counter(f.doc_id for f in context.findings)
     for doc in _records(context.documents):
         doc_id = doc["doc_id"]
+        if context.detailed is not None and doc_id not in context.detailed:
+            continue
         text = context.texts.get(doc_id, "")
         marks = _document_marks(figures[doc_id], mentions[doc_id], tokens[doc_id])
         bars, height, first, last = _chart(figures[doc_id])

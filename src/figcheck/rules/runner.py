@@ -52,16 +52,20 @@ def run_rules(
     documents = list(documents)
     raw: list[tuple[Rule, Finding]] = []
     for rule in rules:
-        options = options_of(rule, suite)
         if rule.kind == "document":
-            for document in documents:
-                raw.extend((rule, f) for f in rule.function(document, **options))
+            raw.extend((rule, f) for f in document_findings(rule, documents, suite))
         else:
-            raw.extend((rule, f) for f in rule.function(tables, **options))
-    return _number(raw, suite)
+            raw.extend((rule, f) for f in rule.function(tables, **options_of(rule, suite)))
+    return number_findings(raw, suite)
 
 
-def _number(raw: list[tuple[Rule, Finding]], suite: Suite) -> list[ReportedFinding]:
+def document_findings(rule: Rule, documents: Iterable[Document], suite: Suite) -> list[Finding]:
+    """A document rule's findings over some articles, in their order."""
+    options = options_of(rule, suite)
+    return [finding for document in documents for finding in rule.function(document, **options)]
+
+
+def number_findings(raw: list[tuple[Rule, Finding]], suite: Suite) -> list[ReportedFinding]:
     seen: Counter[str] = Counter()
     reported = []
     for index, (rule, finding) in enumerate(raw, start=1):

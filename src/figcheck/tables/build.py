@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction
-from figcheck.extract.entities import resolve_entities
+from figcheck.extract.entities import NameKey, name_key, resolve_entities, spelling_convention
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
 from figcheck.tables.schemas import (
@@ -94,18 +95,51 @@ def figures_frame(
     return validate(frame, Figures, "figures")
 
 
-def mentions_frame(
-    extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None
-) -> pd.DataFrame:
-    """Mentions of every article, with entities resolved over the whole collection."""
-    rows = [
+def _mention_rows(extractions: Sequence[ArticleExtraction]) -> list[dict[str, Any]]:
+    return [
         {**row, "mention_id": f"{e.doc_id}@{number}", "doc_id": e.doc_id}
         for e in extractions
         for number, row in enumerate(e.mentions, start=1)
     ]
+
+
+def mentions_frame(
+    extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None
+) -> pd.DataFrame:
+    """Mentions of every article, with entities resolved over the whole collection."""
+    rows = _mention_rows(extractions)
     for row, resolved in zip(rows, resolve_entities(rows, gazetteer), strict=True):
         row.update(entity_id=resolved.entity_id, convention=resolved.convention, canonical=resolved.canonical)
     return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
+
+
+def unresolved_mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+    """Mentions of some articles, before entities are resolved over the whole collection."""
+    rows = [{**row, "convention": spelling_convention(row)} for row in _mention_rows(extractions)]
+    return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts with None for every missing cell (pandas gives NaN, which is truthy)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def name_counts(mentions: pd.DataFrame) -> Counter[NameKey]:
+    """How often each name of `mentions` occurs, as entity resolution counts them."""
+    return Counter(key for row in _records(mentions) if (key := name_key(row)) is not None)
+
+
+def with_entities(mentions: pd.DataFrame, entities: Mapping[NameKey, tuple[str, str | None]]) -> pd.DataFrame:
+    """`mentions` with the entity id and canonical spelling of each name resolved collection-wide."""
+    resolved = [entities.get(key) if (key := name_key(row)) else None for row in _records(mentions)]
+    return validate(
+        mentions.assign(
+            entity_id=[r[0] if r else None for r in resolved],
+            canonical=[r[1] if r else None for r in resolved],
+        ),
+        Mentions,
+        "mentions",
+    )
 
 
 def tokens_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ class ExpectationOutcome:
     element_count: int
     unexpected_count: int
     unexpected_ids: tuple[str, ...]
+    missing_count: int = 0  # rows a column-map expectation skips as null
 
     @property
     def title(self) -> str:
@@ -169,4 +170,36 @@ def _outcome(result: Any, id_column: str) -> ExpectationOutcome:
         element_count=int(details.get("element_count") or 0),
         unexpected_count=int(details.get("unexpected_count") or 0),
         unexpected_ids=ids,
+        missing_count=int(details.get("missing_count") or 0),
     )
+
+
+def merge_outcomes(parts: Sequence[Sequence[ExpectationOutcome]]) -> list[ExpectationOutcome]:
+    """The outcomes of one suite over a whole table, from its outcomes over each batch of rows.
+
+    Every expectation here checks rows one at a time, so counts add up; `mostly` is then applied to the
+    rows checked in all batches, as on the whole table.
+    """
+    parts = [part for part in parts if part]
+    if len(parts) == 1:
+        return list(parts[0])
+    merged = []
+    for same in zip(*parts, strict=True):
+        element = sum(o.element_count for o in same)
+        missing = sum(o.missing_count for o in same)
+        unexpected = sum(o.unexpected_count for o in same)
+        checked = element - missing
+        mostly = float(same[0].kwargs.get("mostly", 1.0))
+        success = checked == 0 or (checked - unexpected) / checked >= mostly
+        ids = tuple(i for o in same for i in o.unexpected_ids)
+        merged.append(
+            replace(
+                same[0],
+                success=success,
+                element_count=element,
+                unexpected_count=unexpected,
+                unexpected_ids=ids,
+                missing_count=missing,
+            )
+        )
+    return merged

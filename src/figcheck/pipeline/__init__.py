@@ -1,10 +1,15 @@
-"""The flow, top to bottom: load -> extract -> tables -> rules. Reports are written by the caller."""
+"""The flow, top to bottom: load -> extract -> tables -> rules. Reports are written by the caller.
+
+This module holds a whole collection in memory (the pandas engine). `figcheck.pipeline.batched` runs the
+same stages in batches, with the tables on disk between them, for the other engines.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +56,30 @@ class Extracted:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What a report shows besides the findings: every article, and the rows of those it details."""
+
+    collections: tuple[Path, ...]
+    documents: pd.DataFrame
+    texts: Mapping[str, str]
+    figures: pd.DataFrame
+    mentions: pd.DataFrame
+    tokens: pd.DataFrame
+    # articles whose text, figures and names are shown; None: every article
+    detailed: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
 class RunResult:
     suite: Suite
     rules: tuple[Rule, ...]
-    extracted: Extracted
+    shown: Shown
     findings: tuple[ReportedFinding, ...]
     started: float
     seconds: float
     expectations: tuple[ExpectationOutcome, ...] = ()
+    # the whole tables, when the run held them in memory
+    extracted: Extracted | None = None
 
 
 GAZETTEER_FILE = "entities.csv"
@@ -86,6 +107,15 @@ def load_resources(collections: Sequence[Path]) -> Resources:
 
 Progress = Callable[[int, int], None]
 CHUNK_SIZE = 8
+# A worker process loads its own models, which takes about as long as extracting this many articles.
+ARTICLES_PER_PROCESS = 100
+
+
+def processes_for(articles: int, jobs: int) -> int:
+    """Processes to extract `articles` with: `jobs`, or with 0 one per core but none idle on loading."""
+    if jobs:
+        return jobs if articles >= 2 * jobs else 1
+    return max(1, min(os.cpu_count() or 1, articles // ARTICLES_PER_PROCESS))
 
 
 def extract(paths: Sequence[Path], progress: Progress | None = None, jobs: int = 1) -> Extracted:
@@ -108,11 +138,14 @@ def _extract_in_worker(article: Article) -> ArticleExtraction:
 
 
 def _extractions(corpus: Corpus, resources: Resources, jobs: int) -> Iterator[ArticleExtraction]:
-    """Articles in order, extracted in this process or by `jobs` worker processes."""
-    if jobs <= 1 or len(corpus.articles) < 2 * jobs:
+    """Articles in order, extracted in this process or by worker processes (see `processes_for`)."""
+    processes = processes_for(len(corpus.articles), jobs)
+    if processes == 1:
         yield from (extract_article(article, resources) for article in corpus.articles)
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(tuple(corpus.collections),)) as pool:
+    with ProcessPoolExecutor(
+        processes, initializer=_start_worker, initargs=(tuple(corpus.collections),)
+    ) as pool:
         yield from pool.map(_extract_in_worker, corpus.articles, chunksize=CHUNK_SIZE)
 
 
@@ -146,13 +179,21 @@ def tables_of(
     )
 
 
-def documents_of(extracted: Extracted) -> list[Document]:
-    figures = {doc: frame.to_dict("records") for doc, frame in extracted.figures.groupby("doc_id")}
-    mentions = {doc: frame.to_dict("records") for doc, frame in extracted.mentions.groupby("doc_id")}
+def documents_for(
+    articles: Iterable[Article], figures: pd.DataFrame, mentions: pd.DataFrame
+) -> list[Document]:
+    """Each article with the figures found in its text and its mentions, for the document rules."""
+    found = figures[figures["origin"] == "extracted"]
+    figures_by = {doc: frame.to_dict("records") for doc, frame in found.groupby("doc_id")}
+    mentions_by = {doc: frame.to_dict("records") for doc, frame in mentions.groupby("doc_id")}
     return [
-        Document(a.doc_id, a.language, a.text, figures.get(a.doc_id, []), mentions.get(a.doc_id, []))
-        for a in extracted.corpus.articles
+        Document(a.doc_id, a.language, a.text, figures_by.get(a.doc_id, []), mentions_by.get(a.doc_id, []))
+        for a in articles
     ]
+
+
+def documents_of(extracted: Extracted) -> list[Document]:
+    return documents_for(extracted.corpus.articles, extracted.figures, extracted.mentions)
 
 
 def run(
@@ -186,6 +227,21 @@ def check(
     started = time.time() if started is None else started
     outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
     findings = run_rules(rules, tables_of(extracted, outcomes, engine), documents_of(extracted), suite)
+    shown = Shown(
+        extracted.corpus.collections,
+        extracted.documents,
+        texts_of(extracted.corpus.articles),
+        extracted.figures,
+        extracted.mentions,
+        extracted.tokens,
+    )
     return RunResult(
-        suite, tuple(rules), extracted, tuple(findings), started, time.time() - started, tuple(outcomes)
+        suite,
+        tuple(rules),
+        shown,
+        tuple(findings),
+        started,
+        time.time() - started,
+        tuple(outcomes),
+        extracted,
     )

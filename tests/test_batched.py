@@ -1,0 +1,189 @@
+"""A run in batches, with the tables on disk between stages, gives what a run in memory gives."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from figcheck.cli import main
+from figcheck.engines import ENGINES
+from figcheck.errors import InputError
+from figcheck.pipeline import RunResult, run
+from figcheck.pipeline.batched import run_batched
+from figcheck.rules.runner import ReportedFinding
+from figcheck.rules.suite import read_suite
+from figcheck.synthetic import write_collection
+from figcheck.tables.expectations import ExpectationOutcome, merge_outcomes
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "datasets" / "examples"
+SUITE = ROOT / "checks" / "default.yaml"
+LOCAL_ENGINES = [
+    pytest.param(
+        name,
+        marks=pytest.mark.skipif(
+            not ENGINES[name].available() or importlib.util.find_spec("pyarrow") is None,
+            reason=f"pip install 'figcheck[scale]' to test {name}",
+        ),
+    )
+    for name in ("pandas", "polars", "duckdb")
+]
+
+
+def _key(finding: ReportedFinding) -> tuple[object, ...]:
+    return (
+        finding.code,
+        finding.doc_id,
+        finding.message,
+        tuple(map(str, finding.evidence)),
+        finding.fingerprint,
+    )
+
+
+def _outcomes(result: RunResult) -> list[tuple[object, ...]]:
+    return [
+        (o.type, o.success, o.element_count, o.unexpected_count, o.unexpected_ids)
+        for o in result.expectations
+    ]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_collection(
+        tmp_path_factory.mktemp("generated") / "generated", articles=60, seed=7, per_folder=25
+    )
+
+
+@pytest.fixture(scope="module")
+def in_memory(generated: Path) -> dict[str, RunResult]:
+    suite = read_suite(SUITE)
+    return {"examples": run([EXAMPLES], suite), "generated": run([generated], suite)}
+
+
+def test_generated_collection_trips_rules_across_articles(in_memory: dict[str, RunResult]) -> None:
+    slugs = {f.slug for f in in_memory["generated"].findings}
+    assert {"figure-drift", "name-variant", "scope-conflict", "unbalanced-quote"} <= slugs
+
+
+@pytest.mark.parametrize("engine", LOCAL_ENGINES)
+@pytest.mark.parametrize("collection", ["examples", "generated"])
+def test_batches_give_the_findings_of_a_run_in_memory(
+    engine: str, collection: str, generated: Path, in_memory: dict[str, RunResult]
+) -> None:
+    path = EXAMPLES if collection == "examples" else generated
+    # batches of 4 articles: names, figures and expectations all span several batches
+    got = run_batched([path], read_suite(SUITE), engine, jobs=1, batch_size=4)
+    assert [_key(f) for f in got.findings] == [_key(f) for f in in_memory[collection].findings]
+    assert _outcomes(got) == _outcomes(in_memory[collection])
+
+
+def test_worker_processes_give_the_same_findings(generated: Path, in_memory: dict[str, RunResult]) -> None:
+    got = run_batched([generated], read_suite(SUITE), "pandas", jobs=2, batch_size=10)
+    assert [_key(f) for f in got.findings] == [_key(f) for f in in_memory["generated"].findings]
+
+
+def test_progress_counts_articles_after_each_batch(generated: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    run_batched(
+        [generated],
+        read_suite(SUITE),
+        "pandas",
+        lambda done, total: seen.append((done, total)),
+        jobs=1,
+        batch_size=25,
+    )
+    assert seen == [(25, 60), (50, 60), (60, 60)]
+
+
+def test_problems_in_every_batch_are_reported_together(make_collection) -> None:
+    good = "---\nid: {id}\nlanguage: fr\n---\nPlus de 500 drones ont été livrés en 2025.\n"
+    folder = make_collection(
+        {
+            "a.txt": good.format(id="a"),
+            "b.txt": b"\xff not utf-8",
+            "c.txt": good.format(id="c"),
+            "d.txt": good.format(id="a"),
+        }
+    )
+    with pytest.raises(InputError) as caught:
+        run_batched([folder], read_suite(SUITE), "pandas", jobs=1, batch_size=2)
+    reported = [(p.path.name, p.message) for p in caught.value.problems]
+    assert [name for name, _ in reported] == ["b.txt", "d.txt"]
+    assert "already used by" in reported[1][1] and "a.txt" in reported[1][1]
+
+
+def test_kept_tables_hold_every_article_and_resolved_entities(generated: Path, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    tables = tmp_path / "tables"
+    run_batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=25, tables=tables)
+    assert sorted(p.name for p in (tables / "figures").iterdir()) == [
+        f"part-0000{i}.parquet" for i in range(3)
+    ]
+    documents = pd.read_parquet(tables / "documents")
+    mentions = pd.read_parquet(tables / "mentions")
+    assert len(documents) == 60
+    people = mentions[(mentions["type"] == "person") & mentions["name"].notna()]
+    assert people["entity_id"].notna().all()
+    # one person spelled in French, English and Cyrillic across batches is one entity
+    spellings = people.groupby("entity_id")["name"].nunique()
+    assert spellings.max() >= 2
+
+
+def test_tables_folder_must_be_new_or_empty(generated: Path, tmp_path: Path) -> None:
+    (tmp_path / "old.parquet").write_bytes(b"")
+    with pytest.raises(InputError, match="not empty"):
+        run_batched([generated], read_suite(SUITE), "pandas", tables=tmp_path)
+
+
+def test_report_of_a_batched_run_details_the_articles_with_findings(generated: Path, tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    out = tmp_path / "out"
+    status = main(
+        [
+            "run",
+            str(generated),
+            "--engine",
+            "polars",
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--quiet",
+            "--suite",
+            str(SUITE),
+        ]
+    )
+    assert status == 0
+    findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))["findings"]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    with_findings = {f["doc_id"] for f in findings if f["doc_id"]}
+    shown = {line.split('data-doc="')[1].split('"')[0] for line in html.splitlines() if 'class="doc"' in line}
+    assert with_findings <= shown < {f"gen-{n:07d}" for n in range(60)}
+    assert "of 60 articles with findings" in html
+
+
+def _outcome(success: bool, element: int, unexpected: int, missing: int = 0) -> ExpectationOutcome:
+    return ExpectationOutcome(
+        "expect_column_values_to_be_between",
+        {"column": "value", "mostly": 0.8},
+        "",
+        success,
+        element,
+        unexpected,
+        tuple(f"f{i}" for i in range(unexpected)),
+        missing,
+    )
+
+
+def test_mostly_is_applied_to_the_rows_of_every_batch() -> None:
+    # 1 of 2 checked rows fails in the first batch (50 %), none of 8 in the second: 1 of 10 overall (90 %)
+    merged = merge_outcomes([[_outcome(False, 3, 1, missing=1)], [_outcome(True, 8, 0)]])
+    assert [(o.success, o.element_count, o.unexpected_count, o.missing_count) for o in merged] == [
+        (True, 11, 1, 1)
+    ]
+    assert merged[0].unexpected_ids == ("f0",)
+    failing = merge_outcomes([[_outcome(False, 3, 2)], [_outcome(True, 4, 0)]])
+    assert failing[0].success is False

@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import os
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -183,9 +185,12 @@ def documents_for(
     articles: Iterable[Article], figures: pd.DataFrame, mentions: pd.DataFrame
 ) -> list[Document]:
     """Each article with the figures found in its text and its mentions, for the document rules."""
-    found = figures[figures["origin"] == "extracted"]
-    figures_by = {doc: frame.to_dict("records") for doc, frame in found.groupby("doc_id")}
-    mentions_by = {doc: frame.to_dict("records") for doc, frame in mentions.groupby("doc_id")}
+    figures_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in figures[figures["origin"] == "extracted"].to_dict("records"):
+        figures_by[row["doc_id"]].append(row)
+    mentions_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in mentions.to_dict("records"):
+        mentions_by[row["doc_id"]].append(row)
     return [
         Document(a.doc_id, a.language, a.text, figures_by.get(a.doc_id, []), mentions_by.get(a.doc_id, []))
         for a in articles

@@ -25,38 +25,9 @@ import threading
 import time
 from pathlib import Path
 
+from proc_tree import tree_rss_bytes
+
 from figcheck.synthetic import write_collection
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def _tree(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry.name}/stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def _rss(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
-        except OSError:
-            continue
-    return total
 
 
 def run_once(data: Path, engine: str, jobs: int, master: str | None) -> dict[str, object]:
@@ -89,7 +60,7 @@ def run_once(data: Path, engine: str, jobs: int, master: str | None) -> dict[str
     def watch() -> None:
         nonlocal peak
         while process.poll() is None:
-            peak = max(peak, _rss(_tree(process.pid)))
+            peak = max(peak, tree_rss_bytes(process.pid))
             time.sleep(0.2)
 
     watcher = threading.Thread(target=watch, daemon=True)

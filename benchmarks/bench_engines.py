@@ -25,7 +25,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from proc_tree import tree_cpu_seconds, tree_peak_kib, tree_rss_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 CHUNK_ARTICLES = 100_000
@@ -341,7 +341,7 @@ def generate_chunk(first: int, articles: int, seed: int) -> dict[str, pd.DataFra
 
 
 # one folder of Parquet parts per table, as `figcheck run` writes them between stages
-LAYOUT = "parts"
+LAYOUT = "parts-us"
 
 
 def write_dataset(folder: Path, figures: int, seed: int, validate: str) -> None:
@@ -364,7 +364,12 @@ def write_dataset(folder: Path, figures: int, seed: int, validate: str) -> None:
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 if name not in writers:
                     (folder / name).mkdir(exist_ok=True)
-                    writers[name] = pq.ParquetWriter(folder / name / "part-00000.parquet", table.schema)
+                    writers[name] = pq.ParquetWriter(
+                        folder / name / "part-00000.parquet",
+                        table.schema,
+                        coerce_timestamps="us",  # as figcheck writes them: Spark refuses nanoseconds
+                        allow_truncated_timestamps=True,
+                    )
                 table = table.cast(writers[name].schema)
                 writers[name].write_table(table, row_group_size=ROW_GROUP)
     finally:
@@ -373,25 +378,15 @@ def write_dataset(folder: Path, figures: int, seed: int, validate: str) -> None:
     (folder / "done").write_text(f"{figures} {seed} {LAYOUT}\n", encoding="utf-8")
 
 
-def _peak_rss_kib() -> int:
-    """This process's peak resident memory. `ru_maxrss` is no use here: Linux carries it over from the
-    parent through fork and exec, and the parent has just generated the tables."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def _watch_memory(limit_gib: float) -> None:
     """Stop this process when its resident memory passes `limit_gib`, before the machine runs out."""
     import threading
 
     def watch() -> None:
         while True:
-            for line in Path("/proc/self/status").read_text().splitlines():
-                if line.startswith("VmRSS:") and int(line.split()[1]) > limit_gib * 2**20:
-                    sys.stderr.write(f"stopped: resident memory passed {limit_gib} GiB\n")
-                    os._exit(3)
+            if tree_rss_bytes(os.getpid()) > limit_gib * 2**30:
+                sys.stderr.write(f"stopped: resident memory passed {limit_gib} GiB\n")
+                os._exit(3)
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
@@ -407,7 +402,10 @@ def run_engine(folder: Path, engine: str, threads: int | None) -> dict[str, obje
     rules = [r for r in builtin_rules() if r.kind == "table"]
     suite = Suite(name="bench", path=None)
     started = time.perf_counter()
-    tables = tables_from_parquet(engine, folder, texts={}, options=EngineOptions(threads=threads))
+    master = f"local[{threads or '*'}]" if engine == "spark" else None
+    tables = tables_from_parquet(
+        engine, folder, texts={}, options=EngineOptions(threads=threads, master=master)
+    )
     opened = time.perf_counter() - started
     per_rule, keys = {}, []
     for rule in rules:
@@ -416,13 +414,13 @@ def run_engine(folder: Path, engine: str, threads: int | None) -> dict[str, obje
         per_rule[rule.slug] = (round(time.perf_counter() - t, 2), len(found))
         keys += [(f.code, f.doc_id, f.message, [str(e) for e in f.evidence], f.fingerprint) for f in found]
     seconds = time.perf_counter() - started
-    usage = resource.getrusage(resource.RUSAGE_SELF)
+    # Spark's JVM and Python workers are children of this process: count them too
     return {
         "engine": engine,
         "seconds": round(seconds, 2),
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+        "cpu_seconds": round(tree_cpu_seconds(os.getpid()), 2),
         "open_seconds": round(opened, 2),
-        "peak_rss_gib": round(_peak_rss_kib() / 2**20, 2),
+        "peak_rss_gib": round(tree_peak_kib(os.getpid()) / 2**20, 2),
         "rules": per_rule,
         "findings": len(keys),
         "digest": hashlib.sha256(json.dumps(keys, ensure_ascii=False).encode()).hexdigest()[:16],

@@ -24,13 +24,13 @@ import narwhals as nw
 import pandas as pd
 
 from figcheck.rules.tables_view import Tables
-from figcheck.tables.expectations import ExpectationOutcome, ExpectationSuiteSpec
+from figcheck.tables.expectations import ExpectationOutcome, ExpectationSuiteSpec, validate_frame
 
 TABLES = ("documents", "figures", "mentions")
 ID_COLUMNS = {"documents": "doc_id", "figures": "figure_id", "mentions": "mention_id", "tokens": "doc_id"}
 ROW_GROUP = 65_536
 DEFAULT_ENGINE = "pandas"
-DEFAULT_MASTER = "local[*]"
+DEFAULT_MASTER = "local[*]"  # what Spark uses when neither --master nor spark-submit names one
 EXTRAS = {"polars": "scale", "duckdb": "scale", "pyarrow": "scale", "pyspark": "spark"}
 
 
@@ -56,10 +56,10 @@ class EngineOptions:
 
 
 Natives = dict[str, Any]
-# (function, job, jobs, options) -> results in the order of the jobs
+# (function, jobs, options) -> one result per job, in any order
 BatchMap = Callable[[Callable[[Any], Any], Sequence[Any], EngineOptions], Iterator[Any]]
-# (figures joined with their article's published date, suite, options) -> outcomes
-Validator = Callable[[Any, ExpectationSuiteSpec], list[ExpectationOutcome]]
+# (Parquet folders by table, suite, options) -> one outcome per expectation
+TableValidator = Callable[[Mapping[str, Path], ExpectationSuiteSpec, EngineOptions], list[ExpectationOutcome]]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ class Engine:
     from_parquet: Callable[[Mapping[str, Path], EngineOptions], Natives]
     # extraction spread by the engine itself; None: a process pool on this machine
     map_batches: BatchMap | None = None
+    # table expectations run by the engine on whole tables; None: GX on pandas, batch by batch
+    validate_tables: TableValidator | None = None
 
     def available(self) -> bool:
         return self.package is None or importlib.util.find_spec(self.package) is not None
@@ -127,7 +129,7 @@ def _duckdb_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> N
 
 
 def spark_session(options: EngineOptions) -> Any:
-    """The Spark session of the run: `options.master`, or the one `spark-submit` set up."""
+    """The run's Spark session, on `options.master` (default: `local[*]`, or the master of `spark-submit`)."""
     # Executors run the interpreter running figcheck, so they import the same figcheck and pyarrow.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
@@ -135,10 +137,17 @@ def spark_session(options: EngineOptions) -> Any:
     builder = SparkSession.builder.appName("figcheck")
     if options.master:
         builder = builder.master(options.master)
-    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        builder = builder.master(DEFAULT_MASTER)
-    session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    session = (
+        builder.config("spark.sql.session.timeZone", "UTC")
+        # dates are naive in every table: Spark must not shift them to a time zone
+        .config("spark.sql.timestampType", "TIMESTAMP_NTZ")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     session.sparkContext.setLogLevel("ERROR")
+    if session.sparkContext.master.startswith("local"):
+        # the tables of one machine are small for Spark: 200 shuffle partitions only add tasks
+        session.conf.set("spark.sql.shuffle.partitions", str(2 * session.sparkContext.defaultParallelism))
     return session
 
 
@@ -155,12 +164,12 @@ def _spark_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Na
 def _spark_map_batches(
     function: Callable[[Any], Any], jobs: Sequence[Any], options: EngineOptions
 ) -> Iterator[Any]:
-    """`function` over `jobs` on Spark's executors: one job per row, results pickled back in job order."""
+    """`function` over `jobs` on Spark's executors, one job per task; the results are pickled back."""
     import pyarrow as pa
 
     session = spark_session(options)
     rows = [(number, pickle.dumps(job)) for number, job in enumerate(jobs)]
-    frame = session.createDataFrame(rows, "number int, job binary").repartition(max(1, len(rows)), "number")
+    frame = session.createDataFrame(rows, "number long, job binary").repartition(max(1, len(rows)), "number")
 
     def apply(batches: Iterator[Any]) -> Iterator[Any]:
         for batch in batches:
@@ -168,16 +177,32 @@ def _spark_map_batches(
             done = [pickle.dumps(function(pickle.loads(job))) for job in batch.column("job").to_pylist()]
             yield pa.RecordBatch.from_pydict({"number": numbers, "result": done})
 
-    results = frame.mapInArrow(apply, "number int, result binary").collect()
-    for row in sorted(results, key=lambda row: row["number"]):
+    for row in frame.mapInArrow(apply, "number long, result binary").collect():
         yield pickle.loads(row["result"])
+
+
+def _spark_validate_tables(
+    paths: Mapping[str, Path], spec: ExpectationSuiteSpec, options: EngineOptions
+) -> list[ExpectationOutcome]:
+    """The suite through Great Expectations' Spark datasource, on figures joined with `published`."""
+    session = spark_session(options)
+    documents = session.read.parquet(str(paths["documents"])).select("doc_id", "published")
+    figures = session.read.parquet(str(paths["figures"])).join(documents, on="doc_id", how="left")
+    return validate_frame(figures, spec, "figure_id", datasource="spark")
 
 
 ENGINES: dict[str, Engine] = {
     "pandas": Engine("pandas", None, _pandas_from_pandas, _pandas_from_parquet),
     "polars": Engine("polars", "polars", _polars_from_pandas, _polars_from_parquet),
     "duckdb": Engine("duckdb", "duckdb", _duckdb_from_pandas, _duckdb_from_parquet),
-    "spark": Engine("spark", "pyspark", _spark_from_pandas, _spark_from_parquet, _spark_map_batches),
+    "spark": Engine(
+        "spark",
+        "pyspark",
+        _spark_from_pandas,
+        _spark_from_parquet,
+        _spark_map_batches,
+        _spark_validate_tables,
+    ),
 }
 
 
@@ -238,10 +263,16 @@ def write_part(folder: Path, number: int, tables: Mapping[str, pd.DataFrame]) ->
     paths = parquet_paths(folder)
     for name, frame in tables.items():
         paths[name].mkdir(parents=True, exist_ok=True)
-        part = paths[name] / f"part-{number:05d}.parquet"
-        frame.sort_values(ID_COLUMNS[name], kind="stable").to_parquet(
-            part, index=False, row_group_size=ROW_GROUP
+        write_table(
+            frame.sort_values(ID_COLUMNS[name], kind="stable"), paths[name] / f"part-{number:05d}.parquet"
         )
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """One Parquet file, in small row groups, with timestamps in microseconds (Spark refuses nanoseconds)."""
+    frame.to_parquet(
+        path, index=False, row_group_size=ROW_GROUP, coerce_timestamps="us", allow_truncated_timestamps=True
+    )
 
 
 def write_parquet(

@@ -22,7 +22,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from figcheck.engines import EngineOptions, engine_named, parquet_paths, tables_from_parquet, write_part
+from figcheck.engines import (
+    EngineOptions,
+    engine_named,
+    parquet_paths,
+    tables_from_parquet,
+    write_part,
+    write_table,
+)
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import Resources, extract_article
 from figcheck.extract.entities import NameKey, resolve_names
@@ -65,6 +72,8 @@ class Setup:
     collections: tuple[Path, ...]
     suite: Suite
     folder: Path
+    # run the suite's table expectations on each batch (False: the engine runs them on whole tables)
+    expectations_in_batches: bool = True
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,8 @@ def _worker(setup: Setup) -> _Worker:
     if _last_worker and _last_worker[0][0] == setup:
         return _last_worker[0][1]
     rules = select_rules(setup.suite, all_rules(setup.suite.rule_files))
-    expectations = read_expectations(setup.suite.expectations) if setup.suite.expectations else None
+    in_batches = setup.suite.expectations and setup.expectations_in_batches
+    expectations = read_expectations(setup.suite.expectations) if in_batches else None
     worker = _Worker(
         load_resources(setup.collections), tuple(r for r in rules if r.kind == "document"), expectations
     )
@@ -158,13 +168,14 @@ def _extract_all(
 ) -> list[BatchResult]:
     map_batches = engine_named(engine).map_batches
     results = map_batches(extract_batch, work, options) if map_batches else _in_pool(work, jobs)
-    total = sum(len(b.files) for b in work)
+    total, articles = sum(len(b.files) for b in work), 0
     done: list[BatchResult] = []
     for result in results:
         done.append(result)
+        articles += len(work[result.number].files)
         if progress is not None:
-            progress(sum(len(b.files) for b in work[: len(done)]), total)
-    return done
+            progress(articles, total)
+    return sorted(done, key=lambda result: result.number)
 
 
 def _duplicates(results: Sequence[BatchResult]) -> list[InputProblem]:
@@ -221,9 +232,7 @@ class TextsOnDisk(Mapping[str, str]):
         return len(self._articles)
 
 
-def _curated(
-    setup: Setup, articles: ArticlesOnDisk, expectations: ExpectationSuiteSpec | None
-) -> tuple[list[InputProblem], list[ExpectationOutcome]]:
+def _curated(setup: Setup, articles: ArticlesOnDisk) -> tuple[list[InputProblem], pd.DataFrame | None]:
     """Read every collection's `figures.csv` and write its rows as the last figures part."""
     problems: list[InputProblem] = []
     rows = []
@@ -232,13 +241,28 @@ def _curated(
         if table.is_file():
             rows.extend(read_curated_figures(table, articles.in_collection(collection), problems))
     if not rows or problems:
-        return problems, []
+        return problems, None
     figures = figures_frame((), rows)
     write_part(setup.folder, CURATED_PART, {"figures": figures})
-    if expectations is None:
-        return problems, []
-    documents = pd.read_parquet(parquet_paths(setup.folder)["documents"], columns=["doc_id", "published"])
-    return problems, validate_figures(figures, documents, expectations)
+    return problems, figures
+
+
+def _expectations(
+    setup: Setup,
+    results: Sequence[BatchResult],
+    curated: pd.DataFrame | None,
+    spec: ExpectationSuiteSpec,
+    engine: str,
+    options: EngineOptions,
+) -> list[ExpectationOutcome]:
+    validate_tables = engine_named(engine).validate_tables
+    if validate_tables is not None:
+        return validate_tables(parquet_paths(setup.folder), spec, options)
+    parts = [list(r.outcomes) for r in results]
+    if curated is not None:
+        documents = pd.read_parquet(parquet_paths(setup.folder)["documents"], columns=["doc_id", "published"])
+        parts.append(validate_figures(curated, documents, spec))
+    return merge_outcomes(parts)
 
 
 def _resolve_entities(setup: Setup, results: Sequence[BatchResult], resources: Resources) -> None:
@@ -249,7 +273,7 @@ def _resolve_entities(setup: Setup, results: Sequence[BatchResult], resources: R
     entities = resolve_names(counts, resources.gazetteer)
     for part in sorted(parquet_paths(setup.folder)["mentions"].glob("*.parquet")):
         mentions = validate(pd.read_parquet(part), Mentions, "mentions")
-        with_entities(mentions, entities).to_parquet(part, index=False, row_group_size=65_536)
+        write_table(with_entities(mentions, entities), part)
 
 
 def _shown(setup: Setup, texts: TextsOnDisk, findings: Sequence[Finding]) -> Shown:
@@ -322,18 +346,19 @@ def _run(
     batch_size: int,
     started: float,
 ) -> RunResult:
-    setup = Setup(tuple(find_collections(paths)), suite, folder.resolve())
+    by_engine = engine_named(engine).validate_tables is not None
+    setup = Setup(tuple(find_collections(paths)), suite, folder.resolve(), not by_engine)
     results = _extract_all(batches(setup, batch_size), engine, options, jobs, progress)
     problems = [p for r in results for p in r.problems] + _duplicates(results)
     articles = ArticlesOnDisk({doc_id: (c, path) for r in results for doc_id, c, path in r.articles})
-    curated_problems, curated_outcomes = _curated(setup, articles, expectations) if not problems else ([], [])
+    curated_problems, curated = _curated(setup, articles) if not problems else ([], None)
     if problems or curated_problems:
         raise InputError.collected([*problems, *curated_problems])
     broken = [b for r in results for b in r.broken]
     if broken:
         raise TableError("\n".join(broken))
     _resolve_entities(setup, results, load_resources(setup.collections))
-    outcomes = merge_outcomes([*(r.outcomes for r in results), curated_outcomes]) if expectations else []
+    outcomes = _expectations(setup, results, curated, expectations, engine, options) if expectations else []
     texts = TextsOnDisk(articles)
     on_engine = tables_from_parquet(engine, folder, texts, outcomes, options)
     raw: list[tuple[Rule, Finding]] = []

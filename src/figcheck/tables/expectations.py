@@ -107,9 +107,12 @@ def schema_expectations(model: type[pa.DataFrameModel]) -> ExpectationSuiteSpec:
 
 
 def validate_frame(
-    frame: pd.DataFrame, spec: ExpectationSuiteSpec, id_column: str
+    frame: Any, spec: ExpectationSuiteSpec, id_column: str, datasource: str = "pandas"
 ) -> list[ExpectationOutcome]:
-    """Run every expectation of `spec` on a table; failing rows are named by `id_column`."""
+    """Run every expectation of `spec` on a table; failing rows are named by `id_column`.
+
+    `frame` is a pandas DataFrame, or with `datasource="spark"` a Spark DataFrame (GX's Spark datasource).
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import great_expectations as gx
@@ -135,7 +138,7 @@ def validate_frame(
                 "expectations; check their types",
             )
         batch = (
-            context.data_sources.add_pandas("figcheck")
+            getattr(context.data_sources, f"add_{datasource}")("figcheck")
             .add_dataframe_asset("table")
             .add_batch_definition_whole_dataframe("all")
             .get_batch(batch_parameters={"dataframe": frame})
@@ -161,7 +164,10 @@ def validate_figures(
 def _outcome(result: Any, id_column: str) -> ExpectationOutcome:
     config = result.expectation_config
     details: Mapping[str, Any] = result.result or {}
-    ids = tuple(str(row[id_column]) for row in details.get("unexpected_index_list") or () if id_column in row)
+    # sorted: engines that spread a table over partitions return failing rows in any order
+    ids = tuple(
+        sorted(str(r[id_column]) for r in details.get("unexpected_index_list") or () if id_column in r)
+    )
     return ExpectationOutcome(
         type=config.type,
         kwargs={k: v for k, v in config.kwargs.items() if k != "batch_id"},
@@ -191,7 +197,7 @@ def merge_outcomes(parts: Sequence[Sequence[ExpectationOutcome]]) -> list[Expect
         checked = element - missing
         mostly = float(same[0].kwargs.get("mostly", 1.0))
         success = checked == 0 or (checked - unexpected) / checked >= mostly
-        ids = tuple(i for o in same for i in o.unexpected_ids)
+        ids = tuple(sorted(i for o in same for i in o.unexpected_ids))
         merged.append(
             replace(
                 same[0],

@@ -60,7 +60,7 @@ def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
         .with_columns(
             covers=(nw.col("early_start").dt.month() == 1)
             & (nw.col("early_start").dt.day() == 1)
-            & ((nw.col("period_start") - nw.col("period_end")).dt.total_seconds() <= GAP_DAYS * 86400)
+            & (nw.col("period_start") <= nw.col("period_end").dt.offset_by(f"{GAP_DAYS}d"))
         )
         .select(
             *KEY,

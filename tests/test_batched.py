@@ -187,3 +187,20 @@ def test_mostly_is_applied_to_the_rows_of_every_batch() -> None:
     assert merged[0].unexpected_ids == ("f0",)
     failing = merge_outcomes([[_outcome(False, 3, 2)], [_outcome(True, 4, 0)]])
     assert failing[0].success is False
+
+
+def test_rows_breaking_a_table_check_name_their_batch(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import figcheck.pipeline.batched as batched
+    from figcheck.tables.build import TableError
+
+    def broken(*_: object) -> None:
+        raise TableError("table 'figures' breaks its checks:\n  row 0: end > start")
+
+    monkeypatch.setattr(batched, "figures_frame", broken)
+    with pytest.raises(TableError) as caught:
+        run_batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=30)
+    message = str(caught.value)
+    assert message.count("breaks its checks") == 2  # both batches, reported together
+    assert "gen-0000000.txt to " in message and "gen-0000030.txt to " in message

@@ -133,7 +133,8 @@ def extract_batch(batch: Batch) -> BatchResult:
         check_foreign_keys(documents, figures, mentions)
         tokens = tokens_frame(extractions)
     except TableError as error:
-        return BatchResult(batch.number, read, tuple(problems), (str(error),), {}, {}, ())
+        where = f"articles {batch.files[0][1]} to {batch.files[-1][1]}"
+        return BatchResult(batch.number, read, tuple(problems), (f"{where}: {error}",), {}, {}, ())
     shown = documents_for(articles, figures, mentions)
     findings = {
         rule.code: tuple(document_findings(rule, shown, batch.setup.suite)) for rule in worker.document_rules

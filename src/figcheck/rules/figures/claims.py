@@ -6,6 +6,8 @@ import narwhals as nw
 
 from figcheck.rules import Tables
 
+SPEAKER = ("speaker_entity", "speaker_type", "speaker_title", "speaker_name")
+
 
 def with_claimant(tables: Tables) -> nw.LazyFrame:
     """The figures table plus `claimant` (speaker entity, else source), its `claimant_name`, `speaker_type`
@@ -19,13 +21,11 @@ def with_claimant(tables: Tables) -> nw.LazyFrame:
     )
     attributed = tables.figures.filter(~nw.col("speaker_id").is_null())
     joined = attributed.join(speakers, on="speaker_id", how="left")
+    schema = joined.collect_schema()  # the engine may read the mentions' words as categoricals
     unattributed = tables.figures.filter(nw.col("speaker_id").is_null()).with_columns(
-        speaker_entity=nw.lit(None, nw.String),
-        speaker_type=nw.lit(None, nw.String),
-        speaker_title=nw.lit(None, nw.String),
-        speaker_name=nw.lit(None, nw.String),
+        **{name: nw.lit(None, schema[name]) for name in SPEAKER}
     )
-    both = nw.concat([joined, unattributed.select(joined.collect_schema().names())], how="vertical")
+    both = nw.concat([joined, unattributed.select(schema.names())], how="vertical")
     return both.with_columns(
         claimant=nw.coalesce(nw.col("speaker_entity"), nw.col("source")),
         claimant_name=nw.coalesce(nw.col("speaker_name"), nw.col("source")),

@@ -3,7 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.names.name_variant import misspelled, spellings
 
 
@@ -43,6 +43,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
         .sort("entity_id", "language", "doc_id", "mention_id")
         .collect()
     )
+    prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     for (_, language), rows in groupby(hits_of(hits), key=lambda r: (r["entity_id"], r["language"])):
         by_form: dict[str, dict] = {}
         for row in misspelled(list(rows)):

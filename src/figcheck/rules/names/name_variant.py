@@ -5,7 +5,7 @@ from itertools import groupby
 import narwhals as nw
 
 from figcheck.extract.names import spelled_alike
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 
 
 def spellings(tables: Tables) -> nw.LazyFrame:
@@ -72,6 +72,7 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
     hits = (
         written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
     )
+    prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])
     for doc_id, doc_rows in rows_by_doc:
         doc_rows = list(doc_rows)

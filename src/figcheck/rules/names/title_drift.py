@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.titles import title_key, titles_compatible
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 
 
 def incompatible(a: str, b: str) -> bool:
@@ -50,6 +50,7 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
         .sort("doc_id", "entity_id", "start", "start_b")
         .collect()
     )
+    prefetch(tables, [*pairs["mention_id"].to_list(), *pairs["mention_id_b"].to_list()], table="mentions")
     reported: set[tuple[str, str]] = set()
     for pair in hits_of(pairs):
         key = (pair["doc_id"], pair["entity_id"])

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.extract.units import default_units
-from figcheck.rules import Finding, Tables, hits_of, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, unit_label
 from figcheck.rules.periods.scope_conflict import conflicts
 
@@ -118,7 +118,16 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     )
     seen: set[str] = set()
     order = ("doc_id", "figure_id", "part_id")  # which part is cited first must not depend on the engine
-    for hit in [*hits_of(too_much.sort(*order).collect()), *hits_of(too_little.sort(*order).collect())]:
+    overflowing = [*hits_of(too_much.sort(*order).collect()), *hits_of(too_little.sort(*order).collect())]
+    split_hits = list(hits_of(split.sort("doc_id", "figure_id", "part_id", "other_part_id").collect()))
+    cited = [
+        h[c]
+        for h in [*overflowing, *split_hits]
+        for c in ("figure_id", "part_id", "other_part_id")
+        if h.get(c)
+    ]
+    prefetch(tables, cited)
+    for hit in overflowing:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])
@@ -132,7 +141,7 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",
         )
-    for hit in hits_of(split.sort("doc_id", "figure_id", "part_id", "other_part_id").collect()):
+    for hit in split_hits:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from figcheck.rules import Finding, Tables, rule, spans
+from figcheck.rules import Finding, Tables, prefetch, rule, spans
 
 MAX_EVIDENCE = 20
 
@@ -24,6 +24,9 @@ def failed_expectation(tables: Tables) -> Iterator[Finding]:
     ----
     (figures.csv) a figure of 2,000,000 munitions.
     """
+    prefetch(
+        tables, [i for o in tables.expectations if not o.success for i in o.unexpected_ids[:MAX_EVIDENCE]]
+    )
     for outcome in tables.expectations:
         if outcome.success:
             continue

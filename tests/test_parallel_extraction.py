@@ -1,11 +1,12 @@
 """Extraction in worker processes gives the same tables, in the same order, as in one process."""
 
+import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from figcheck.cli import main
+from figcheck.cli import _progress_bar, main
 from figcheck.pipeline import extract
 from tests.conftest import SEED_TEXT
 
@@ -38,3 +39,24 @@ def test_bad_jobs_value_is_a_usage_error(jobs: str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["run", str(tmp_path), "--jobs", jobs])
     assert caught.value.code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_counts_articles_to_the_end() -> None:
+    terminal, piped = _Terminal(), io.StringIO()
+    for stream in (terminal, piped):
+        show = _progress_bar(stream)
+        for done in (10, 25, 40):
+            show(done, 40)
+    assert "extracting" in terminal.getvalue() and "40/40" in terminal.getvalue()
+    assert piped.getvalue() == ""  # no bar in a log file
+
+
+def test_no_bar_for_a_short_collection() -> None:
+    terminal = _Terminal()
+    _progress_bar(terminal)(3, 3)
+    assert terminal.getvalue() == ""

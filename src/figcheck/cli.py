@@ -9,12 +9,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
+from tqdm import tqdm
 
 from figcheck.engines import DEFAULT_ENGINE, DEFAULT_MASTER, ENGINES, EngineOptions, EngineUnavailable
 from figcheck.errors import InputError
-from figcheck.pipeline import RunResult, extract, run
+from figcheck.pipeline import Progress, RunResult, extract, run
 from figcheck.pipeline.batched import run_batched
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
@@ -173,21 +175,31 @@ def _suite(path: Path | None) -> Suite:
     return read_suite(DEFAULT_SUITE) if DEFAULT_SUITE.is_file() else default_suite()
 
 
-def _progress(done: int, total: int) -> None:
-    """A one-line counter on a terminal, for collections long enough to wait for."""
-    if total >= PROGRESS_FROM and sys.stderr.isatty():
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\rextracting: {done}/{total} articles ({100 * done // total}%){end}")
-        sys.stderr.flush()
+def _progress_bar(stream: TextIO) -> Progress:
+    """A progress bar of the articles extracted, on a terminal and for collections long enough to wait for."""
+    bar: tqdm | None = None
+
+    def show(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_FROM or not stream.isatty():
+            return
+        if bar is None:
+            bar = tqdm(total=total, desc="extracting", unit=" articles", file=stream, dynamic_ncols=True)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return show
 
 
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
     if args.engine == DEFAULT_ENGINE:
-        return suite, run(paths, suite, _progress, jobs=args.jobs)
+        return suite, run(paths, suite, _progress_bar(sys.stderr), jobs=args.jobs)
     options = EngineOptions(master=args.master)
-    return suite, run_batched(paths, suite, args.engine, _progress, args.jobs, options, args.tables)
+    progress = _progress_bar(sys.stderr)
+    return suite, run_batched(paths, suite, args.engine, progress, args.jobs, options, args.tables)
 
 
 def _run(args: argparse.Namespace) -> int:

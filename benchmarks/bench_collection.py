@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_collection.py [--articles 200000] [--engines pandas polars duckdb]
                                                     [--jobs 0] [--data /tmp/figcheck-collection]
-    .venv-spark/bin/python benchmarks/bench_collection.py --engines spark [--master local[2]]
+    .venv/bin/python benchmarks/bench_collection.py --engines spark [--master local[2]]
 
 The collection is written once by `figcheck.synthetic.write_collection` (seed 1) and kept in `--data`.
 Each engine then runs `figcheck run --format json` in a fresh process. The table prints the wall time,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
@@ -204,3 +205,29 @@ def test_rows_breaking_a_table_check_name_their_batch(
     message = str(caught.value)
     assert message.count("breaks its checks") == 2  # both batches, reported together
     assert "gen-0000000.txt to " in message and "gen-0000030.txt to " in message
+
+
+def test_expectations_over_the_whole_table_are_refused_before_any_batch(
+    generated: Path, tmp_path: Path
+) -> None:
+    spec = tmp_path / "whole.expectations.json"
+    expectations = [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "value"}},
+        {"type": "expect_column_mean_to_be_between", "kwargs": {"column": "value", "min_value": 0}},
+        {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "text"}},
+    ]
+    spec.write_text(json.dumps({"name": "whole", "expectations": expectations}, indent=2), encoding="utf-8")
+    suite = dataclasses.replace(read_suite(SUITE), expectations=spec)
+    tables = tmp_path / "tables"
+    with pytest.raises(InputError) as caught:
+        run_batched([generated], suite, "pandas", jobs=1, tables=tables)
+    lines = {p.line: p.message for p in caught.value.problems}
+    text = spec.read_text(encoding="utf-8").splitlines()
+    assert [text[line - 1].strip() for line in lines] == [
+        '"type": "expect_column_mean_to_be_between",',
+        '"type": "expect_column_values_to_be_unique",',
+    ]
+    assert all("checks the whole table at once" in m and "use pandas or spark" in m for m in lines.values())
+    assert not tables.exists()  # refused before a single article was read
+    # in memory the same suite runs on the whole table
+    assert [o.type for o in run([generated], suite).expectations] == [e["type"] for e in expectations]

@@ -20,7 +20,7 @@ from figcheck.tables.build import texts_of
 from figcheck.testing import shared_resources
 from tests.conftest import SEED_TEXT
 
-# Spark is tested in its own environment (tests/spark/)
+# Spark starts a JVM: it is compared with pandas in tests/test_spark.py, on fewer cases
 OTHER_ENGINES = [name for name in ENGINES if name not in ("pandas", "spark")]
 FindingsBy = dict[str, list[ReportedFinding]]  # findings of each test collection
 

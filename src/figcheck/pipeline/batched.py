@@ -55,6 +55,7 @@ from figcheck.tables.build import (
 from figcheck.tables.expectations import (
     ExpectationOutcome,
     ExpectationSuiteSpec,
+    check_row_by_row,
     merge_outcomes,
     read_expectations,
     validate_figures,
@@ -309,9 +310,12 @@ def run_batched(
     folder, removed after the run). `jobs`: extraction processes on this machine (0: one per core)."""
     started = time.time()
     options = options or EngineOptions()
-    engine_named(engine)
+    validated_by_engine = engine_named(engine).validate_tables is not None
     rules = select_rules(suite, all_rules(suite.rule_files))
     expectations = read_expectations(suite.expectations) if suite.expectations else None
+    if expectations and not validated_by_engine:
+        why = f"--engine {engine} validates the figures a batch of articles at a time; use pandas or spark"
+        check_row_by_row(expectations, why)
     if tables is None:
         with tempfile.TemporaryDirectory(prefix="figcheck-tables-") as folder:
             return _run(

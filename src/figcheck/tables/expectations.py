@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from figcheck.errors import InputError
+from figcheck.errors import InputError, InputProblem
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,65 @@ def schema_expectations(model: type[pa.DataFrameModel]) -> ExpectationSuiteSpec:
     return ExpectationSuiteSpec(
         f"{model.__name__} model", Path(f"<{model.__name__} model>"), tuple(expectations)
     )
+
+
+# Map expectations that still compare rows with one another: checked batch by batch, they would miss
+# a value repeated in two batches, or a sequence broken between them.
+ACROSS_ROWS = frozenset(
+    {
+        "expect_column_values_to_be_unique",
+        "expect_compound_columns_to_be_unique",
+        "expect_multicolumn_values_to_be_unique",
+        "expect_column_values_to_be_increasing",
+        "expect_column_values_to_be_decreasing",
+    }
+)
+
+
+def check_row_by_row(spec: ExpectationSuiteSpec, why: str) -> None:
+    """Raise an `InputError` naming every expectation of `spec` that needs the whole table at once.
+
+    A suite run on a table batch by batch (`merge_outcomes`) is right only for expectations that check
+    each row on its own; aggregates (a column's mean, the row count) and comparisons across rows are not.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from great_expectations.exceptions import ExpectationNotFoundError
+        from great_expectations.expectations.expectation import (
+            ColumnMapExpectation,
+            ColumnPairMapExpectation,
+            MulticolumnMapExpectation,
+        )
+        from great_expectations.expectations.registry import get_expectation_impl
+
+    lines = spec.path.read_text(encoding="utf-8").splitlines() if spec.path.is_file() else []
+    problems = []
+    for number, expectation in enumerate(spec.expectations, start=1):
+        kind = expectation["type"]
+        line = _line_of(lines, kind, sum(e["type"] == kind for e in spec.expectations[:number]))
+        try:
+            implementation = get_expectation_impl(kind)
+        except ExpectationNotFoundError:
+            problems.append(InputProblem(spec.path, line, f"expectation {number}: GX has no '{kind}'"))
+            continue
+        row_by_row = issubclass(
+            implementation, (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)
+        )
+        if not row_by_row or kind in ACROSS_ROWS:
+            message = f"expectation {number} ({kind}) checks the whole table at once, but {why}"
+            problems.append(InputProblem(spec.path, line, message))
+    if problems:
+        raise InputError.collected(problems)
+
+
+def _line_of(lines: Sequence[str], kind: str, occurrence: int) -> int | None:
+    """The line of the `occurrence`-th mention of `kind` in the suite file."""
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        seen += f'"{kind}"' in line
+        if seen == occurrence:
+            return number
+    return None
 
 
 def validate_frame(

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from figcheck.engines import DEFAULT_ENGINE, engine_named, tables_from_pandas
-from figcheck.extract.article import ArticleExtraction, Resources, extract_article
+from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
 from figcheck.extract.mentions import load_pipeline
 from figcheck.extract.units import default_units, load_units
 from figcheck.load.articles import Article
@@ -108,7 +108,7 @@ def load_resources(collections: Sequence[Path]) -> Resources:
 
 
 Progress = Callable[[int, int], None]
-CHUNK_SIZE = 8
+CHUNK_SIZE = 32  # articles extracted together: spaCy batches their texts
 # A worker process loads its own models, which takes about as long as extracting this many articles.
 ARTICLES_PER_PROCESS = 100
 
@@ -134,21 +134,25 @@ def _start_worker(collections: tuple[Path, ...]) -> None:
     _worker_resources = load_resources(collections)
 
 
-def _extract_in_worker(article: Article) -> ArticleExtraction:
+def _extract_in_worker(articles: Sequence[Article]) -> list[ArticleExtraction]:
     assert _worker_resources is not None, "worker started without its resources"
-    return extract_article(article, _worker_resources)
+    return extract_articles(articles, _worker_resources)
 
 
 def _extractions(corpus: Corpus, resources: Resources, jobs: int) -> Iterator[ArticleExtraction]:
     """Articles in order, extracted in this process or by worker processes (see `processes_for`)."""
-    processes = processes_for(len(corpus.articles), jobs)
+    articles = list(corpus.articles)
+    chunks = [articles[start : start + CHUNK_SIZE] for start in range(0, len(articles), CHUNK_SIZE)]
+    processes = processes_for(len(articles), jobs)
     if processes == 1:
-        yield from (extract_article(article, resources) for article in corpus.articles)
+        for chunk in chunks:
+            yield from extract_articles(chunk, resources)
         return
     with ProcessPoolExecutor(
         processes, initializer=_start_worker, initargs=(tuple(corpus.collections),)
     ) as pool:
-        yield from pool.map(_extract_in_worker, corpus.articles, chunksize=CHUNK_SIZE)
+        for extracted in pool.map(_extract_in_worker, chunks):
+            yield from extracted
 
 
 def extract_corpus(

@@ -31,7 +31,7 @@ from figcheck.engines import (
     write_table,
 )
 from figcheck.errors import InputError, InputProblem
-from figcheck.extract.article import Resources, extract_article
+from figcheck.extract.article import Resources, extract_articles
 from figcheck.extract.entities import NameKey, resolve_names
 from figcheck.load.articles import Article, read_article
 from figcheck.load.collections import article_files, find_collections
@@ -125,7 +125,7 @@ def extract_batch(batch: Batch) -> BatchResult:
     problems: list[InputProblem] = []
     read_from = [(c, a) for c, path in batch.files if (a := read_article(path, c.name, problems)) is not None]
     articles = [a for _, a in read_from]
-    extractions = [extract_article(article, worker.resources) for article in articles]
+    extractions = extract_articles(articles, worker.resources)
     read = tuple((a.doc_id, c, a.path) for c, a in read_from)
     try:
         documents = documents_frame(articles, extractions)

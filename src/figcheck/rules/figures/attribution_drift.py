@@ -56,7 +56,11 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
     different officials giving the same round figure for the same period are mostly coincidences.
     """
     same = SAME_FIGURE if across_articles else ["doc_id", *SAME_FIGURE]
-    claims = with_claimant(tables).drop_nulls(subset=[*SAME_FIGURE, "claimant"]).select(COLUMNS)
+    figures = tables.figures.drop_nulls(subset=SAME_FIGURE)
+    # a figure given once has one claimant: only repeated figures go through the join with the speakers
+    repeated = figures.group_by(*same).agg(nw.len().alias("copies")).filter(nw.col("copies") >= 2)
+    figures = figures.join(repeated.select(*same), on=same)
+    claims = with_claimant(tables, figures).drop_nulls(subset=["claimant"]).select(COLUMNS)
     contested = (
         claims.group_by(*same)
         .agg(nw.col("claimant").n_unique().alias("claimants"))

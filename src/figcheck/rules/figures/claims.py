@@ -9,9 +9,10 @@ from figcheck.rules import Tables
 SPEAKER = ("speaker_entity", "speaker_type", "speaker_title", "speaker_name")
 
 
-def with_claimant(tables: Tables) -> nw.LazyFrame:
-    """The figures table plus `claimant` (speaker entity, else source), its `claimant_name`, `speaker_type`
-    and `speaker_title`."""
+def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.LazyFrame:
+    """The figures table (or those of its rows in `figures`) plus `claimant` (speaker entity, else
+    source), its `claimant_name`, `speaker_type` and `speaker_title`."""
+    figures = tables.figures if figures is None else figures
     speakers = tables.mentions.select(
         nw.col("mention_id").alias("speaker_id"),
         nw.col("entity_id").alias("speaker_entity"),
@@ -19,10 +20,10 @@ def with_claimant(tables: Tables) -> nw.LazyFrame:
         nw.col("title").alias("speaker_title"),
         nw.coalesce(nw.col("name"), nw.col("text")).alias("speaker_name"),
     )
-    attributed = tables.figures.filter(~nw.col("speaker_id").is_null())
+    attributed = figures.filter(~nw.col("speaker_id").is_null())
     joined = attributed.join(speakers, on="speaker_id", how="left")
     schema = joined.collect_schema()  # the engine may read the mentions' words as categoricals
-    unattributed = tables.figures.filter(nw.col("speaker_id").is_null()).with_columns(
+    unattributed = figures.filter(nw.col("speaker_id").is_null()).with_columns(
         **{name: nw.lit(None, schema[name]) for name in SPEAKER}
     )
     both = nw.concat([joined, unattributed.select(schema.names())], how="vertical")

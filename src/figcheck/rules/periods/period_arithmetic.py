@@ -97,7 +97,6 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     """
     dated = _dated(tables)
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
-    explained = {r[k] for r in hits_of(conflicts(tables)) for k in ("figure_id", "figure_id_b")}
     tiles = (
         tiled_parts(dated)
         .join(whole, on=KEY)
@@ -127,6 +126,10 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         if h.get(c)
     ]
     prefetch(tables, cited)
+    # figures a scope conflict explains, looked for only where the parts and the whole disagree
+    hit_documents = {h["doc_id"] for h in [*overflowing, *split_hits]}
+    conflicting = hits_of(conflicts(tables, hit_documents)) if hit_documents else []
+    explained = {r[k] for r in conflicting for k in ("figure_id", "figure_id_b")}
     for hit in overflowing:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue

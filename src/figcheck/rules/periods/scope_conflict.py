@@ -1,4 +1,4 @@
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from itertools import groupby
 
 import narwhals as nw
@@ -23,11 +23,15 @@ COLUMNS = [
 ]
 
 
-def conflict_pairs(tables: Tables) -> nw.LazyFrame:
-    """Pairs (whole year, part of it) giving the same figure: one row per pair, part columns suffixed `_b`."""
-    dated = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).with_columns(
-        year=nw.col("period_start").dt.year()
-    )
+def _figures_in(tables: Tables, doc_ids: Collection[str] | None) -> nw.LazyFrame:
+    figures = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"])
+    return figures if doc_ids is None else figures.filter(nw.col("doc_id").is_in(sorted(doc_ids)))
+
+
+def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.LazyFrame:
+    """Pairs (whole year, part of it) giving the same figure, in every article or in `doc_ids`: one row
+    per pair, part columns suffixed `_b`."""
+    dated = _figures_in(tables, doc_ids).with_columns(year=nw.col("period_start").dt.year())
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(COLUMNS)
     part = dated.filter(nw.col("period_scope").is_in(PART_OF_YEAR)).select(COLUMNS)
     return whole.join(part, on=SAME_FIGURE, suffix="_b").filter(
@@ -37,14 +41,14 @@ def conflict_pairs(tables: Tables) -> nw.LazyFrame:
     )
 
 
-def conflicts(tables: Tables) -> nw.DataFrame:
-    return conflict_pairs(tables).sort("doc_id", "unit", "figure_id", "figure_id_b").collect()
+def conflicts(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.DataFrame:
+    return conflict_pairs(tables, doc_ids).sort("doc_id", "unit", "figure_id", "figure_id_b").collect()
 
 
-def known_before(tables: Tables) -> dict[tuple[str, str], dict]:
-    """For each conflicting pair, a figure of the same unit for the part of the year before the part:
-    what makes the arithmetic ("2 million already delivered in January")."""
-    earlier = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"]).select(
+def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, str], dict]:
+    """For each conflicting pair in `doc_ids`, a figure of the same unit for the part of the year before
+    the part: what makes the arithmetic ("2 million already delivered in January")."""
+    earlier = _figures_in(tables, doc_ids).select(
         "doc_id",
         "unit",
         nw.col("figure_id").alias("figure_id_c"),
@@ -54,7 +58,7 @@ def known_before(tables: Tables) -> dict[tuple[str, str], dict]:
         nw.col("period_end").alias("period_end_c"),
     )
     rows = (
-        conflict_pairs(tables)
+        conflict_pairs(tables, doc_ids)
         .select("doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b")
         .join(earlier, on=["doc_id", "unit"])
         .filter(
@@ -91,7 +95,7 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
     Il est prévu de livrer environ 19 millions d'unités de munitions pendant le reste de cette année.
     """
     hits = conflicts(tables)
-    before = known_before(tables) if len(hits) else {}
+    before = known_before(tables, set(hits["doc_id"].to_list())) if len(hits) else {}
     prefetch(
         tables,
         [

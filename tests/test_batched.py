@@ -87,16 +87,13 @@ def test_worker_processes_give_the_same_findings(generated: Path, in_memory: dic
 
 
 def test_progress_counts_articles_after_each_batch(generated: Path) -> None:
-    seen: list[tuple[int, int]] = []
-    run_batched(
-        [generated],
-        read_suite(SUITE),
-        "pandas",
-        lambda done, total: seen.append((done, total)),
-        jobs=1,
-        batch_size=25,
+    seen: list[tuple[str, int, int]] = []
+    result = run_batched(
+        [generated], read_suite(SUITE), "pandas", lambda *step: seen.append(step), jobs=1, batch_size=25
     )
-    assert seen == [(25, 60), (50, 60), (60, 60)]
+    assert seen[:3] == [("extracting", 25, 60), ("extracting", 50, 60), ("extracting", 60, 60)]
+    rules = len(result.rules)
+    assert seen[3:] == [("checking", n, rules) for n in range(1, rules + 1)]
 
 
 def test_problems_in_every_batch_are_reported_together(make_collection) -> None:

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from figcheck.cli import _progress_bar, main
-from figcheck.pipeline import extract
+from figcheck.pipeline import extract, run
+from figcheck.rules.suite import default_suite
 from tests.conftest import SEED_TEXT
 
 ARTICLES = {
@@ -29,9 +30,18 @@ def test_two_workers_give_the_same_tables_as_one_process(make_collection) -> Non
 
 
 def test_progress_is_reported_for_every_article(make_collection) -> None:
-    seen: list[tuple[int, int]] = []
-    extract([make_collection(ARTICLES)], progress=lambda done, total: seen.append((done, total)), jobs=2)
-    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    seen: list[tuple[str, int, int]] = []
+    extract([make_collection(ARTICLES)], progress=lambda *step: seen.append(step), jobs=2)
+    assert seen == [("extracting", 1, 4), ("extracting", 2, 4), ("extracting", 3, 4), ("extracting", 4, 4)]
+
+
+def test_progress_is_reported_after_each_rule(make_collection) -> None:
+    seen: list[tuple[str, int, int]] = []
+    result = run([make_collection(ARTICLES)], default_suite(), progress=lambda *step: seen.append(step))
+    rules = len(result.rules)
+    assert rules > 5
+    assert [s for s in seen if s[0] == "checking"] == [("checking", n, rules) for n in range(1, rules + 1)]
+    assert seen.index(("checking", 1, rules)) == len(ARTICLES)  # after every article is extracted
 
 
 @pytest.mark.parametrize("jobs", ["-1", "two"])
@@ -46,17 +56,23 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_bar_on_a_terminal_counts_articles_to_the_end() -> None:
+def test_progress_bar_on_a_terminal_counts_articles_then_rules_to_the_end() -> None:
     terminal, piped = _Terminal(), io.StringIO()
     for stream in (terminal, piped):
         show = _progress_bar(stream)
         for done in (10, 25, 40):
-            show(done, 40)
-    assert "extracting" in terminal.getvalue() and "40/40" in terminal.getvalue()
+            show("extracting", done, 40)
+        for done in (1, 2, 3):
+            show("checking", done, 3)
+    shown = terminal.getvalue()
+    assert "extracting" in shown and "40/40" in shown
+    assert "checking" in shown and "3/3" in shown and shown.index("40/40") < shown.index("3/3")
     assert piped.getvalue() == ""  # no bar in a log file
 
 
 def test_no_bar_for_a_short_collection() -> None:
     terminal = _Terminal()
-    _progress_bar(terminal)(3, 3)
+    show = _progress_bar(terminal)
+    show("extracting", 3, 3)
+    show("checking", 12, 12)
     assert terminal.getvalue() == ""

@@ -176,18 +176,21 @@ def _suite(path: Path | None) -> Suite:
 
 
 def _progress_bar(stream: TextIO) -> Progress:
-    """A progress bar of the articles extracted, on a terminal and for collections long enough to wait for."""
-    bar: tqdm | None = None
+    """Progress bars of the articles extracted, then of the rules checked, on a terminal and for
+    collections long enough to wait for."""
+    bars: dict[str, tqdm] = {}
 
-    def show(done: int, total: int) -> None:
-        nonlocal bar
-        if total < PROGRESS_FROM or not stream.isatty():
+    def show(stage: str, done: int, total: int) -> None:
+        if not stream.isatty() or (stage == "extracting" and total < PROGRESS_FROM):
             return
-        if bar is None:
-            bar = tqdm(total=total, desc="extracting", unit=" articles", file=stream, dynamic_ncols=True)
-        bar.update(done - bar.n)
+        if stage != "extracting" and "extracting" not in bars:
+            return  # a short collection: its rules take no time worth showing
+        if stage not in bars:
+            unit = " articles" if stage == "extracting" else " rules"
+            bars[stage] = tqdm(total=total, desc=stage, unit=unit, file=stream, dynamic_ncols=True)
+        bars[stage].update(done - bars[stage].n)
         if done >= total:
-            bar.close()
+            bars[stage].close()
 
     return show
 

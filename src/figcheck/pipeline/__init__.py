@@ -107,10 +107,18 @@ def load_resources(collections: Sequence[Path]) -> Resources:
     )
 
 
-Progress = Callable[[int, int], None]
+# (stage, done, total) after each step of a long stage: "extracting" counts articles, "checking" rules
+Progress = Callable[[str, int, int], None]
 CHUNK_SIZE = 32  # articles extracted together: spaCy batches their texts
 # A worker process loads its own models, which takes about as long as extracting this many articles.
 ARTICLES_PER_PROCESS = 100
+
+
+def checking(progress: Progress | None) -> Callable[[int, int], None] | None:
+    """`progress` for the rules: called after each rule with the rules done and their number."""
+    if progress is None:
+        return None
+    return lambda done, total: progress("checking", done, total)
 
 
 def processes_for(articles: int, jobs: int) -> int:
@@ -158,12 +166,12 @@ def _extractions(corpus: Corpus, resources: Resources, jobs: int) -> Iterator[Ar
 def extract_corpus(
     corpus: Corpus, resources: Resources, progress: Progress | None = None, jobs: int = 1
 ) -> Extracted:
-    """Extract every article (with `jobs` processes); `progress(done, total)` is called after each one."""
+    """Extract every article (with `jobs` processes); `progress("extracting", done, total)` after each one."""
     extractions: list[ArticleExtraction] = []
     for extraction in _extractions(corpus, resources, jobs):
         extractions.append(extraction)
         if progress is not None:
-            progress(len(extractions), len(corpus.articles))
+            progress("extracting", len(extractions), len(corpus.articles))
     documents = documents_frame(corpus.articles, extractions)
     figures = figures_frame(extractions, corpus.curated_figures)
     mentions = mentions_frame(extractions, resources.gazetteer)
@@ -218,7 +226,7 @@ def run(
     rules = select_rules(suite, all_rules(suite.rule_files))
     expectations = read_expectations(suite.expectations) if suite.expectations else None
     extracted = extract(paths, progress, jobs)
-    return check(extracted, rules, suite, started, expectations, engine=engine)
+    return check(extracted, rules, suite, started, expectations, engine=engine, progress=progress)
 
 
 def check(
@@ -228,6 +236,7 @@ def check(
     started: float | None = None,
     expectations: ExpectationSuiteSpec | None = None,
     engine: str = DEFAULT_ENGINE,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Run the rules (and the table expectations, when the suite has some) on extracted tables.
 
@@ -235,7 +244,8 @@ def check(
     """
     started = time.time() if started is None else started
     outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
-    findings = run_rules(rules, tables_of(extracted, outcomes, engine), documents_of(extracted), suite)
+    tables = tables_of(extracted, outcomes, engine)
+    findings = run_rules(rules, tables, documents_of(extracted), suite, checking(progress))
     shown = Shown(
         extracted.corpus.collections,
         extracted.documents,

@@ -36,7 +36,15 @@ from figcheck.extract.entities import NameKey, resolve_names
 from figcheck.load.articles import Article, read_article
 from figcheck.load.collections import article_files, find_collections
 from figcheck.load.curated import read_curated_figures
-from figcheck.pipeline import Progress, RunResult, Shown, documents_for, load_resources, processes_for
+from figcheck.pipeline import (
+    Progress,
+    RunResult,
+    Shown,
+    checking,
+    documents_for,
+    load_resources,
+    processes_for,
+)
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Finding, Rule
 from figcheck.rules.runner import document_findings, number_findings, options_of
@@ -176,7 +184,7 @@ def _extract_all(
         done.append(result)
         articles += len(work[result.number].files)
         if progress is not None:
-            progress(articles, total)
+            progress("extracting", articles, total)
     return sorted(done, key=lambda result: result.number)
 
 
@@ -367,11 +375,14 @@ def _run(
     texts = TextsOnDisk(articles)
     on_engine = tables_from_parquet(engine, folder, texts, outcomes, options)
     raw: list[tuple[Rule, Finding]] = []
-    for rule in rules:
+    ran = checking(progress)
+    for done, rule in enumerate(rules, start=1):
         if rule.kind == "document":
             raw.extend((rule, f) for r in results for f in r.findings.get(rule.code, ()))
         else:
             raw.extend((rule, f) for f in rule.function(on_engine, **options_of(rule, suite)))
+        if ran is not None:
+            ran(done, len(rules))
     findings = number_findings(raw, suite)
     shown = _shown(setup, texts, [f for _, f in raw])
     return RunResult(

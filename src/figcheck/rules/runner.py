@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,16 +46,22 @@ def options_of(rule: Rule, suite: Suite) -> dict[str, Any]:
 
 
 def run_rules(
-    rules: Sequence[Rule], tables: Tables, documents: Iterable[Document], suite: Suite
+    rules: Sequence[Rule],
+    tables: Tables,
+    documents: Iterable[Document],
+    suite: Suite,
+    ran: Callable[[int, int], None] | None = None,
 ) -> list[ReportedFinding]:
-    """Every finding of every rule, in rule order then document order."""
+    """Every finding of every rule, in rule order then document order; `ran(done, total)` after each rule."""
     documents = list(documents)
     raw: list[tuple[Rule, Finding]] = []
-    for rule in rules:
+    for done, rule in enumerate(rules, start=1):
         if rule.kind == "document":
             raw.extend((rule, f) for f in document_findings(rule, documents, suite))
         else:
             raw.extend((rule, f) for f in rule.function(tables, **options_of(rule, suite)))
+        if ran is not None:
+            ran(done, len(rules))
     return number_findings(raw, suite)
 
 

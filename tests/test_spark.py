@@ -63,7 +63,12 @@ def test_spark_gives_the_findings_of_a_run_in_memory(collection: str, generated:
     path = EXAMPLES if collection == "examples" else generated
     suite = read_suite(SUITE)
     expected = run([path], suite)
-    got = run_batched([path], suite, "spark", options=LOCAL, batch_size=10)
+    steps: list[tuple[str, int, int]] = []
+    got = run_batched([path], suite, "spark", lambda *step: steps.append(step), options=LOCAL, batch_size=10)
+    extracting = [done for stage, done, _ in steps if stage == "extracting"]
+    articles = len(expected.shown.documents)
+    assert extracting == sorted(extracting) and extracting[-1] == articles
+    assert [s for s in steps if s[0] == "checking"][-1] == ("checking", len(got.rules), len(got.rules))
     assert expected.findings, "the collection must give findings for the comparison to mean something"
     assert [_key(f) for f in got.findings] == [_key(f) for f in expected.findings]
     # the examples break one table expectation: Great Expectations on Spark must name the same row

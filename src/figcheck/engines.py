@@ -15,6 +15,8 @@ import importlib.util
 import os
 import pickle
 import sys
+import threading
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +81,11 @@ class EngineOptions:
 
 
 Natives = dict[str, Any]
-# (function, jobs, options) -> one result per job, in any order
-BatchMap = Callable[[Callable[[Any], Any], Sequence[Any], EngineOptions], Iterator[Any]]
+# (function, jobs, options, finished) -> one result per job, in any order; `finished(count)` is called
+# with the number of jobs done while they run
+BatchMap = Callable[
+    [Callable[[Any], Any], Sequence[Any], EngineOptions, Callable[[int], None]], Iterator[Any]
+]
 # (Parquet folders by table, suite, options) -> one outcome per expectation
 TableValidator = Callable[[Mapping[str, Path], ExpectationSuiteSpec, EngineOptions], list[ExpectationOutcome]]
 
@@ -193,9 +198,16 @@ def _spark_from_parquet(paths: Mapping[str, Path], options: EngineOptions) -> Na
 
 
 def _spark_map_batches(
-    function: Callable[[Any], Any], jobs: Sequence[Any], options: EngineOptions
+    function: Callable[[Any], Any],
+    jobs: Sequence[Any],
+    options: EngineOptions,
+    finished: Callable[[int], None],
 ) -> Iterator[Any]:
-    """`function` over `jobs` on Spark's executors, one job per task; the results are pickled back."""
+    """`function` over `jobs` on Spark's executors, one job per task; the results are pickled back.
+
+    The results come back together at the end, so a thread reads Spark's status tracker meanwhile and
+    passes the tasks done to `finished`.
+    """
     import pyarrow as pa
 
     session = spark_session(options)
@@ -208,8 +220,35 @@ def _spark_map_batches(
             done = [pickle.dumps(function(pickle.loads(job))) for job in batch.column("job").to_pylist()]
             yield pa.RecordBatch.from_pydict({"number": numbers, "result": done})
 
-    for row in frame.mapInArrow(apply, "number long, result binary").collect():
+    context = session.sparkContext
+    group = f"figcheck-extract-{uuid.uuid4().hex}"
+    context.setJobGroup(group, "figcheck: extracting articles")
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_tasks, args=(context, group, len(rows), finished, stop))
+    watcher.start()
+    try:
+        results = frame.mapInArrow(apply, "number long, result binary").collect()
+    finally:
+        stop.set()
+        watcher.join()
+        context.setLocalProperty("spark.jobGroup.id", None)  # the rules' jobs are not extraction
+    for row in results:
         yield pickle.loads(row["result"])
+
+
+def _watch_tasks(
+    context: Any, group: str, tasks: int, finished: Callable[[int], None], stop: threading.Event
+) -> None:
+    """Every half second until `stop`, the tasks done in the stage of `group` that runs the `tasks` jobs."""
+    tracker = context.statusTracker()
+    reported = 0
+    while not stop.wait(0.5):
+        jobs = [tracker.getJobInfo(job) for job in tracker.getJobIdsForGroup(group)]
+        stages = [tracker.getStageInfo(stage) for job in jobs if job for stage in job.stageIds]
+        done = max((s.numCompletedTasks for s in stages if s and s.numTasks == tasks), default=0)
+        if done > reported:
+            reported = done
+            finished(done)
 
 
 def _spark_validate_tables(

@@ -176,11 +176,23 @@ def _in_pool(work: Sequence[Batch], jobs: int) -> Iterator[BatchResult]:
 def _extract_all(
     work: Sequence[Batch], engine: str, options: EngineOptions, jobs: int, progress: Progress | None
 ) -> list[BatchResult]:
+    total = sum(len(b.files) for b in work)
     map_batches = engine_named(engine).map_batches
-    results = map_batches(extract_batch, work, options) if map_batches else _in_pool(work, jobs)
-    total, articles = sum(len(b.files) for b in work), 0
+    if map_batches is not None:
+        # the engine tells how many batches are done, not which: all but the last hold a full batch
+        size = len(work[0].files) if work else 0
+
+        def finished(batches: int) -> None:
+            if progress is not None and batches < len(work):
+                progress("extracting", batches * size, total)
+
+        results = list(map_batches(extract_batch, work, options, finished))
+        if progress is not None and work:
+            progress("extracting", total, total)
+        return sorted(results, key=lambda result: result.number)
+    articles = 0
     done: list[BatchResult] = []
-    for result in results:
+    for result in _in_pool(work, jobs):
         done.append(result)
         articles += len(work[result.number].files)
         if progress is not None:

@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from figcheck.pipeline import RunResult
+from figcheck.rules.runner import ReportedFinding
+
 SEED_TEXT = (
     Path(__file__).resolve().parents[1] / "datasets" / "seed" / "articles" / "article-fr.txt"
 ).read_text(encoding="utf-8")
@@ -26,3 +29,23 @@ def make_collection(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return make
+
+
+def finding_key(finding: ReportedFinding) -> tuple[object, ...]:
+    """What a reader and a baseline see of a finding: engines and batches must agree on all of it."""
+    return (
+        finding.code,
+        finding.slug,
+        finding.doc_id,
+        finding.message,
+        tuple(str(e) for e in finding.evidence),
+        finding.fingerprint,
+    )
+
+
+def expectation_outcomes(result: RunResult) -> list[tuple[object, ...]]:
+    """What a run's table expectations found, row ids included."""
+    return [
+        (o.type, o.success, o.element_count, o.unexpected_count, o.unexpected_ids)
+        for o in result.expectations
+    ]

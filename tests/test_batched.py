@@ -14,10 +14,10 @@ from figcheck.engines import ENGINES
 from figcheck.errors import InputError
 from figcheck.pipeline import RunResult, run
 from figcheck.pipeline.batched import run_batched
-from figcheck.rules.runner import ReportedFinding
 from figcheck.rules.suite import read_suite
 from figcheck.synthetic import write_collection
 from figcheck.tables.expectations import ExpectationOutcome, merge_outcomes
+from tests.conftest import expectation_outcomes, finding_key
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "datasets" / "examples"
@@ -32,23 +32,6 @@ LOCAL_ENGINES = [
     )
     for name in ("pandas", "polars", "duckdb")
 ]
-
-
-def _key(finding: ReportedFinding) -> tuple[object, ...]:
-    return (
-        finding.code,
-        finding.doc_id,
-        finding.message,
-        tuple(map(str, finding.evidence)),
-        finding.fingerprint,
-    )
-
-
-def _outcomes(result: RunResult) -> list[tuple[object, ...]]:
-    return [
-        (o.type, o.success, o.element_count, o.unexpected_count, o.unexpected_ids)
-        for o in result.expectations
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +60,13 @@ def test_batches_give_the_findings_of_a_run_in_memory(
     path = EXAMPLES if collection == "examples" else generated
     # batches of 4 articles: names, figures and expectations all span several batches
     got = run_batched([path], read_suite(SUITE), engine, jobs=1, batch_size=4)
-    assert [_key(f) for f in got.findings] == [_key(f) for f in in_memory[collection].findings]
-    assert _outcomes(got) == _outcomes(in_memory[collection])
+    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory[collection].findings]
+    assert expectation_outcomes(got) == expectation_outcomes(in_memory[collection])
 
 
 def test_worker_processes_give_the_same_findings(generated: Path, in_memory: dict[str, RunResult]) -> None:
     got = run_batched([generated], read_suite(SUITE), "pandas", jobs=2, batch_size=10)
-    assert [_key(f) for f in got.findings] == [_key(f) for f in in_memory["generated"].findings]
+    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory["generated"].findings]
 
 
 def test_progress_counts_articles_after_each_batch(generated: Path) -> None:

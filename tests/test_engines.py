@@ -18,7 +18,7 @@ from figcheck.rules.runner import ReportedFinding, run_rules
 from figcheck.rules.suite import Suite
 from figcheck.tables.build import texts_of
 from figcheck.testing import shared_resources
-from tests.conftest import SEED_TEXT
+from tests.conftest import SEED_TEXT, finding_key
 
 # Spark starts a JVM: it is compared with pandas in tests/test_spark.py, on fewer cases
 OTHER_ENGINES = [name for name in ENGINES if name not in ("pandas", "spark")]
@@ -129,18 +129,6 @@ EXPECTED_SLUGS = {
 }
 
 
-def _key(finding: ReportedFinding) -> tuple[object, ...]:
-    """What a reader and a baseline see of a finding."""
-    return (
-        finding.code,
-        finding.slug,
-        finding.doc_id,
-        finding.message,
-        tuple(str(e) for e in finding.evidence),
-        finding.fingerprint,
-    )
-
-
 def _table_rules() -> list[Rule]:
     return [r for r in all_rules(()) if r.kind == "table"]
 
@@ -178,8 +166,8 @@ def test_fixture_trips_every_table_rule_on_pandas(on_pandas: FindingsBy) -> None
 def test_same_findings_as_pandas(
     engine: str, collection: str, collections: dict[str, Extracted], on_pandas: FindingsBy
 ) -> None:
-    got = [_key(f) for f in _findings(collections[collection], engine)]
-    assert got == [_key(f) for f in on_pandas[collection]]
+    got = [finding_key(f) for f in _findings(collections[collection], engine)]
+    assert got == [finding_key(f) for f in on_pandas[collection]]
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
@@ -187,7 +175,9 @@ def test_same_part_cited_for_an_overflowing_year(
     engine: str, collections: dict[str, Extracted], on_pandas: FindingsBy
 ) -> None:
     assert len(on_pandas["years"]) >= 6
-    assert [_key(f) for f in _findings(collections["years"], engine)] == [_key(f) for f in on_pandas["years"]]
+    assert [finding_key(f) for f in _findings(collections["years"], engine)] == [
+        finding_key(f) for f in on_pandas["years"]
+    ]
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
@@ -214,7 +204,7 @@ def test_same_findings_from_parquet(
     write_parquet(tmp_path, extracted.documents, extracted.figures, extracted.mentions)
     tables = tables_from_parquet(engine, tmp_path, texts_of(extracted.corpus.articles))
     got = run_rules(_table_rules(), tables, documents_of(extracted), Suite(name="engines", path=None))
-    assert [_key(f) for f in got] == [_key(f) for f in on_pandas["fixture"]]
+    assert [finding_key(f) for f in got] == [finding_key(f) for f in on_pandas["fixture"]]
 
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)

@@ -11,11 +11,11 @@ import pytest
 
 from figcheck.cli import main
 from figcheck.engines import EngineOptions
-from figcheck.pipeline import RunResult, run
+from figcheck.pipeline import run
 from figcheck.pipeline.batched import run_batched
-from figcheck.rules.runner import ReportedFinding
 from figcheck.rules.suite import read_suite
 from figcheck.synthetic import write_collection
+from tests.conftest import expectation_outcomes, finding_key
 
 pytestmark = [
     pytest.mark.skipif(
@@ -32,23 +32,6 @@ EXAMPLES = ROOT / "datasets" / "examples"
 SEED = ROOT / "datasets" / "seed"
 SUITE = ROOT / "checks" / "default.yaml"
 LOCAL = EngineOptions(master="local[2]")
-
-
-def _key(finding: ReportedFinding) -> tuple[object, ...]:
-    return (
-        finding.code,
-        finding.doc_id,
-        finding.message,
-        tuple(map(str, finding.evidence)),
-        finding.fingerprint,
-    )
-
-
-def _outcomes(result: RunResult) -> list[tuple[object, ...]]:
-    return [
-        (o.type, o.success, o.element_count, o.unexpected_count, o.unexpected_ids)
-        for o in result.expectations
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +53,9 @@ def test_spark_gives_the_findings_of_a_run_in_memory(collection: str, generated:
     assert extracting == sorted(extracting) and extracting[-1] == articles
     assert [s for s in steps if s[0] == "checking"][-1] == ("checking", len(got.rules), len(got.rules))
     assert expected.findings, "the collection must give findings for the comparison to mean something"
-    assert [_key(f) for f in got.findings] == [_key(f) for f in expected.findings]
+    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in expected.findings]
     # the examples break one table expectation: Great Expectations on Spark must name the same row
-    assert _outcomes(got) == _outcomes(expected)
+    assert expectation_outcomes(got) == expectation_outcomes(expected)
 
 
 def test_figcheck_run_on_spark_writes_the_same_report(tmp_path: Path) -> None:

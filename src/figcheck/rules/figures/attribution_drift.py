@@ -57,9 +57,11 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
     """
     same = SAME_FIGURE if across_articles else ["doc_id", *SAME_FIGURE]
     figures = tables.figures.drop_nulls(subset=SAME_FIGURE)
-    # a figure given once has one claimant: only repeated figures go through the join with the speakers
-    repeated = figures.group_by(*same).agg(nw.len().alias("copies")).filter(nw.col("copies") >= 2)
-    figures = figures.join(repeated.select(*same), on=same)
+    # a value given once has one claimant: only repeated values go through the join with the speakers
+    # (two keys make a cheap group-by; the claims are then compared on all of `same`)
+    repeat = ["doc_id", "value"] if not across_articles else ["unit", "value"]
+    repeated = figures.group_by(*repeat).agg(nw.len().alias("copies")).filter(nw.col("copies") >= 2)
+    figures = figures.join(repeated.select(*repeat), on=repeat)
     claims = with_claimant(tables, figures).drop_nulls(subset=["claimant"]).select(COLUMNS)
     contested = (
         claims.group_by(*same)

@@ -6,8 +6,6 @@ import narwhals as nw
 
 from figcheck.rules import Tables
 
-SPEAKER = ("speaker_entity", "speaker_type", "speaker_title", "speaker_name")
-
 
 def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.LazyFrame:
     """The figures table (or those of its rows in `figures`) plus `claimant` (speaker entity, else
@@ -20,14 +18,9 @@ def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.Laz
         nw.col("title").alias("speaker_title"),
         nw.coalesce(nw.col("name"), nw.col("text")).alias("speaker_name"),
     )
-    attributed = figures.filter(~nw.col("speaker_id").is_null())
-    joined = attributed.join(speakers, on="speaker_id", how="left")
-    schema = joined.collect_schema()  # the engine may read the mentions' words as categoricals
-    unattributed = figures.filter(nw.col("speaker_id").is_null()).with_columns(
-        **{name: nw.lit(None, schema[name]) for name in SPEAKER}
-    )
-    both = nw.concat([joined, unattributed.select(schema.names())], how="vertical")
-    return both.with_columns(
+    # a left join: mention ids are never null, so a figure without a speaker matches nothing
+    joined = figures.join(speakers, on="speaker_id", how="left")
+    return joined.with_columns(
         claimant=nw.coalesce(nw.col("speaker_entity"), nw.col("source")),
         claimant_name=nw.coalesce(nw.col("speaker_name"), nw.col("source")),
     )

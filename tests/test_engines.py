@@ -261,3 +261,17 @@ def test_missing_engine_package_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     )
     with pytest.raises(EngineUnavailable, match=r"figcheck\[scale\]"):
         engine_named("duckdb")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None, reason="pip install 'figcheck[spark]'")
+def test_spark_without_java_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-jdk"))
+    assert main(["run", str(tmp_path), "--engine", "spark"]) == 2
+    error = capsys.readouterr().err
+    assert "Java 17" in error and "no-jdk has no bin/java" in error and "openjdk-17-jre-headless" in error
+    monkeypatch.delenv("JAVA_HOME")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["run", str(tmp_path), "--engine", "spark"]) == 2
+    assert "finds no java on this machine" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import pickle
+import shutil
 import sys
 import threading
 import uuid
@@ -60,15 +61,22 @@ EXTRAS = {"polars": "scale", "duckdb": "scale", "pyarrow": "scale", "pyspark": "
 
 
 class EngineUnavailable(RuntimeError):
-    """The chosen engine's package is not installed."""
+    """The chosen engine's package, or the runtime it needs, is not installed."""
 
-    def __init__(self, engine: str, package: str) -> None:
+    def __init__(self, engine: str, package: str, message: str | None = None) -> None:
         extra = EXTRAS.get(package, "scale")
         super().__init__(
-            f"engine '{engine}' needs the '{package}' package; install it with pip install 'figcheck[{extra}]'"
+            message
+            or f"engine '{engine}' needs the '{package}' package; install it with pip install 'figcheck[{extra}]'"
         )
         self.engine = engine
         self.package = package
+
+
+def _java_found() -> bool:
+    """Whether PySpark can start its JVM: it runs $JAVA_HOME/bin/java, else `java` on the PATH."""
+    home = os.environ.get("JAVA_HOME")
+    return Path(home, "bin", "java").is_file() if home else shutil.which("java") is not None
 
 
 @dataclass(frozen=True)
@@ -285,6 +293,15 @@ def engine_named(name: str) -> Engine:
         raise EngineUnavailable(name, engine.package or name)
     if name != "pandas" and importlib.util.find_spec("pyarrow") is None:
         raise EngineUnavailable(name, "pyarrow")
+    if name == "spark" and not _java_found():
+        where = (
+            f"JAVA_HOME={os.environ['JAVA_HOME']} has no bin/java" if "JAVA_HOME" in os.environ else "no java"
+        )
+        message = (
+            f"engine 'spark' needs Java 17 and finds {where} on this machine; install it "
+            "(apt install openjdk-17-jre-headless) or set JAVA_HOME"
+        )
+        raise EngineUnavailable(name, "java", message)
     return engine
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +47,7 @@ from figcheck.pipeline import (
 )
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Finding, Rule
-from figcheck.rules.runner import document_findings, number_findings, options_of
+from figcheck.rules.runner import ReportedFinding, document_findings, options_of, report_rules
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.tables.build import (
     TableError,
@@ -298,7 +298,7 @@ def _resolve_entities(setup: Setup, results: Sequence[BatchResult], resources: R
         write_table(with_entities(mentions, entities), part)
 
 
-def _shown(setup: Setup, texts: TextsOnDisk, findings: Sequence[Finding]) -> Shown:
+def _shown(setup: Setup, texts: TextsOnDisk, findings: Sequence[ReportedFinding]) -> Shown:
     """Every article's row, and the rows of the articles with findings."""
     detailed = frozenset(
         {f.doc_id for f in findings if f.doc_id} | {e.doc_id for f in findings for e in f.evidence}
@@ -386,17 +386,14 @@ def _run(
     outcomes = _expectations(setup, results, curated, expectations, engine, options) if expectations else []
     texts = TextsOnDisk(articles)
     on_engine = tables_from_parquet(engine, folder, texts, outcomes, options)
-    raw: list[tuple[Rule, Finding]] = []
-    ran = checking(progress)
-    for done, rule in enumerate(rules, start=1):
-        if rule.kind == "document":
-            raw.extend((rule, f) for r in results for f in r.findings.get(rule.code, ()))
-        else:
-            raw.extend((rule, f) for f in rule.function(on_engine, **options_of(rule, suite)))
-        if ran is not None:
-            ran(done, len(rules))
-    findings = number_findings(raw, suite)
-    shown = _shown(setup, texts, [f for _, f in raw])
+
+    def findings_of(rule: Rule) -> Iterable[Finding]:
+        if rule.kind == "document":  # found batch by batch, during extraction
+            return [f for result in results for f in result.findings.get(rule.code, ())]
+        return rule.function(on_engine, **options_of(rule, suite))
+
+    findings = report_rules(rules, findings_of, suite, checking(progress))
+    shown = _shown(setup, texts, findings)
     return RunResult(
         suite, tuple(rules), shown, tuple(findings), started, time.time() - started, tuple(outcomes)
     )

@@ -54,12 +54,26 @@ def run_rules(
 ) -> list[ReportedFinding]:
     """Every finding of every rule, in rule order then document order; `ran(done, total)` after each rule."""
     documents = list(documents)
+
+    def findings_of(rule: Rule) -> Iterable[Finding]:
+        if rule.kind == "document":
+            return document_findings(rule, documents, suite)
+        return rule.function(tables, **options_of(rule, suite))
+
+    return report_rules(rules, findings_of, suite, ran)
+
+
+def report_rules(
+    rules: Sequence[Rule],
+    findings_of: Callable[[Rule], Iterable[Finding]],
+    suite: Suite,
+    ran: Callable[[int, int], None] | None = None,
+) -> list[ReportedFinding]:
+    """The findings `findings_of` gives for each rule, numbered and fingerprinted in rule order;
+    `ran(done, total)` after each rule."""
     raw: list[tuple[Rule, Finding]] = []
     for done, rule in enumerate(rules, start=1):
-        if rule.kind == "document":
-            raw.extend((rule, f) for f in document_findings(rule, documents, suite))
-        else:
-            raw.extend((rule, f) for f in rule.function(tables, **options_of(rule, suite)))
+        raw.extend((rule, finding) for finding in findings_of(rule))
         if ran is not None:
             ran(done, len(rules))
     return number_findings(raw, suite)

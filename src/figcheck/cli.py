@@ -145,9 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     explain_cmd.add_argument("b")
 
     eval_cmd = commands.add_parser("eval", help="score extraction on gold cases")
-    eval_cmd.add_argument("task", choices=["numbers", "periods", "names"])
+    eval_cmd.add_argument("task", choices=["numbers", "periods", "names", "news"])
     eval_cmd.add_argument(
-        "args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors)"
+        "args", nargs=argparse.REMAINDER, help="the scorer's own arguments (files, --errors, --lang)"
     )
 
     baseline_cmd = commands.add_parser("baseline", help="record today's findings as accepted")

@@ -7,10 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from figcheck.extract.figures import FigureContext, figure_rows
+from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
-from figcheck.extract.numbers import TOKEN_KINDS, NumberToken, scan
+from figcheck.extract.models import reads_names
+from figcheck.extract.numbers import TOKEN_KINDS, NumberToken, Scan, scan
 from figcheck.extract.sentences import sentences
+from figcheck.extract.syntax import Parsed, attribution_words, parse_many
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
@@ -24,7 +26,7 @@ class Resources:
 
     units: UnitLexicon = field(default_factory=default_units)
     gazetteer: Gazetteer | None = None
-    # language -> a loaded spaCy pipeline, or None where no model is installed
+    # language -> its loaded spaCy pipeline (figcheck.extract.models), or None where none is installed
     pipeline_for: Callable[[str], Any] = lambda language: None
 
 
@@ -47,27 +49,49 @@ class ArticleExtraction:
 
 def extract_articles(articles: Sequence[Article], resources: Resources) -> list[ArticleExtraction]:
     """Each article's rows, in order. Each language's texts go through spaCy together, which batches its
-    matrix work (a third faster on short articles) and finds the same mentions as one text at a time."""
-    mentions: dict[int, list[Mention]] = {}
+    matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
+    then the sentences that hold figures are parsed together."""
+    extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
         numbers = [n for n, a in enumerate(articles) if a.language == language]
-        texts = [articles[n].text for n in numbers]
-        found = find_mentions_batch(texts, language, resources.gazetteer, resources.pipeline_for(language))
-        mentions.update(zip(numbers, found, strict=True))
-    return [_extraction(article, mentions[n], resources) for n, article in enumerate(articles)]
+        group = [articles[n] for n in numbers]
+        model = resources.pipeline_for(language)
+        texts = [a.text for a in group]
+        names_model = model if reads_names(language) else None
+        found = list(find_mentions_batch(texts, language, resources.gazetteer, names_model))
+        scans = [scan(a.text, a.language, resources.units) for a in group]
+        spans = [list(sentences(a.text)) for a in group]
+        grammars = parse_many(
+            model,
+            [
+                (a.text, s, numbers_scan.quantities)
+                for a, s, numbers_scan in zip(group, spans, scans, strict=True)
+            ],
+            resources.units.head_words(language),
+            attribution_words(language),
+            speech_cues(language).search,
+        )
+        for n, article, mentions, numbers_scan, article_spans, parsed in zip(
+            numbers, group, found, scans, spans, grammars, strict=True
+        ):
+            context = FigureContext(
+                article.text, article.language, article.published, article_spans, mentions
+            )
+            extractions[n] = _extraction(
+                article, numbers_scan, context, parsed if model is not None else None
+            )
+    return [extractions[n] for n in range(len(articles))]
 
 
-def _extraction(article: Article, mentions: list[Mention], resources: Resources) -> ArticleExtraction:
-    mention_ids = [f"{article.doc_id}@{n}" for n in range(1, len(mentions) + 1)]
-    numbers = scan(article.text, article.language, resources.units)
-    context = FigureContext(
-        article.text, article.language, article.published, list(sentences(article.text)), mentions
-    )
-    figures = tuple({**row, "doc_id": article.doc_id} for row in figure_rows(numbers, context, mention_ids))
+def _extraction(
+    article: Article, numbers: Scan, context: FigureContext, parsed: Parsed | None
+) -> ArticleExtraction:
+    mention_ids = [f"{article.doc_id}@{n}" for n in range(1, len(context.mentions) + 1)]
+    rows = figure_rows(numbers, context, mention_ids, parsed)
     return ArticleExtraction(
         doc_id=article.doc_id,
-        figures=figures,
-        mentions=tuple(_mention_row(m, mention_ids) for m in mentions),
+        figures=tuple({**row, "doc_id": article.doc_id} for row in rows),
+        mentions=tuple(_mention_row(m, mention_ids) for m in context.mentions),
         tokens=numbers.tokens,
     )
 

@@ -25,7 +25,9 @@ from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, find_periods
 from figcheck.extract.sentences import Span
 from figcheck.extract.sources import find_sources
-from figcheck.extract.status import sentence_status
+from figcheck.extract.status import figure_status
+from figcheck.extract.syntax import Attribution, Grammar, Parsed
+from figcheck.extract.units import normalize
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")
@@ -54,13 +56,22 @@ def context_year(text: str, published: dt.date | None) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Rows of the figures table for the quantities of `scan`, in reading order."""
+def figure_rows(
+    scan: Scan,
+    context: FigureContext,
+    mention_ids: Sequence[str],
+    parsed: Parsed | None = None,
+) -> list[dict[str, Any]]:
+    """Rows of the figures table for the quantities of `scan`, in reading order; `parsed` holds the
+    parse of their sentences where a model read them (``figcheck.extract.syntax``)."""
     text, language = context.text, context.language
     year = context_year(text, context.published)
     statement_dates = find_statement_dates(text, language, context.published, year)
     rows = []
-    for quantity in scan.quantities:
+    speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
+    for number, quantity in enumerate(scan.quantities):
+        grammar = parsed.grammars[number] if parsed is not None else None
+        unit, unit_text = _counted(quantity, grammar)
         index = _sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
         said_on = _statement_date(statement_dates, sentence)
@@ -79,7 +90,11 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
             quantity,
         )
         sources = find_sources(sentence_text, language)
-        speaker = _speaker(context.mentions, sentence, sentence_text, quantity, language)
+        if parsed is not None:
+            speaker, speaker_text = speakers[number]
+        else:
+            speaker = _speaker(context.mentions, sentence, sentence_text, quantity, language)
+            speaker_text = _speaker_text(context.mentions, speaker)
         rows.append(
             {
                 "doc_id": None,
@@ -93,8 +108,8 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
                 "lower_inclusive": quantity.lower_inclusive,
                 "upper_inclusive": quantity.upper_inclusive,
                 "qualifier": quantity.qualifier,
-                "unit": quantity.unit,
-                "unit_text": quantity.unit_text,
+                "unit": unit,
+                "unit_text": unit_text,
                 "period_text": period.text if period else None,
                 "period_text_start": period.start if period else None,
                 "period_text_end": period.end if period else None,
@@ -102,14 +117,54 @@ def figure_rows(scan: Scan, context: FigureContext, mention_ids: Sequence[str]) 
                 "period_end": period.period_end if period else None,
                 "period_scope": period.scope if period else "unspecified",
                 "period_anchor": period.anchor if period else None,
-                "status": sentence_status(sentence_text, language),
+                "status": figure_status(grammar, sentence_text, language),
                 "speaker_id": mention_ids[speaker] if speaker is not None else None,
-                "speaker_text": _speaker_text(context.mentions, speaker),
+                "speaker_text": speaker_text,
                 "source": sources[0].agency if sources else None,
                 "statement_date": said_on.date if said_on else None,
             }
         )
     return rows
+
+
+def _counted(quantity: Quantity, grammar: Grammar | None) -> tuple[str | None, str | None]:
+    """The unit the lexicon knows ("km", "euros"), else the noun the parse says is counted, past its
+    modifiers ("seven health facilities" -> facilities), else the word after the number."""
+    known = quantity.unit_kind not in (None, "noun")
+    counted = grammar.counted if grammar is not None else None
+    if known or counted is None or counted.start < quantity.end:
+        return quantity.unit, quantity.unit_text
+    return normalize(counted.text), counted.text
+
+
+def _speakers(
+    quantities: Sequence[Quantity], parsed: Parsed, context: FigureContext
+) -> list[tuple[int | None, str | None]]:
+    """Each quantity's speaker (a mention's index, the words that name it) from its sentence's
+    attribution; a pronoun stands for the previous speaker, and a data release's speaker holds for the
+    figures after it that no one else states."""
+    by_sentence: dict[int, tuple[int | None, str | None]] = {}
+    previous: tuple[int | None, str | None] = (None, None)
+    release: tuple[int | None, str | None] = (None, None)
+    for index in range(len(context.sentences)):
+        said = parsed.attributions.get(index)
+        if said is None:
+            by_sentence[index] = release
+            continue
+        speaker = previous if said.pronoun else _named(context.mentions, said)
+        previous = speaker
+        if said.release:
+            release = speaker
+        by_sentence[index] = speaker
+    return [by_sentence[_sentence_of(context.sentences, q.start)] for q in quantities]
+
+
+def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
+    """The person or institution an attribution names (its full name's mention), and its words."""
+    for index, mention in enumerate(mentions):
+        if mention.type in SPEAKER_TYPES and said.start <= mention.start and mention.end <= said.end:
+            return (mention.refers_to if mention.refers_to is not None else index), said.text
+    return None, said.text
 
 
 def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
@@ -164,7 +219,7 @@ def _nearest_period(periods: Sequence[Period], quantity: Quantity) -> Period | N
 
 
 @lru_cache(maxsize=2)
-def _speech_cues(language: str) -> regex.Pattern[str]:
+def speech_cues(language: str) -> regex.Pattern[str]:
     data = yaml.safe_load(
         resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8")
     )
@@ -180,7 +235,7 @@ def _speaker(
     "selon", "said"), resolved to the full name a title or surname stands for. None when nobody speaks."""
     cues = [
         (sentence.start + m.start(), sentence.start + m.end())
-        for m in _speech_cues(language).finditer(sentence_text)
+        for m in speech_cues(language).finditer(sentence_text)
     ]
     candidates = [
         i

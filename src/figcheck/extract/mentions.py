@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from figcheck.extract.models import load_model, reads_names
 from figcheck.extract.titles import (
     MAX_PREMODIFIERS,
     Token,
@@ -34,7 +35,6 @@ from figcheck.load.gazetteer import Gazetteer, GazetteerEntry, fold
 if TYPE_CHECKING:
     import spacy
 
-MODELS = {"fr": "fr_core_news_sm"}
 MAX_NAME_WORDS = 4
 
 _TOKEN = regex.compile(
@@ -668,16 +668,8 @@ def _title_target(persons: list[_Person], title: str) -> _Person | None:
 
 
 def load_pipeline(language: str) -> spacy.Language | None:
-    """The installed spaCy model for `language` with only its `ner` pipe, or None; never downloads."""
-    model = MODELS.get(language)
-    if model is None or importlib.util.find_spec(model) is None:
-        return None
-    import spacy
-
-    nlp = spacy.load(model)
-    keep = {"ner"} | _listened_by_ner(nlp)
-    nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
-    return nlp
+    """The installed spaCy model for `language` when it proposes names (its NER), or None; never downloads."""
+    return load_model(language) if reads_names(language) else None
 
 
 def _listened_by_ner(nlp: Any) -> set[str]:

@@ -72,6 +72,8 @@ class Quantity:
     unit_text: str | None
     unit_start: int | None
     unit_end: int | None
+    # the lexicon's kind of the unit ("currency", "count"...), or "noun" for the word after the number
+    unit_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1454,6 +1456,7 @@ class _Scanner:
             unit_text=n.unit_text,
             unit_start=n.unit_start,
             unit_end=n.unit_end,
+            unit_kind=n.unit.kind if n.unit is not None else None,
         )
 
 

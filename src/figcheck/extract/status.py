@@ -12,11 +12,15 @@ actual, so that a plan stated with an estimate stays a plan. A sentence with no 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import regex
 import yaml
+
+from figcheck.extract.syntax import Grammar, Word
 
 STATUSES = ("actual", "planned", "estimate", "unspecified")
 _ORDER = ("planned", "estimate", "actual")
@@ -28,15 +32,73 @@ def _fold(s: str) -> str:
 
 
 @cache
-def _cues(language: str) -> list[tuple[str, regex.Pattern[str]]]:
+def _data(language: str) -> dict[str, object]:
     lang = language.lower()[:2]
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language {language!r}; use 'fr' or 'en'")
     path = resources.files("figcheck.extract").joinpath(f"data/status_{lang}.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    planned: frozenset[str]
+    estimate: frozenset[str]
+    reporting: frozenset[str]
+    future: str
+    conditional: str
+
+
+@cache
+def _clause_words(language: str) -> _ClauseWords:
+    grammar = _data(language)["grammar"]
+    assert isinstance(grammar, dict)
+    return _ClauseWords(
+        planned=frozenset(_fold(w) for w in grammar["planned"]),
+        estimate=frozenset(_fold(w) for w in grammar["estimate"]),
+        reporting=frozenset(_fold(w) for w in grammar["reporting"]),
+        future=grammar["future"],
+        conditional=grammar["conditional"],
+    )
+
+
+def figure_status(grammar: Grammar | None, sentence: str, language: str) -> str:
+    """One figure's status from the clause that governs it; from its sentence's cues without a parse."""
+    if grammar is None:
+        return sentence_status(sentence, language)
+    words = _clause_words(language)
+    found = _status_of(grammar.marks, (), words)
+    for verb, helpers in zip(grammar.verbs, grammar.auxiliaries, strict=True):
+        if _fold(verb.lemma) in words.reporting and verb is not grammar.verbs[0]:
+            break
+        found = found or _status_of((verb.lemma, *(h.lemma for h in helpers)), (verb, *helpers), words)
+        if found:
+            return found
+    return found or "actual"
+
+
+def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWords) -> str | None:
+    folded = {_fold(lemma) for lemma in lemmas}
+    if folded & words.planned:
+        return "planned"
+    if folded & words.estimate:
+        return "estimate"
+    if any("Fut" in t.tense for t in tokens):
+        return words.future
+    if any("Cnd" in t.mood for t in tokens):
+        return words.conditional
+    return None
+
+
+@cache
+def _cues(language: str) -> list[tuple[str, regex.Pattern[str]]]:
+    data = _data(language)
     out = []
     for status in _ORDER:
-        cues = [_fold(c).replace(" ", r"\s+") for c in data.get(status) or []]
+        listed = data.get(status) or []
+        assert isinstance(listed, list)
+        cues = [_fold(c).replace(" ", r"\s+") for c in listed]
         if cues:
             out.append((status, regex.compile(r"(?<![\w])(?:" + "|".join(f"(?:{c})" for c in cues) + ")")))
     return out

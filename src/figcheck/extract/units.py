@@ -112,6 +112,10 @@ class UnitLexicon:
         """Canonical unit ids of the given kinds, sorted (``units_of("percent", "time")``)."""
         return sorted(unit for unit, kind in self.kinds.items() if kind in kinds)
 
+    def head_words(self, language: str) -> frozenset[str]:
+        """The head nouns that only carry the real unit after them (``unite``, ``piece``), normalized."""
+        return frozenset(head.split(" ")[0] for head in self.heads.get(_lang(language), ()))
+
     def strip_head(self, key: str, language: str) -> str | None:
         """A normalized phrase without its head (``"unite de munition"`` -> ``"munition"``), or None."""
         for head in self.heads.get(_lang(language), ()):

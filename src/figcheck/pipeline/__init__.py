@@ -20,7 +20,7 @@ import pandas as pd
 
 from figcheck.engines import DEFAULT_ENGINE, engine_named, tables_from_pandas
 from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
-from figcheck.extract.mentions import load_pipeline
+from figcheck.extract.models import load_model
 from figcheck.extract.units import default_units, load_units
 from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus, load_corpus
@@ -103,7 +103,7 @@ def load_resources(collections: Sequence[Path]) -> Resources:
     return Resources(
         units=load_units(units_path) if units_path else default_units(),
         gazetteer=load_gazetteer(gazetteer_path) if gazetteer_path else None,
-        pipeline_for=functools.cache(load_pipeline),
+        pipeline_for=functools.cache(load_model),
     )
 
 

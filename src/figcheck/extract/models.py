@@ -1,0 +1,32 @@
+"""The spaCy pipeline of each language (``data/models.yaml``), loaded once and never downloaded."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def _table() -> dict[str, dict[str, Any]]:
+    path = resources.files("figcheck.extract").joinpath("data/models.yaml")
+    table: dict[str, dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return table
+
+
+def load_model(language: str) -> Any | None:
+    """The installed pipeline of `language`, every pipe loaded, or None when its package is missing."""
+    entry = _table().get(language)
+    if entry is None or importlib.util.find_spec(entry["model"]) is None:
+        return None
+    import spacy
+
+    return spacy.load(entry["model"])
+
+
+def reads_names(language: str) -> bool:
+    """Whether the language's model also proposes names (its NER) to the mention finder."""
+    return bool(_table().get(language, {}).get("names"))

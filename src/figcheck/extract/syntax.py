@@ -1,0 +1,395 @@
+"""The grammar around each figure, from a dependency parse of the sentences that hold figures.
+
+For every quantity the parse gives two things the words next to it cannot:
+
+- **what is counted**: the noun the number modifies, past its modifiers ("seven health facilities" →
+  facilities, "1,051,635 confirmed cases" → cases), and past a head noun that only carries the real unit
+  ("unités d'équipements" → équipements, "pieces of equipment" → equipment);
+- **the clause that governs it**: the verbs from the figure up to the main verb, each with its
+  auxiliaries, tense, mood and lemma. ``figcheck.extract.status`` reads a figure's status from them.
+
+Only sentences holding a figure are parsed, and only with the tagger and parser (no NER): about a
+third of a news article's sentences. A number written in several tokens ("40 000", "3,5 milliards")
+is given to the parser as one numeral, which it reads far more reliably than the digit groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from figcheck.extract.numbers import Quantity
+from figcheck.extract.sentences import Span
+from figcheck.extract.units import normalize
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB", "AUX"})
+# a numeral's link to the noun it counts, and a noun's link to the noun phrase inside it ("de", "of")
+COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
+INNER = frozenset({"nmod", "prep", "pobj"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "relcl", "conj", "parataxis"})
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token of a parsed sentence, as later stages need it."""
+
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    tense: str
+    mood: str
+    verb_form: str
+    start: int  # offsets in the article body
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence says states its figures: the speaker's noun phrase (``start``, ``end`` in the body).
+
+    ``pronoun``: the speaker is a pronoun ("a-t-il ajouté", "he said"), so the previous speaker;
+    ``release``: a publishing verb ("Eurostat dévoile les chiffres…"), whose speaker holds for the
+    figures after it.
+    """
+
+    start: int
+    end: int
+    text: str
+    pronoun: bool = False
+    release: bool = False
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """A language's words of attribution (``data/speakers.yaml``, section ``grammar``)."""
+
+    reporting: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    publishing: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+
+
+@cache
+def attribution_words(language: str) -> AttributionWords:
+    """The attribution words of `language` (none for a language the data file does not list)."""
+    path = resources.files("figcheck.extract").joinpath("data/speakers.yaml")
+    grammar = yaml.safe_load(path.read_text(encoding="utf-8"))["grammar"].get(language, {})
+    return AttributionWords(
+        **{key: frozenset(str(w).lower() for w in words) for key, words in grammar.items()}
+    )
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What the parse says around one quantity.
+
+    ``counted`` is the counted noun (None when the number stands alone). ``verbs`` is the chain of
+    governing verbs from the nearest up to the main verb, each with its auxiliaries and modals
+    (``auxiliaries[i]`` belongs to ``verbs[i]``); ``marks`` are the lemmas of the modifiers of the
+    figure's noun phrase ("an estimated", "annual").
+    """
+
+    counted: Word | None
+    verbs: tuple[Word, ...]
+    auxiliaries: tuple[tuple[Word, ...], ...]
+    marks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One article's parse: the grammar of each quantity (None where unparsed), and the attribution of
+    each parsed sentence that has one, by sentence index."""
+
+    grammars: tuple[Grammar | None, ...]
+    attributions: dict[int, Attribution]
+
+
+def parse_many(
+    nlp: Any,
+    articles: Sequence[tuple[str, Sequence[Span], Sequence[Quantity]]],
+    heads: Iterable[str] = (),
+    attribution: AttributionWords = AttributionWords(),
+    speaks: Callable[[str], object] = lambda sentence: False,
+    batch_size: int = 64,
+) -> list[Parsed]:
+    """The parse of the sentences of many articles that hold figures, or that `speaks` says attribute
+    words to someone, all fed to spaCy together (`nlp.pipe`)."""
+    grammars: list[list[Grammar | None]] = [[None] * len(q) for _, _, q in articles]
+    attributions: list[dict[int, Attribution]] = [{} for _ in articles]
+    if nlp is not None:
+        head_words = frozenset(heads)
+        jobs: list[tuple[int, int, list[int]]] = []  # article, sentence, its quantities
+        docs = []
+        for a, (text, sentences, quantities) in enumerate(articles):
+            grouped: dict[int, list[int]] = {}
+            for q, quantity in enumerate(quantities):
+                s = _sentence_index(sentences, quantity.start)
+                if s is not None:
+                    grouped.setdefault(s, []).append(q)
+            for s, sentence in enumerate(sentences):
+                if s in grouped or speaks(text[sentence.start : sentence.end]):
+                    jobs.append((a, s, grouped.get(s, [])))
+                    docs.append(_doc(nlp, text, sentence, [quantities[q] for q in grouped.get(s, [])]))
+        disabled = [name for name in nlp.pipe_names if name == "ner"]
+        with nlp.select_pipes(disable=disabled):
+            parsed = nlp.pipe(docs, batch_size=batch_size)
+            for (a, s, members), (doc, offsets, anchors) in zip(jobs, _with_maps(parsed, docs), strict=True):
+                said = _attribution(doc, offsets, articles[a][0], attribution)
+                if said is not None:
+                    attributions[a][s] = said
+                for q, anchor in zip(members, anchors, strict=True):
+                    if anchor is not None:
+                        grammars[a][q] = _grammar(doc, anchor, offsets, head_words)
+    return [Parsed(tuple(g), d) for g, d in zip(grammars, attributions, strict=True)]
+
+
+def _with_maps(parsed: Iterable[Any], docs: list[Any]) -> Iterable[tuple[Any, Any, Any]]:
+    for doc, source in zip(parsed, docs, strict=True):
+        yield doc, source.user_data["figcheck_offsets"], source.user_data["figcheck_anchors"]
+
+
+def _sentence_index(sentences: Sequence[Span], offset: int) -> int | None:
+    for index, span in enumerate(sentences):
+        if span.start <= offset < span.end:
+            return index
+    return None
+
+
+def _doc(nlp: Any, text: str, sentence: Span, quantities: Sequence[Quantity]) -> Any:
+    """The sentence as a Doc whose every multi-token number is one numeral token."""
+    from spacy.tokens import Doc
+
+    tokens = nlp.tokenizer(text[sentence.start : sentence.end])
+    words: list[str] = []
+    spaces: list[bool] = []
+    offsets: list[tuple[int, int]] = []
+    anchors: list[int | None] = []
+    spans = sorted((q.start - sentence.start, q.end - sentence.start, n) for n, q in enumerate(quantities))
+    anchor_of: dict[int, int] = {}
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        hit = next((s for s in spans if s[0] <= token.idx < s[1]), None)
+        if hit is not None and _numeric(token):
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].idx < hit[1] and _numeric(tokens[j + 1]):
+                j += 1
+            last = tokens[j]
+            anchor_of[hit[2]] = len(words)
+            words.append(_numeral(text[sentence.start + token.idx : sentence.start + last.idx + len(last)]))
+            spaces.append(bool(last.whitespace_))
+            offsets.append((sentence.start + token.idx, sentence.start + last.idx + len(last)))
+            i = j + 1
+            continue
+        if (
+            hit is not None
+            and hit[2] not in anchor_of
+            and i + 1 < len(tokens)
+            and tokens[i + 1].idx >= hit[1]
+        ):
+            anchor_of[hit[2]] = len(words)  # a number word with no digits: its last token anchors it
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        offsets.append((sentence.start + token.idx, sentence.start + token.idx + len(token)))
+        i += 1
+    for _, end, n in spans:
+        if n not in anchor_of:  # the span's last token
+            inside = [k for k, (s, _) in enumerate(offsets) if s < sentence.start + end]
+            anchor_of[n] = inside[-1] if inside else None  # type: ignore[assignment]
+    anchors = [anchor_of.get(n) for n in range(len(quantities))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.user_data["figcheck_offsets"] = offsets
+    doc.user_data["figcheck_anchors"] = anchors
+    return doc
+
+
+def _numeric(token: Any) -> bool:
+    return bool(token.like_num) or token.text[:1].isdigit()
+
+
+def _numeral(written: str) -> str:
+    digits = "".join(c for c in written if c.isdigit())
+    return digits[:9] or written.replace(" ", "")
+
+
+def _word(token: Any, offsets: Sequence[tuple[int, int]]) -> Word:
+    start, end = offsets[token.i]
+    return Word(
+        text=token.text,
+        lemma=token.lemma_.lower(),
+        pos=token.pos_,
+        dep=token.dep_,
+        tense=",".join(token.morph.get("Tense")),
+        mood=",".join(token.morph.get("Mood")),
+        verb_form=",".join(token.morph.get("VerbForm")),
+        start=start,
+        end=end,
+    )
+
+
+def _grammar(doc: Any, anchor: int, offsets: Sequence[tuple[int, int]], heads: frozenset[str]) -> Grammar:
+    number = doc[anchor]
+    counted = _counted(number, heads)
+    phrase = counted if counted is not None else number
+    marks = tuple(
+        child.lemma_.lower()
+        for child in phrase.children
+        if child.dep_ in ("amod", "advmod", "nmod", "compound")
+    ) + tuple(child.lemma_.lower() for child in number.children)
+    verbs, auxiliaries = _clause(phrase)
+    return Grammar(
+        counted=_word(counted, offsets) if counted is not None else None,
+        verbs=tuple(_word(v, offsets) for v in verbs),
+        auxiliaries=tuple(tuple(_word(a, offsets) for a in group) for group in auxiliaries),
+        marks=marks,
+    )
+
+
+def _counted(number: Any, heads: frozenset[str]) -> Any | None:
+    """The noun a numeral counts: its head when it modifies a noun after it, else a noun it governs
+    ("3 millions de personnes", "trois d'entre eux" gives none)."""
+    noun = None
+    head = number.head
+    if number.dep_ in COUNTING and head.pos_ in NOUNS and head.i > number.i and head.i - number.i <= 6:
+        noun = head
+    else:
+        for child in number.children:
+            if (
+                child.pos_ in NOUNS
+                and child.i > number.i
+                and child.dep_ in INNER | {"nmod", "appos", "compound"}
+            ):
+                noun = child
+                break
+            if child.dep_ == "prep":
+                inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUNS]
+                if inner:
+                    noun = inner[0]
+                    break
+    if noun is None:
+        return None
+    while normalize(noun.text) in heads:
+        inner = _inner_noun(noun)
+        if inner is None:
+            break
+        noun = inner
+    return noun
+
+
+def _inner_noun(noun: Any) -> Any | None:
+    for child in noun.children:
+        if child.i <= noun.i:
+            continue
+        if child.dep_ == "nmod" and child.pos_ in NOUNS:
+            return child
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in NOUNS:
+                    return grand
+    return None
+
+
+def _clause(token: Any) -> tuple[list[Any], list[list[Any]]]:
+    """The verbs of the clause that governs `token`, nearest first, with the auxiliaries of each: up to
+    the first finite verb ("devrait recevoir", "is expected to receive"), and on to the main verb only
+    through the verbs it governs directly, so a relative clause keeps its own tense."""
+    verbs: list[Any] = []
+    auxiliaries: list[list[Any]] = []
+    current = token
+    for _ in range(12):  # a parse is a tree; the bound only guards against a malformed one
+        if current.pos_ in VERBS or (current is not token and current.dep_ == "ROOT"):
+            helpers = [c for c in current.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+            verbs.append(current)
+            auxiliaries.append(helpers)
+            if _finite(current) or any(_finite(h) for h in helpers) or current.dep_ not in ("xcomp", "ccomp"):
+                break
+        if current.head is current:
+            break
+        current = current.head
+    return verbs, auxiliaries
+
+
+def _finite(token: Any) -> bool:
+    return "Fin" in token.morph.get("VerbForm") or token.tag_ == "MD"
+
+
+# a passive subject is what was counted or reported ("121 000 vols ont été enregistrés"), not a speaker
+SUBJECTS = frozenset({"nsubj", "expl:subj"})
+INVERTED = frozenset({"obj", "dobj", "nsubj", "appos", "attr"})
+PHRASE_END = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "case", "mark"})
+
+
+def _attribution(
+    doc: Any, offsets: Sequence[tuple[int, int]], text: str, words: AttributionWords
+) -> Attribution | None:
+    """The sentence's speaker: the object of an attribution preposition, else the subject of a reporting
+    verb (before it, or inverted after it)."""
+    for token in doc:
+        joined = (doc[token.i - 1].text.lower() if token.i else "") + token.text.lower()
+        if token.text.lower() in words.prepositions or joined.replace("’", "'") in words.prepositions:
+            head = _preposition_object(token)
+            if head is not None:
+                found = _phrase(head, offsets, text, words)
+                if doc.text.rstrip().endswith(":"):  # "selon l'Insee, … :" introduces what follows
+                    return Attribution(found.start, found.end, found.text, found.pronoun, release=True)
+                return found
+    for token in doc:
+        if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None and token.dep_ == "conj":  # "called for 100% and stated 92%": a shared subject
+            subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            subject = next(
+                (c for c in token.children if c.i > token.i and c.dep_ in INVERTED and c.pos_ in NOUNS), None
+            )
+        if subject is not None and not any(t.like_num for t in subject.subtree):
+            found = _phrase(subject, offsets, text, words)
+            release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
+            return Attribution(found.start, found.end, found.text, found.pronoun, release)
+    return None
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children)
+
+
+def _folded(token: Any) -> str:
+    return str(token.lemma_).lower().replace("’", "'")
+
+
+def _preposition_object(token: Any) -> Any | None:
+    if token.dep_ in ("case", "fixed") and token.head.pos_ in NOUNS | {"PRON"}:
+        return token.head  # "selon l'Insee": the noun is the head of its case marker
+    for child in token.children:  # "according to officials": according → to → officials
+        for grand in child.children:
+            if grand.dep_ == "pobj":
+                return grand
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: AttributionWords) -> Attribution:
+    """The noun phrase of `head`, without its relative clauses, or what follows a comma in it."""
+    first = last = head.i
+    for child in head.children:
+        if child.dep_ in PHRASE_END or child.dep_ == "punct" and child.i > head.i:
+            continue
+        span = list(child.subtree)
+        if child.i < head.i:
+            first = min(first, span[0].i)
+        else:
+            if any(t.text in ",;:" for t in span):
+                continue
+            last = max(last, span[-1].i)
+    start, end = offsets[first][0], offsets[last][1]
+    pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns
+    return Attribution(start, end, text[start:end], pronoun)

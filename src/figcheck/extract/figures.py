@@ -12,7 +12,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -22,16 +21,15 @@ import yaml
 from figcheck.extract.dates import StatementDate, find_statement_dates
 from figcheck.extract.mentions import Mention
 from figcheck.extract.numbers import Quantity, Scan
-from figcheck.extract.periods import Period, find_periods
 from figcheck.extract.sentences import Span
 from figcheck.extract.sources import find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed
+from figcheck.extract.timeframes import figure_periods
 from figcheck.extract.units import normalize
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")
-FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # How far (in characters) a speaker's name may stand from the speech cue: "Selon les résultats de la
 # réunion présidée par le ministre Andrey Belousov".
 MAX_SPEAKER_DISTANCE = 80
@@ -69,26 +67,17 @@ def figure_rows(
     statement_dates = find_statement_dates(text, language, context.published, year)
     rows = []
     speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
+    periods = figure_periods(
+        text, language, context.sentences, scan.quantities, statement_dates, context.published, year
+    )
     for number, quantity in enumerate(scan.quantities):
         grammar = parsed.grammars[number] if parsed is not None else None
         unit, unit_text = _counted(quantity, grammar)
         index = _sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
         said_on = _statement_date(statement_dates, sentence)
-        reference = said_on.date if said_on else context.published
         sentence_text = text[sentence.start : sentence.end]
-        periods = [
-            _shift(p, sentence.start)
-            for p in find_periods(sentence_text, language, reference=reference, context_year=year)
-        ]
-        period = _nearest_period(
-            [
-                _dated_within_range(p)
-                for p in periods
-                if not _is_statement_date(p, statement_dates) and not _covers_a_figure(p, scan.quantities)
-            ],
-            quantity,
-        )
+        period = periods[number]
         sources = find_sources(sentence_text, language)
         if parsed is not None:
             speaker, speaker_text = speakers[number]
@@ -179,46 +168,6 @@ def _statement_date(dates: Sequence[StatementDate], sentence: Span) -> Statement
     return before[-1] if before else None
 
 
-def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
-    """`a annoncé le 4 février`: when something was said, not the period a figure covers."""
-    return any(d.start < period.end and period.start < d.end for d in dates)
-
-
-def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:
-    """`plus de 2500 habitants`: a number the scanner reads as a figure is not also a year."""
-    return any(q.start < period.end and period.start < q.end for q in quantities)
-
-
-def _dated_within_range(period: Period) -> Period:
-    """Dates outside the years the tables can hold (1678-2261) are left unresolved, text kept."""
-    dates = [d for d in (period.period_start, period.period_end) if d is not None]
-    if all(FIRST_DATE <= d <= LAST_DATE for d in dates):
-        return period
-    return Period(period.start, period.end, period.text, period.scope, None, None, "none")
-
-
-def _shift(period: Period, offset: int) -> Period:
-    return Period(
-        period.start + offset,
-        period.end + offset,
-        period.text,
-        period.scope,
-        period.period_start,
-        period.period_end,
-        period.anchor,
-    )
-
-
-def _nearest_period(periods: Sequence[Period], quantity: Quantity) -> Period | None:
-    outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
-    if not outside:
-        return None
-    return min(
-        outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end
-    )
-
-
-@lru_cache(maxsize=2)
 def speech_cues(language: str) -> regex.Pattern[str]:
     data = yaml.safe_load(
         resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8")

@@ -165,6 +165,11 @@ class _Lex:
     modifier_re: Any
 
 
+def wording(language: str) -> dict[str, Any]:
+    """The language's period wording (``data/periods_<lang>.yaml``), for the stages that read periods."""
+    return _load(language[:2].lower())
+
+
 def _load(language: str) -> dict[str, Any]:
     path = resources.files("figcheck.extract").joinpath(f"data/periods_{language}.yaml")
     return dict(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,169 @@
+"""The period each figure of an article covers: from its own clause, else from the text that governs it.
+
+A careful reader dates a figure by the period phrase of its own sentence nearest to it; a comparison
+("contre 65 449 en 2015", "compared with 2015", "up from X last year") dates only the figure it
+compares, never the figures before it. A day named in the sentence ("On Wednesday the tremor left five
+dead", "As of Sunday") dates the figures that have no other period, even where it is also the day a
+statement was made. A sentence with no period of its own takes the one that governs it: the last
+period read in the sentences before it in its paragraph ("Le mois de juin 2016 est marqué par… Ainsi,
+5 400…"), else the day of the article's dateline ("7 avril 2016. – …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from figcheck.extract.dates import StatementDate
+from figcheck.extract.numbers import Quantity
+from figcheck.extract.periods import Period, find_periods, fold, wording
+from figcheck.extract.sentences import Span, paragraphs
+
+FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
+# how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
+COMPARISON_REACH = 40
+DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
+
+
+def figure_periods(
+    text: str,
+    language: str,
+    sentences: Sequence[Span],
+    quantities: Sequence[Quantity],
+    statement_dates: Sequence[StatementDate],
+    published: dt.date | None,
+    year: int | None,
+) -> list[Period | None]:
+    """The period of each quantity, in order (None where the text gives none)."""
+    governing: Period | None = None
+    dateline: Period | None = None
+    paragraph_of = _paragraph_index(text, sentences)
+    current_paragraph = -1
+    by_sentence: dict[int, list[Period]] = {}
+    inherited: dict[int, Period | None] = {}
+    for index, sentence in enumerate(sentences):
+        if paragraph_of[index] != current_paragraph:
+            current_paragraph, governing = paragraph_of[index], dateline
+        said_on = _said_on(statement_dates, sentence)
+        reference = said_on.date if said_on else published
+        found = [
+            _dated_within_range(_shift(p, sentence.start))
+            for p in find_periods(text[sentence.start : sentence.end], language, reference, year)
+        ]
+        found = [p for p in found if not _covers_a_figure(p, quantities)]
+        by_sentence[index] = found
+        inherited[index] = governing
+        if dateline is None:
+            dateline = next((p for p in found if _is_dateline(text, p)), None)
+            governing = governing or dateline
+        own = [p for p in found if not _compares(text, p, language) and not _is_dateline(text, p)]
+        if own:
+            governing = own[-1]
+    out: list[Period | None] = []
+    for quantity in quantities:
+        index = _sentence_of(sentences, quantity.start)
+        candidates = [p for p in by_sentence[index] if _may_date(text, p, quantity, language)]
+        named = [p for p in candidates if not _is_statement_date(p, statement_dates)]
+        period = _nearest(named or candidates, quantity)
+        out.append(period if period is not None else inherited[index])
+    return out
+
+
+def _is_dateline(text: str, period: Period) -> bool:
+    """ "7 avril 2016. – Les Philippines…", "PARIS, Jan. 4 —": the day an article reports, at the head of a
+    paragraph and set off by a dash."""
+    line_start = text.rfind("\n", 0, period.start) + 1
+    head = text[line_start : period.start]
+    return (
+        period.scope == "day"
+        and len(head) <= 40
+        and not any(c in head for c in ".!?")
+        and DATELINE_DASH.match(text, period.end) is not None
+    )
+
+
+@cache
+def _comparison(language: str) -> regex.Pattern[str]:
+    words = sorted((fold(w) for w in wording(language).get("comparison", [])), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+
+
+def _cue_before(text: str, period: Period, language: str) -> int | None:
+    """Where the comparison word that introduces `period` starts, or None."""
+    left = max(0, period.start - COMPARISON_REACH)
+    window = fold(text[left : period.start])
+    hits = list(_comparison(language).finditer(window))
+    return left + hits[-1].start() if hits else None
+
+
+def _compares(text: str, period: Period, language: str) -> bool:
+    return _cue_before(text, period, language) is not None
+
+
+def _may_date(text: str, period: Period, quantity: Quantity, language: str) -> bool:
+    """A comparison period dates only what follows its comparison word, never the figure compared to."""
+    cue = _cue_before(text, period, language)
+    return cue is None or quantity.start >= cue
+
+
+def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
+    outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
+    if not outside:
+        return None
+    return min(
+        outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end
+    )
+
+
+def _paragraph_index(text: str, sentences: Sequence[Span]) -> list[int]:
+    starts = [p.start for p in paragraphs(text)]
+    out = []
+    for sentence in sentences:
+        out.append(sum(1 for s in starts if s <= sentence.start) - 1)
+    return out
+
+
+def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
+    for index, span in enumerate(sentences):
+        if span.start <= offset < span.end:
+            return index
+    return max(len(sentences) - 1, 0)
+
+
+def _said_on(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
+    before = [d for d in dates if d.start < sentence.end]
+    return before[-1] if before else None
+
+
+def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
+    """`a annoncé le 4 février`: when something was said, which dates a figure only when nothing else does."""
+    return any(d.start < period.end and period.start < d.end for d in dates)
+
+
+def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:
+    """`plus de 2500 habitants`: a number the scanner reads as a figure is not also a year."""
+    return any(q.start < period.end and period.start < q.end for q in quantities)
+
+
+def _dated_within_range(period: Period) -> Period:
+    """Dates outside the years the tables can hold (1678-2261) are left unresolved, text kept."""
+    dates = [d for d in (period.period_start, period.period_end) if d is not None]
+    if all(FIRST_DATE <= d <= LAST_DATE for d in dates):
+        return period
+    return Period(period.start, period.end, period.text, period.scope, None, None, "none")
+
+
+def _shift(period: Period, offset: int) -> Period:
+    return Period(
+        period.start + offset,
+        period.end + offset,
+        period.text,
+        period.scope,
+        period.period_start,
+        period.period_end,
+        period.anchor,
+    )

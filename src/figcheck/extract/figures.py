@@ -21,6 +21,7 @@ import yaml
 from figcheck.extract.dates import StatementDate, find_statement_dates
 from figcheck.extract.mentions import Mention
 from figcheck.extract.numbers import Quantity, Scan
+from figcheck.extract.periods import Period
 from figcheck.extract.sentences import Span
 from figcheck.extract.sources import find_sources
 from figcheck.extract.status import figure_status
@@ -33,6 +34,8 @@ SPEAKER_TYPES = ("person", "organization")
 # How far (in characters) a speaker's name may stand from the speech cue: "Selon les résultats de la
 # réunion présidée par le ministre Andrey Belousov".
 MAX_SPEAKER_DISTANCE = 80
+# a period still this many days from its end when stated is about what is to come
+AHEAD_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,9 @@ def figure_rows(
                 "period_end": period.period_end if period else None,
                 "period_scope": period.scope if period else "unspecified",
                 "period_anchor": period.anchor if period else None,
-                "status": figure_status(grammar, sentence_text, language),
+                "status": figure_status(
+                    grammar, sentence_text, language, _ahead(period, sentence, said_on, context)
+                ),
                 "speaker_id": mention_ids[speaker] if speaker is not None else None,
                 "speaker_text": speaker_text,
                 "source": sources[0].agency if sources else None,
@@ -114,6 +119,21 @@ def figure_rows(
             }
         )
     return rows
+
+
+def _ahead(
+    period: Period | None, sentence: Span, said_on: StatementDate | None, context: FigureContext
+) -> bool:
+    """Whether most of the period the figure's own sentence gives lies after the day it was stated (its
+    statement date, else published): it starts later, or runs on for more than a season ("pour 2026",
+    said in February)."""
+    stated = said_on.date if said_on else context.published
+    if period is None or period.period_end is None or stated is None:
+        return False
+    if not sentence.start <= period.start < sentence.end:
+        return False
+    starts_later = period.period_start is not None and period.period_start > stated
+    return starts_later or (period.period_end - stated).days > AHEAD_DAYS
 
 
 def _counted(quantity: Quantity, grammar: Grammar | None) -> tuple[str | None, str | None]:

@@ -63,19 +63,24 @@ def _clause_words(language: str) -> _ClauseWords:
     )
 
 
-def figure_status(grammar: Grammar | None, sentence: str, language: str) -> str:
-    """One figure's status from the clause that governs it; from its sentence's cues without a parse."""
+def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: bool = False) -> str:
+    """One figure's status from the clause that governs it; from its sentence's cues without a parse.
+
+    A figure stated in the present or with no verb is a fact, unless its period lies `ahead` of the
+    statement ("le ministère évoque 2 500 drones pour 2026"): then it is a plan."""
     if grammar is None:
         return sentence_status(sentence, language)
     words = _clause_words(language)
     found = _status_of(grammar.marks, (), words)
+    past = False
     for verb, helpers in zip(grammar.verbs, grammar.auxiliaries, strict=True):
         if _fold(verb.lemma) in words.reporting and verb is not grammar.verbs[0]:
             break
         found = found or _status_of((verb.lemma, *(h.lemma for h in helpers)), (verb, *helpers), words)
         if found:
             return found
-    return found or "actual"
+        past = past or any("Past" in t.tense or "Imp" in t.tense for t in (verb, *helpers))
+    return "planned" if ahead and not past else "actual"
 
 
 def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWords) -> str | None:

@@ -390,6 +390,8 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
             if any(t.text in ",;:" for t in span):
                 continue
             last = max(last, span[-1].i)
+    stop = next((t.i for t in head.doc[head.i + 1 : last + 1] if t.text in ",;:"), None)
+    last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]
     pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns
     return Attribution(start, end, text[start:end], pronoun)

@@ -1,0 +1,142 @@
+"""What a figure is about, read from its sentence and its context: counted noun, status, speaker, period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from figcheck.extract.article import extract_articles
+from figcheck.load.articles import Article
+from figcheck.pipeline import load_resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load_resources([])
+
+
+def figures(resources, text: str, language: str, published: str = "2024-03-08") -> dict[str, dict]:
+    article = Article(
+        doc_id="a",
+        path=Path("a.txt"),
+        collection="c",
+        text=text,
+        language=language,
+        body_line=1,
+        published=dt.date.fromisoformat(published),
+    )
+    [extraction] = extract_articles([article], resources)
+    return {row["text"]: row for row in extraction.figures}
+
+
+def period(row: dict) -> tuple[str, str | None, str | None]:
+    start, end = row["period_start"], row["period_end"]
+    return row["period_scope"], start and start.isoformat(), end and end.isoformat()
+
+
+def test_counted_noun_is_the_head_past_its_modifiers(resources):
+    rows = figures(resources, "Floods closed seven health facilities and 1,200 confirmed cases were counted.", "en")
+    assert rows["seven"]["unit_text"] == "facilities"
+    assert rows["1,200"]["unit_text"] == "cases"
+
+
+def test_french_counted_noun_past_an_adjective(resources):
+    rows = figures(resources, "Les autorités ont recensé 450 nouveaux cas dans la région.", "fr")
+    assert rows["450"]["unit_text"] == "cas"
+
+
+def test_a_modal_makes_a_plan_and_a_past_verb_a_fact(resources):
+    rows = figures(
+        resources,
+        "The army received 12,000 trucks in 2026. The army should receive about 40,000 trucks in 2027.",
+        "en",
+    )
+    assert rows["12,000"]["status"] == "actual"
+    assert rows["about 40,000"]["status"] == "planned"
+
+
+def test_two_figures_of_one_sentence_may_differ_in_status(resources):
+    rows = figures(
+        resources, "Le ministère, qui a livré 300 camions en janvier, devrait en recevoir 900 en mars.", "fr"
+    )
+    assert rows["300"]["status"] == "actual"
+    assert rows["900"]["status"] == "planned"
+
+
+def test_an_estimated_count_is_an_estimate(resources):
+    rows = figures(resources, "An estimated 5,000 people fled the town on Monday.", "en")
+    assert rows["5,000"]["status"] == "estimate"
+
+
+def test_according_to_names_the_speaker(resources):
+    rows = figures(resources, "According to the coast guard, 31 fishermen were rescued.", "en")
+    assert "coast guard" in rows["31"]["speaker_text"]
+
+
+def test_a_reporting_verb_after_the_figure_names_its_subject(resources):
+    rows = figures(resources, "Port officials said 80 containers fell into the sea.", "en")
+    assert "officials" in rows["80"]["speaker_text"]
+
+
+def test_a_figure_nobody_states_has_no_speaker(resources):
+    rows = figures(resources, "The bridge carries 40,000 cars a day.", "en")
+    assert rows["40,000"]["speaker_text"] is None
+
+
+def test_a_pronoun_subject_stands_for_the_previous_speaker(resources):
+    rows = figures(
+        resources,
+        "The mayor Ana Lopes said 40 schools were closed. She added that 12 clinics had shut.",
+        "en",
+    )
+    assert "Lopes" in rows["40"]["speaker_text"]
+    assert "Lopes" in rows["12"]["speaker_text"]
+
+
+def test_a_release_introduced_with_a_colon_holds_for_the_figures_after_it(resources):
+    rows = figures(
+        resources,
+        "Selon l'Observatoire régional, le bilan de l'hiver est lourd :\nLa région compte 820 sans-abri.",
+        "fr",
+    )
+    assert "Observatoire" in rows["820"]["speaker_text"]
+
+
+def test_a_comparison_period_dates_only_the_compared_figure(resources):
+    rows = figures(
+        resources,
+        "Le pays a enregistré 63 500 naissances en septembre 2016, contre 65 449 en septembre 2015.",
+        "fr",
+        published="2016-10-20",
+    )
+    assert period(rows["63 500"]) == ("month", "2016-09-01", "2016-09-30")
+    assert period(rows["65 449"]) == ("month", "2015-09-01", "2015-09-30")
+
+
+def test_a_sentence_without_a_period_takes_its_paragraph_period(resources):
+    rows = figures(
+        resources,
+        "Le mois de juin 2016 est marqué par une hausse du chômage. Ainsi, 5 400 chômeurs de plus sont inscrits.",
+        "fr",
+        published="2016-07-26",
+    )
+    assert period(rows["5 400"]) == ("month", "2016-06-01", "2016-06-30")
+
+
+def test_a_day_named_in_the_sentence_dates_the_event(resources):
+    rows = figures(resources, "On Wednesday, the tremor left five people dead.", "en", published="2024-03-08")
+    assert period(rows["five"]) == ("day", "2024-03-06", "2024-03-06")
+
+
+def test_the_dateline_dates_figures_that_nothing_else_dates(resources):
+    rows = figures(resources, "4 mars 2024. – Le séisme a fait 300 blessés dans la province.", "fr", "2024-03-04")
+    assert period(rows["300"]) == ("day", "2024-03-04", "2024-03-04")
+
+
+def test_without_a_model_each_sentence_is_read_on_its_own(resources):
+    from figcheck.extract.article import Resources
+
+    rows = figures(Resources(units=resources.units), "The army received 12,000 trucks in 2026.", "en")
+    assert rows["12,000"]["status"] == "actual"

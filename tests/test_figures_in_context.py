@@ -37,7 +37,9 @@ def period(row: dict) -> tuple[str, str | None, str | None]:
 
 
 def test_counted_noun_is_the_head_past_its_modifiers(resources):
-    rows = figures(resources, "Floods closed seven health facilities and 1,200 confirmed cases were counted.", "en")
+    rows = figures(
+        resources, "Floods closed seven health facilities and 1,200 confirmed cases were counted.", "en"
+    )
     assert rows["seven"]["unit_text"] == "facilities"
     assert rows["1,200"]["unit_text"] == "cases"
 
@@ -131,7 +133,9 @@ def test_a_day_named_in_the_sentence_dates_the_event(resources):
 
 
 def test_the_dateline_dates_figures_that_nothing_else_dates(resources):
-    rows = figures(resources, "4 mars 2024. – Le séisme a fait 300 blessés dans la province.", "fr", "2024-03-04")
+    rows = figures(
+        resources, "4 mars 2024. – Le séisme a fait 300 blessés dans la province.", "fr", "2024-03-04"
+    )
     assert period(rows["300"]) == ("day", "2024-03-04", "2024-03-04")
 
 

@@ -172,7 +172,8 @@ def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, 
     """The person or institution an attribution names (its full name's mention), and its words."""
     for index, mention in enumerate(mentions):
         if mention.type in SPEAKER_TYPES and said.start <= mention.start and mention.end <= said.end:
-            return (mention.refers_to if mention.refers_to is not None else index), said.text
+            linked = mention.refers_to if mention.refers_to is not None else index
+            return linked, _speaker_text(mentions, linked)
     return None, said.text
 
 

@@ -322,7 +322,8 @@ def _finite(token: Any) -> bool:
 
 # a passive subject is what was counted or reported ("121 000 vols ont été enregistrés"), not a speaker
 SUBJECTS = frozenset({"nsubj", "expl:subj"})
-INVERTED = frozenset({"obj", "dobj", "nsubj", "appos", "attr"})
+# after the verb, the inverted subject ("a déclaré le ministre") bears whichever label the parser gives
+INVERTED = frozenset({"obj", "dobj", "nsubj", "appos", "attr", "obl", "obl:mod", "obl:arg"})
 PHRASE_END = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "case", "mark"})
 
 
@@ -348,7 +349,15 @@ def _attribution(
             subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             subject = next(
-                (c for c in token.children if c.i > token.i and c.dep_ in INVERTED and c.pos_ in NOUNS), None
+                (
+                    c
+                    for c in token.children
+                    if c.i > token.i
+                    and c.dep_ in INVERTED
+                    and c.pos_ in NOUNS
+                    and not any(g.dep_ == "case" for g in c.children)  # "a déclaré à TASS": not the speaker
+                ),
+                None,
             )
         if subject is not None and not any(t.like_num for t in subject.subtree):
             found = _phrase(subject, offsets, text, words)
@@ -390,7 +399,11 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
             if any(t.text in ",;:" for t in span):
                 continue
             last = max(last, span[-1].i)
-    stop = next((t.i for t in head.doc[head.i + 1 : last + 1] if t.text in ",;:"), None)
+    # "Le ministre de la Défense, Andreï Beloussov, a annoncé": the name in apposition is the speaker's
+    named = max(
+        (list(c.subtree)[-1].i for c in head.children if c.dep_ == "appos" and c.i > head.i), default=head.i
+    )
+    stop = next((t.i for t in head.doc[named + 1 : last + 1] if t.text in ",;:"), None)
     last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]
     pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns

@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,6 +46,7 @@ from typing import Any
 
 import regex
 
+from figcheck.evaluate.numbers import same_number
 from figcheck.extract.article import Resources, extract_articles
 from figcheck.extract.sentences import sentences
 from figcheck.load.articles import Article
@@ -96,14 +96,6 @@ def names_unit(extracted: str | None, gold: str | None) -> bool:
     if not want or not have:
         return False
     return want == have or (len(want) == 1 and want[0] in have)
-
-
-def same_number(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    if isinstance(a, bool) or isinstance(b, bool):
-        return bool(a) == bool(b)
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
 def value_right(gold: Mapping[str, Any], found: Mapping[str, Any]) -> bool:

@@ -27,7 +27,7 @@ from figcheck.extract.numbers import Quantity, scan
 FIELDS = ("value", "lower", "upper", "lower_inclusive", "upper_inclusive")
 
 
-def _same_number(a: Any, b: Any) -> bool:
+def same_number(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, bool) or isinstance(b, bool):
@@ -40,8 +40,8 @@ def matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
     if gold.get("qualifier") != found.get("qualifier"):
         return False
     if gold.get("qualifier") == "approx":
-        return _same_number(gold.get("value"), found.get("value"))
-    return all(_same_number(gold.get(f), found.get(f)) for f in FIELDS)
+        return same_number(gold.get("value"), found.get("value"))
+    return all(same_number(gold.get(f), found.get(f)) for f in FIELDS)
 
 
 def as_dict(q: Quantity) -> dict[str, Any]:

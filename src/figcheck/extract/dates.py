@@ -15,10 +15,12 @@ date) or ``"context_year"``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from figcheck.extract.periods import _find
+from figcheck.extract.sentences import Span
 
 _ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
 
@@ -46,3 +48,9 @@ def find_statement_dates(
             continue
         out.append(StatementDate(p.start, p.end, p.text, p.period_start, _ANCHORS[p.anchor]))
     return out
+
+
+def statement_date_of(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
+    """The statement date that holds for `sentence`: the last one named before its end."""
+    before = [d for d in dates if d.start < sentence.end]
+    return before[-1] if before else None

@@ -18,11 +18,11 @@ from typing import Any
 import regex
 import yaml
 
-from figcheck.extract.dates import StatementDate, find_statement_dates
+from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_of
 from figcheck.extract.mentions import Mention
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period
-from figcheck.extract.sentences import Span
+from figcheck.extract.sentences import Span, sentence_of
 from figcheck.extract.sources import find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed
@@ -76,9 +76,9 @@ def figure_rows(
     for number, quantity in enumerate(scan.quantities):
         grammar = parsed.grammars[number] if parsed is not None else None
         unit, unit_text = _counted(quantity, grammar)
-        index = _sentence_of(context.sentences, quantity.start)
+        index = sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
-        said_on = _statement_date(statement_dates, sentence)
+        said_on = statement_date_of(statement_dates, sentence)
         sentence_text = text[sentence.start : sentence.end]
         period = periods[number]
         sources = find_sources(sentence_text, language)
@@ -165,7 +165,7 @@ def _speakers(
         if said.release:
             release = speaker
         by_sentence[index] = speaker
-    return [by_sentence[_sentence_of(context.sentences, q.start)] for q in quantities]
+    return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
 
 
 def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
@@ -175,18 +175,6 @@ def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, 
             linked = mention.refers_to if mention.refers_to is not None else index
             return linked, _speaker_text(mentions, linked)
     return None, said.text
-
-
-def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
-    for index, span in enumerate(sentences):
-        if span.start <= offset < span.end:
-            return index
-    return max(len(sentences) - 1, 0)
-
-
-def _statement_date(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
-    before = [d for d in dates if d.start < sentence.end]
-    return before[-1] if before else None
 
 
 def speech_cues(language: str) -> regex.Pattern[str]:

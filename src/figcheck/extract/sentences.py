@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -18,6 +18,14 @@ SENTENCE_END = regex.compile(
 class Span:
     start: int
     end: int
+
+
+def sentence_of(sentences: Sequence[Span], offset: int) -> int:
+    """The index of the sentence holding `offset` (the last one for an offset past them all)."""
+    for index, span in enumerate(sentences):
+        if span.start <= offset < span.end:
+            return index
+    return max(len(sentences) - 1, 0)
 
 
 def paragraphs(text: str) -> Iterator[Span]:

@@ -17,10 +17,10 @@ from functools import cache
 
 import regex
 
-from figcheck.extract.dates import StatementDate
+from figcheck.extract.dates import StatementDate, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
-from figcheck.extract.sentences import Span, paragraphs
+from figcheck.extract.sentences import Span, paragraphs, sentence_of
 
 FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
@@ -47,7 +47,7 @@ def figure_periods(
     for index, sentence in enumerate(sentences):
         if paragraph_of[index] != current_paragraph:
             current_paragraph, governing = paragraph_of[index], dateline
-        said_on = _said_on(statement_dates, sentence)
+        said_on = statement_date_of(statement_dates, sentence)
         reference = said_on.date if said_on else published
         found = [
             _dated_within_range(_shift(p, sentence.start))
@@ -64,7 +64,7 @@ def figure_periods(
             governing = own[-1]
     out: list[Period | None] = []
     for quantity in quantities:
-        index = _sentence_of(sentences, quantity.start)
+        index = sentence_of(sentences, quantity.start)
         candidates = [p for p in by_sentence[index] if _may_date(text, p, quantity, language)]
         named = [p for p in candidates if not _is_statement_date(p, statement_dates)]
         period = _nearest(named or candidates, quantity)
@@ -125,18 +125,6 @@ def _paragraph_index(text: str, sentences: Sequence[Span]) -> list[int]:
     for sentence in sentences:
         out.append(sum(1 for s in starts if s <= sentence.start) - 1)
     return out
-
-
-def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
-    for index, span in enumerate(sentences):
-        if span.start <= offset < span.end:
-            return index
-    return max(len(sentences) - 1, 0)
-
-
-def _said_on(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
-    before = [d for d in dates if d.start < sentence.end]
-    return before[-1] if before else None
 
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:

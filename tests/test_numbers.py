@@ -225,3 +225,21 @@ def test_clock_time_after_a_full_date_is_not_a_figure() -> None:
     result = scan("Le texte a été signé le 1er août 2023 à 10 heures.", "fr")
     assert result.quantities == ()
     assert [t.kind for t in result.tokens if t.text == "10"] == ["time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le taux a doublé [4], selon le rapport.", "fr"),
+        ("The firm said so.[12] Sales fell.", "en"),
+    ],
+)
+def test_footnote_marks_are_not_figures(text, language):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert {t.kind for t in result.tokens} == {"identifier"}
+
+
+def test_a_footnote_mark_does_not_hide_the_counted_noun():
+    q = one("Il gagne 3 [2] matchs.", "fr")
+    assert (q.value, q.unit_text) == (3, "matchs")

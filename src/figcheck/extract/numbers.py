@@ -988,6 +988,9 @@ class _Scanner:
         """The counted noun when no known unit follows: "20 restaurants", "unités de X"."""
         text, g = self.text, self.g
         pos = n.end
+        mark = _FOOTNOTE_AT.match(text, pos)  # "6 [1] fois": the noun is after the footnote mark
+        if mark is not None:
+            pos = mark.end()
         if n.mult > 1.0 or n.approx_word:
             m = g.skip_de.match(text, pos)
             if m is not None:
@@ -1078,6 +1081,10 @@ class _Scanner:
         v = n.value
         if v is None:
             n.kind = "unparsed"
+            return
+        kind = self._marker_kind(n)
+        if kind is not None:
+            n.kind = kind
             return
         if n.lone_article is not None:
             if n.lone_article in ("a", "an"):
@@ -1214,6 +1221,17 @@ class _Scanner:
             n.kind = "drop"
             return
         n.kind = "figure"
+
+    def _marker_kind(self, n: _Num) -> str | None:
+        """Numbers that the words around them mark as no figure, each class read by its own helper."""
+        for kind, test in (("identifier", self._footnote),):
+            if test(n):
+                return kind
+        return None
+
+    def _footnote(self, n: _Num) -> bool:
+        """A footnote mark: "décès [2]," or "6 [1] fois", a bracketed number right after a word or number."""
+        return n.plain and _FOOTNOTE.match(self.text, max(0, n.start - 3), n.end + 1) is not None
 
     def _after_number(self, n: _Num) -> bool:
         """Whether another number ends just before this one ("de zéro à dix": "à" is not a clock time)."""
@@ -1461,6 +1479,8 @@ class _Scanner:
 
 
 _CHUNK = regex.compile(r"[^\s]+")
+_FOOTNOTE_AT = regex.compile(r"[ \t]?\[[0-9]{1,3}\]")
+_FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _DOT_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _LETTER_DIGIT = regex.compile(r"[\p{L}][0-9]")
 _HEAD_OF = regex.compile(r"[\p{L}\p{M}'’-]+\s+(?:de\s+|d['’]\s*|of\s+)([\p{L}\p{M}-]+)", regex.I)

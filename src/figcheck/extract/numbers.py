@@ -179,6 +179,7 @@ class _Grammar:
     decade_before: Any
     label_before: Any
     change_before: Any
+    time_zone_after: Any
     range_between: Any
     range_from: Any
     gap_range_and: Any
@@ -374,6 +375,7 @@ def _grammar(lang: str) -> _Grammar:
         decade_before=before(ctx.get("decades_before") or []),
         label_before=regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_alt(ctx['label_before'])})\s*\Z", _I),
         change_before=before(ctx["change_before"]),
+        time_zone_after=regex.compile(rf"{_SP}?(?:{_alt(ctx['time_zones'])})(?![\p{{L}}])", _I),
         range_between=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_between'])})\s+\Z", _I),
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
         gap_range_and=regex.compile(rf"\s*(?:{_alt(ctx['range_and'])})\s*\Z", _I),
@@ -1224,7 +1226,7 @@ class _Scanner:
 
     def _marker_kind(self, n: _Num) -> str | None:
         """Numbers that the words around them mark as no figure, each class read by its own helper."""
-        for kind, test in (("identifier", self._footnote),):
+        for kind, test in (("identifier", self._footnote), ("time", self._clock_hhmm)):
             if test(n):
                 return kind
         return None
@@ -1232,6 +1234,13 @@ class _Scanner:
     def _footnote(self, n: _Num) -> bool:
         """A footnote mark: "décès [2]," or "6 [1] fois", a bracketed number right after a word or number."""
         return n.plain and _FOOTNOTE.match(self.text, max(0, n.start - 3), n.end + 1) is not None
+
+    def _clock_hhmm(self, n: _Num) -> bool:
+        """A four-digit clock time before a time zone: "0100 UTC", "(1408 GMT)"."""
+        raw = self.text[n.start : n.end]
+        if len(raw) != 4 or not raw.isdigit() or int(raw[:2]) > 23 or int(raw[2:]) > 59:
+            return False
+        return self.g.time_zone_after.match(self.text, n.end) is not None
 
     def _after_number(self, n: _Num) -> bool:
         """Whether another number ends just before this one ("de zéro à dix": "à" is not a clock time)."""

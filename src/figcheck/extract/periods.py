@@ -19,7 +19,9 @@ after it). ``next``/``prochain`` and ``last``/``dernier`` force the reading.
 
 Scopes: ``day``, ``week`` (Monday to Sunday), ``month``, ``quarter``, ``half_year``, ``whole_year``,
 ``rest_of_year`` (reference date to 31 December), ``year_to_date`` (1 January to the reference date),
-``multi_year`` (several calendar years: ranges of years, decades, centuries) and ``unspecified``:
+``multi_year`` (several calendar years: ranges of years, decades, centuries), ``other`` (a stretch that
+is no calendar unit, both ends known: "sur un an", "in three days"; see ``figcheck.extract.stretches``)
+and ``unspecified``:
 a range of days ("du 26 au 29 mai": both dates set), a part of a period ("fin 2025", "mid-2024": the
 dates are those of the whole period, which contains it), an open interval ("depuis 2014": 1 January
 2014 to the reference date; "d'ici 2030": the reference date to 31 December 2030; a missing bound is
@@ -53,6 +55,7 @@ SCOPES = (
     "rest_of_year",
     "year_to_date",
     "multi_year",
+    "other",
     "unspecified",
 )
 ANCHORS = ("explicit", "reference", "context_year", "none")

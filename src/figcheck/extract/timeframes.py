@@ -21,10 +21,13 @@ from figcheck.extract.dates import StatementDate, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
 from figcheck.extract.sentences import Span, paragraphs, sentence_of
+from figcheck.extract.stretches import find_shifts, find_stretches, shifted
 
 FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
 COMPARISON_REACH = 40
+# the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
+RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
 
 
@@ -40,26 +43,28 @@ def figure_periods(
     """The period of each quantity, in order (None where the text gives none)."""
     governing: Period | None = None
     dateline: Period | None = None
+    release: Period | None = None
     paragraph_of = _paragraph_index(text, sentences)
     current_paragraph = -1
     by_sentence: dict[int, list[Period]] = {}
     inherited: dict[int, Period | None] = {}
     for index, sentence in enumerate(sentences):
         if paragraph_of[index] != current_paragraph:
-            current_paragraph, governing = paragraph_of[index], dateline
+            current_paragraph, governing = paragraph_of[index], release or dateline
         said_on = statement_date_of(statement_dates, sentence)
-        reference = said_on.date if said_on else published
-        found = [
-            _dated_within_range(_shift(p, sentence.start))
-            for p in find_periods(text[sentence.start : sentence.end], language, reference, year)
-        ]
-        found = [p for p in found if not _covers_a_figure(p, quantities)]
+        said_here = said_on if said_on and said_on.start >= sentence.start else None
+        reference = release.period_end if release else said_on.date if said_on else published
+        # a stretch or "now" runs to the day of its own sentence's statement, else to the article's day
+        now = release.period_end if release else said_here.date if said_here else published
+        found = _sentence_periods(text, language, sentence, quantities, (reference, now), year, governing)
         by_sentence[index] = found
         inherited[index] = governing
         if dateline is None:
             dateline = next((p for p in found if _is_dateline(text, p)), None)
             governing = governing or dateline
         own = [p for p in found if not _compares(text, p, language) and not _is_dateline(text, p)]
+        if own and _releases(text[sentence.start : sentence.end], language):
+            release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         if own:
             governing = own[-1]
     out: list[Period | None] = []
@@ -70,6 +75,77 @@ def figure_periods(
         period = _nearest(named or candidates, quantity)
         out.append(period if period is not None else inherited[index])
     return out
+
+
+def _sentence_periods(
+    text: str,
+    language: str,
+    sentence: Span,
+    quantities: Sequence[Quantity],
+    references: tuple[dt.date | None, dt.date | None],
+    year: int | None,
+    governing: Period | None,
+) -> list[Period]:
+    """The periods one sentence names: calendar phrases, stretches, and shifts of its own period or of
+    the one that governs it ("contre 10,5 % il y a un an")."""
+    words = text[sentence.start : sentence.end]
+    reference, now = references
+    found = [_scoped(p) for p in find_periods(words, language, reference, year)]
+    found += find_stretches(words, language, now)
+    found = sorted(
+        (_dated_within_range(_shift(p, sentence.start)) for p in found if not _inside_any(p, found)),
+        key=lambda p: p.start,
+    )
+    found = [p for p in found if not _covers_a_figure(p, quantities)]
+    for shift in find_shifts(words, language):
+        at = shift.start + sentence.start
+        anchor = next((p for p in reversed(found) if p.end <= at), None) or governing
+        if anchor is not None and anchor.period_start and anchor.period_end:
+            moved = shifted(anchor, shift)
+            found.append(
+                Period(
+                    at,
+                    at + len(shift.text),
+                    shift.text,
+                    moved.scope,
+                    moved.period_start,
+                    moved.period_end,
+                    moved.anchor,
+                )
+            )
+    return sorted(found, key=lambda p: p.start)
+
+
+def _inside_any(period: Period, periods: Sequence[Period]) -> bool:
+    """A phrase inside a longer one ("un an" in "sur un an") is read as part of it."""
+    return any(
+        o is not period
+        and o.start <= period.start
+        and period.end <= o.end
+        and o.end - o.start > period.end - period.start
+        for o in periods
+    )
+
+
+def _scoped(period: Period) -> Period:
+    """An open interval read with both ends ("depuis juillet 2014", said in 2017) is a stretch of several
+    years, or of less than one."""
+    if period.scope != "unspecified" or period.period_start is None or period.period_end is None:
+        return period
+    scope = "multi_year" if period.period_start.year != period.period_end.year else "other"
+    return Period(
+        period.start, period.end, period.text, scope, period.period_start, period.period_end, period.anchor
+    )
+
+
+@cache
+def _release_cues(language: str) -> regex.Pattern[str]:
+    cues = wording(language).get("releases", []) or ["(?!)"]
+    return regex.compile(r"(?<!\w)(?:" + "|".join(c.replace(" ", r"\s+") for c in cues) + ")")
+
+
+def _releases(sentence: str, language: str) -> bool:
+    return _release_cues(language).search(fold(sentence)) is not None
 
 
 def _is_dateline(text: str, period: Period) -> bool:
@@ -133,8 +209,9 @@ def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
 
 
 def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:
-    """`plus de 2500 habitants`: a number the scanner reads as a figure is not also a year."""
-    return any(q.start < period.end and period.start < q.end for q in quantities)
+    """`plus de 2500 habitants`: a number the scanner reads as a figure is not also a year; a duration
+    ("in two days") may be both a figure and the stretch another figure covers."""
+    return any(q.start < period.end and period.start < q.end and q.unit_kind != "time" for q in quantities)
 
 
 def _dated_within_range(period: Period) -> Period:

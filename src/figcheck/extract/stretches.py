@@ -1,0 +1,137 @@
+"""Stretches of time that are not calendar units: "sur un an", "in three days", "les neuf premiers mois",
+"il y a un an", "désormais".
+
+The wording is data (``stretches``, ``first_part``, ``ago``, ``now`` and ``stretch_units`` in
+``data/periods_<lang>.yaml``): small regular expressions in which ``{n}`` stands for a number and
+``{unit}`` for a unit of time. A stretch ends on the reference date (the statement date) and has the
+scope ``other``; the first months of a year start on 1 January; ``now`` is the reference day. A shift
+("il y a un an", "a year earlier") has no dates of its own: it moves another period back (``shifted``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from figcheck.extract.periods import Period, fold, wording
+
+
+@dataclass(frozen=True)
+class Shift:
+    """ "il y a un an": the period it follows, moved back by ``count`` ``unit``s."""
+
+    start: int
+    end: int
+    text: str
+    unit: str
+    count: int
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    stretches: regex.Pattern[str]
+    first_part: regex.Pattern[str]
+    ago: regex.Pattern[str]
+    now: regex.Pattern[str]
+    units: dict[str, str]
+    numbers: dict[str, int]
+
+
+@cache
+def _grammar(language: str) -> _Grammar:
+    words = wording(language)
+    units = {fold(k): v for k, v in words.get("stretch_units", {}).items()}
+    numbers = {fold(str(k)): int(v) for k, v in words.get("numbers", {}).items()}
+    numbers.update({"un": 1, "une": 1, "a": 1, "an": 1, "one": 1})
+    number = r"(?P<n>\d+|" + "|".join(sorted(map(regex.escape, numbers), key=len, reverse=True)) + ")"
+    unit = r"(?P<unit>" + "|".join(sorted(map(regex.escape, units), key=len, reverse=True)) + ")"
+
+    def compile_all(patterns: list[str]) -> regex.Pattern[str]:
+        filled = []
+        for p in patterns or ["(?!)"]:
+            filled.append(p.replace("{n}", number).replace("{unit}", unit).replace(" ", r"\s+"))
+        return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in filled) + r")(?!\w)")
+
+    return _Grammar(
+        stretches=compile_all(words.get("stretches", [])),
+        first_part=compile_all(words.get("first_part", [])),
+        ago=compile_all(words.get("ago", [])),
+        now=compile_all([regex.escape(w).replace(r"\ ", " ") for w in words.get("now", [])]),
+        units=units,
+        numbers=numbers,
+    )
+
+
+def find_stretches(text: str, language: str, reference: dt.date | None) -> list[Period]:
+    """Stretches, first parts of a year and words for now in ``text``, resolved against ``reference``."""
+    if reference is None:
+        return []
+    g = _grammar(language)
+    folded = fold(text)
+    out = []
+    for m in g.stretches.finditer(folded):
+        count = _count(m, g)
+        if count is not None:
+            start = _back(reference, g.units[m.group("unit")], count) + dt.timedelta(days=1)
+            out.append(
+                Period(m.start(), m.end(), text[m.start() : m.end()], "other", start, reference, "reference")
+            )
+    for m in g.first_part.finditer(folded):
+        count = _count(m, g)
+        if count is not None:
+            first = dt.date(reference.year, 1, 1)
+            end = _forward(first, g.units[m.group("unit")], count) - dt.timedelta(days=1)
+            out.append(
+                Period(m.start(), m.end(), text[m.start() : m.end()], "other", first, end, "reference")
+            )
+    for m in g.now.finditer(folded):
+        out.append(
+            Period(m.start(), m.end(), text[m.start() : m.end()], "day", reference, reference, "reference")
+        )
+    return sorted(out, key=lambda p: p.start)
+
+
+def find_shifts(text: str, language: str) -> list[Shift]:
+    g = _grammar(language)
+    out = []
+    for m in g.ago.finditer(fold(text)):
+        count = _count(m, g)
+        if count is not None:
+            out.append(Shift(m.start(), m.end(), text[m.start() : m.end()], g.units[m.group("unit")], count))
+    return out
+
+
+def shifted(period: Period, shift: Shift) -> Period:
+    """`period` moved back by the shift, its scope kept: November 2016, "il y a un an" → November 2015."""
+    assert period.period_start is not None and period.period_end is not None
+    start = _back(period.period_start, shift.unit, shift.count)
+    end = _back(period.period_end, shift.unit, shift.count)
+    if period.scope in ("month", "quarter", "half_year", "whole_year"):
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    return Period(shift.start, shift.end, shift.text, period.scope, start, end, period.anchor)
+
+
+def _count(m: regex.Match[str], g: _Grammar) -> int | None:
+    n = m.group("n")
+    if n is None:
+        return 1
+    return int(n) if n.isdigit() else g.numbers.get(n)
+
+
+def _back(day: dt.date, unit: str, count: int) -> dt.date:
+    return _forward(day, unit, -count)
+
+
+def _forward(day: dt.date, unit: str, count: int) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=count)
+    if unit == "week":
+        return day + dt.timedelta(weeks=count)
+    months = count * (12 if unit == "year" else 1)
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

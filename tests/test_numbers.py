@@ -243,3 +243,20 @@ def test_footnote_marks_are_not_figures(text, language):
 def test_a_footnote_mark_does_not_hide_the_counted_noun():
     q = one("Il gagne 3 [2] matchs.", "fr")
     assert (q.value, q.unit_text) == (3, "matchs")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le séisme a frappé à 0215 TU, selon l'institut.", "fr"),
+        ("The blast came at 6 a.m. local time (2300 GMT).", "en"),
+    ],
+)
+def test_four_digit_clock_times_before_a_time_zone_are_not_figures(text, language):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert "time" in {t.kind for t in result.tokens}
+
+
+def test_four_digits_before_a_unit_stay_a_figure():
+    assert one("It cost 2300 dollars.", "en").value == 2300

@@ -180,6 +180,8 @@ class _Grammar:
     label_before: Any
     change_before: Any
     time_zone_after: Any
+    label_spelled_before: Any
+    model_after: Any
     range_between: Any
     range_from: Any
     gap_range_and: Any
@@ -375,6 +377,10 @@ def _grammar(lang: str) -> _Grammar:
         decade_before=before(ctx.get("decades_before") or []),
         label_before=regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_alt(ctx['label_before'])})\s*\Z", _I),
         change_before=before(ctx["change_before"]),
+        label_spelled_before=regex.compile(
+            rf"(?r){_BOUND_L}(?:{_alt(ctx['label_spelled_before'])})\s*\Z", _I
+        ),
+        model_after=regex.compile(rf"[ \t-](?:{_alt(ctx['model_after'])})(?![\p{{L}}\p{{N}}])", _I),
         time_zone_after=regex.compile(rf"{_SP}?(?:{_alt(ctx['time_zones'])})(?![\p{{L}}])", _I),
         range_between=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_between'])})\s+\Z", _I),
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
@@ -1226,7 +1232,11 @@ class _Scanner:
 
     def _marker_kind(self, n: _Num) -> str | None:
         """Numbers that the words around them mark as no figure, each class read by its own helper."""
-        for kind, test in (("identifier", self._footnote), ("time", self._clock_hhmm)):
+        for kind, test in (
+            ("identifier", self._footnote),
+            ("time", self._clock_hhmm),
+            ("identifier", self._name_part),
+        ):
             if test(n):
                 return kind
         return None
@@ -1241,6 +1251,17 @@ class _Scanner:
         if len(raw) != 4 or not raw.isdigit() or int(raw[:2]) > 23 or int(raw[2:]) > 59:
             return False
         return self.g.time_zone_after.match(self.text, n.end) is not None
+
+    def _name_part(self, n: _Num) -> bool:
+        """A number inside a name: "737 Max", "51 Pegasi b", "numéro trois", "the Group of Seven"."""
+        text, g, s = self.text, self.g, n.start
+        if n.plain and n.unit is None and g.model_after.match(text, n.end):
+            return _CAPITAL_AT.match(text, n.end) is not None
+        if n.plain and _DESIGNATION_AFTER.match(text, n.end):
+            return True
+        if n.spelled and g.label_spelled_before.search(text, max(0, s - 30), s):
+            return True
+        return n.spelled and text[s].isupper() and _NAME_BEFORE.search(text, max(0, s - 40), s) is not None
 
     def _after_number(self, n: _Num) -> bool:
         """Whether another number ends just before this one ("de zéro à dix": "à" is not a clock time)."""
@@ -1488,6 +1509,11 @@ class _Scanner:
 
 
 _CHUNK = regex.compile(r"[^\s]+")
+_CAPITAL_AT = regex.compile(r"[ \t-]\p{Lu}")
+_DESIGNATION_AFTER = regex.compile(r" \p{Lu}\p{Ll}+ [b-h](?![\p{L}\p{N}'’])")
+_NAME_BEFORE = regex.compile(
+    r"(?r)(?<![.!?:«\"“][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*[ \t]+(?:(?:of|the|de|des|du)[ \t]+)?\Z"
+)
 _FOOTNOTE_AT = regex.compile(r"[ \t]?\[[0-9]{1,3}\]")
 _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _DOT_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")

@@ -345,7 +345,8 @@ def _attribution(
         if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
             continue
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        if subject is None and token.dep_ == "conj":  # "called for 100% and stated 92%": a shared subject
+        # "called for 100% and stated 92%", "M. X affiche son optimisme, estimant que…": the governing verb's subject
+        if subject is None and token.dep_ in ("conj", "advcl", "xcomp"):
             subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             subject = next(

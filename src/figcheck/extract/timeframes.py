@@ -21,11 +21,12 @@ from figcheck.extract.dates import StatementDate, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
 from figcheck.extract.sentences import Span, paragraphs, sentence_of
-from figcheck.extract.stretches import find_shifts, find_stretches, shifted
+from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
 
 FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
 COMPARISON_REACH = 40
+PREPOSITION_REACH = 3
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
@@ -63,18 +64,64 @@ def figure_periods(
             dateline = next((p for p in found if _is_dateline(text, p)), None)
             governing = governing or dateline
         own = [p for p in found if not _compares(text, p, language) and not _is_dateline(text, p)]
-        if own and _releases(text[sentence.start : sentence.end], language):
+        if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         if own:
             governing = own[-1]
+    ends = _ends_of_changes(text, quantities, language)
     out: list[Period | None] = []
-    for quantity in quantities:
+    for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
         candidates = [p for p in by_sentence[index] if _may_date(text, p, quantity, language)]
-        named = [p for p in candidates if not _is_statement_date(p, statement_dates)]
-        period = _nearest(named or candidates, quantity)
+        # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
+        ranked = [p for p in candidates if not _is_dateline(text, p)]
+        named = [p for p in ranked if not _is_statement_date(p, statement_dates)]
+        period = _nearest(named or ranked or candidates, quantity)
+        if period is not None and number in ends:
+            period = _end_of(period, ends[number])
         out.append(period if period is not None else inherited[index])
     return out
+
+
+def _ends_of_changes(text: str, quantities: Sequence[Quantity], language: str) -> dict[int, str]:
+    """The two ends of each change ("passant de 29,1 % à 28,2 %", "rose from 14 to 31"): which
+    quantity is the ``first`` and which the ``last``."""
+    words = wording(language).get("change", {})
+    opening = regex.compile(r"(?:" + "|".join(words.get("from", ["(?!)"])) + r")\s*\Z")
+    joining = regex.compile(r"\A\s*%?\s*(?:" + "|".join(words.get("to", ["(?!)"])) + r")\s*\Z")
+    ends: dict[int, str] = {}
+    for n in range(len(quantities) - 1):
+        a, b = quantities[n], quantities[n + 1]
+        if joining.match(fold(text[a.end : b.start])) and opening.search(
+            fold(text[max(0, a.start - 12) : a.start])
+        ):
+            ends[n], ends[n + 1] = "first", "last"
+    return ends
+
+
+def _end_of(period: Period, end: str) -> Period:
+    """The end of a change a period dates: the first or last year of several ("de 29,1 % à 28,2 % entre
+    2010 et 2014"); for a month or a quarter ("passant de 9,7 à 9,5 %" in November), the first end is the
+    unit before."""
+    if period.period_start is None or period.period_end is None:
+        return period
+    if period.scope == "multi_year":
+        year = period.period_start.year if end == "first" else period.period_end.year
+        start, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return Period(period.start, period.end, period.text, "whole_year", start, last, period.anchor)
+    months = {"month": 1, "quarter": 3}.get(period.scope)
+    if months is None or end == "last":
+        return period
+    moved = shifted(period, Shift(period.start, period.end, period.text, "month", months))
+    return Period(
+        period.start,
+        period.end,
+        period.text,
+        period.scope,
+        moved.period_start,
+        moved.period_end,
+        period.anchor,
+    )
 
 
 def _sentence_periods(
@@ -99,7 +146,8 @@ def _sentence_periods(
     found = [p for p in found if not _covers_a_figure(p, quantities)]
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
-        anchor = next((p for p in reversed(found) if p.end <= at), None) or governing
+        own = (p for p in reversed(found) if p.end <= at and not _compares(text, p, language))
+        anchor = next(own, None) or governing
         if anchor is not None and anchor.period_start and anchor.period_end:
             moved = shifted(anchor, shift)
             found.append(
@@ -145,7 +193,9 @@ def _release_cues(language: str) -> regex.Pattern[str]:
 
 
 def _releases(sentence: str, language: str) -> bool:
-    return _release_cues(language).search(fold(sentence)) is not None
+    """A data release ("Eurostat dévoile les chiffres…"), or a sentence that introduces what follows
+    with a colon ("En 2016, selon l'Insee, les délits ont augmenté :")."""
+    return sentence.endswith(":") or _release_cues(language).search(fold(sentence)) is not None
 
 
 def _is_dateline(text: str, period: Period) -> bool:
@@ -171,7 +221,8 @@ def _comparison(language: str) -> regex.Pattern[str]:
 def _cue_before(text: str, period: Period, language: str) -> int | None:
     """Where the comparison word that introduces `period` starts, or None."""
     left = max(0, period.start - COMPARISON_REACH)
-    window = fold(text[left : period.start])
+    # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
+    window = fold(text[left : period.start + PREPOSITION_REACH])
     hits = list(_comparison(language).finditer(window))
     return left + hits[-1].start() if hits else None
 

@@ -260,3 +260,32 @@ def test_four_digit_clock_times_before_a_time_zone_are_not_figures(text, languag
 
 def test_four_digits_before_a_unit_stay_a_figure():
     assert one("It cost 2300 dollars.", "en").value == 2300
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La compagnie a cloué au sol ses 777 Max.", "fr"),
+        ("Astronomers named it 55 Cancri e last year.", "en"),
+        ("La numéro deux mondiale a abandonné.", "fr"),
+        ("Le régiment 152 a quitté la ville.", "fr"),
+        ("Leaders of the Group of Twenty met.", "en"),
+        ("Flight number three left late.", "en"),
+    ],
+)
+def test_numbers_inside_names_are_identifiers(text, language):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert "identifier" in {t.kind for t in result.tokens}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Quatre soldats ont été tués.", "fr", 4),
+        ("Officials said: Nine Americans were freed.", "en", 9),
+        ("He paid 20Rs for it.", "en", 20),
+    ],
+)
+def test_capitalised_numbers_that_count_stay_figures(text, language, value):
+    assert one(text, language).value == value

@@ -26,7 +26,7 @@ from figcheck.extract.sentences import Span, sentence_of
 from figcheck.extract.sources import find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed
-from figcheck.extract.timeframes import figure_periods
+from figcheck.extract.timeframes import figure_periods, release_cue
 from figcheck.extract.units import normalize
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -36,6 +36,8 @@ SPEAKER_TYPES = ("person", "organization")
 MAX_SPEAKER_DISTANCE = 80
 # a period still this many days from its end when stated is about what is to come
 AHEAD_DAYS = 90
+# the subject of a data release the parse missed is a short noun phrase
+MAX_PUBLISHER_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,10 @@ def _speakers(
     by_sentence: dict[int, tuple[int | None, str | None]] = {}
     previous: tuple[int | None, str | None] = (None, None)
     release: tuple[int | None, str | None] = (None, None)
-    for index in range(len(context.sentences)):
+    for index, sentence in enumerate(context.sentences):
         said = parsed.attributions.get(index)
         if said is None:
+            release = _publisher(context, sentence) or release
             by_sentence[index] = release
             continue
         speaker = previous if said.pronoun else _named(context.mentions, said)
@@ -166,6 +169,32 @@ def _speakers(
             release = speaker
         by_sentence[index] = speaker
     return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
+
+
+def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str | None] | None:
+    """Who publishes a data release the parse missed ("L'institut Eurostat dévoile les chiffres…"): the
+    words before the release's own (after a dateline), with the first person or institution they name."""
+    cue = release_cue(context.text[sentence.start : sentence.end], context.language)
+    if cue is None:
+        return None
+    head = context.text[sentence.start : sentence.start + cue]
+    start = sentence.start + max(head.rfind("– "), head.rfind("— "), -2) + 2
+    words = context.text[start : sentence.start + cue].strip(" ,")
+    if not words or len(words.split()) > MAX_PUBLISHER_WORDS:
+        return None
+    named = next(
+        (
+            i
+            for i, m in enumerate(context.mentions)
+            if m.type in SPEAKER_TYPES and start <= m.start < sentence.start + cue
+        ),
+        None,
+    )
+    if named is None:
+        return None
+    return (
+        context.mentions[named].refers_to if context.mentions[named].refers_to is not None else named
+    ), words
 
 
 def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:

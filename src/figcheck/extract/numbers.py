@@ -180,6 +180,7 @@ class _Grammar:
     label_before: Any
     change_before: Any
     time_zone_after: Any
+    spaced_ordinal: Any
     label_spelled_before: Any
     model_after: Any
     range_between: Any
@@ -381,6 +382,9 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?r){_BOUND_L}(?:{_alt(ctx['label_spelled_before'])})\s*\Z", _I
         ),
         model_after=regex.compile(rf"[ \t-](?:{_alt(ctx['model_after'])})(?![\p{{L}}\p{{N}}])", _I),
+        spaced_ordinal=regex.compile(
+            rf"{_SP}(?:{_alt(words.get('spaced_ordinal_suffixes') or [])})(?![\p{{L}}\p{{N}}'’])", _I
+        ),
         time_zone_after=regex.compile(rf"{_SP}?(?:{_alt(ctx['time_zones'])})(?![\p{{L}}])", _I),
         range_between=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_between'])})\s+\Z", _I),
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
@@ -1236,6 +1240,8 @@ class _Scanner:
             ("identifier", self._footnote),
             ("time", self._clock_hhmm),
             ("identifier", self._name_part),
+            ("ordinal", lambda n: n.plain and self.g.spaced_ordinal.match(self.text, n.end) is not None),
+            ("year", self._year_tail),
         ):
             if test(n):
                 return kind
@@ -1262,6 +1268,12 @@ class _Scanner:
         if n.spelled and g.label_spelled_before.search(text, max(0, s - 30), s):
             return True
         return n.spelled and text[s].isupper() and _NAME_BEFORE.search(text, max(0, s - 40), s) is not None
+
+    def _year_tail(self, n: _Num) -> bool:
+        """The second year of a fiscal year or season: "2019/20", "1990-95"."""
+        if n.end - n.start != 2 or not self.text[n.start : n.end].isdigit():
+            return False
+        return _YEAR_SLASH_BEFORE.search(self.text, max(0, n.start - 8), n.start) is not None
 
     def _after_number(self, n: _Num) -> bool:
         """Whether another number ends just before this one ("de zéro à dix": "à" is not a clock time)."""
@@ -1514,6 +1526,7 @@ _DESIGNATION_AFTER = regex.compile(r" \p{Lu}\p{Ll}+ [b-h](?![\p{L}\p{N}'’])")
 _NAME_BEFORE = regex.compile(
     r"(?r)(?<![.!?:«\"“][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*[ \t]+(?:(?:of|the|de|des|du)[ \t]+)?\Z"
 )
+_YEAR_SLASH_BEFORE = regex.compile(r"(?r)(?<![\p{N}.,])(?:1[89]|20)[0-9]{2}[ \t]?[/–-][ \t]?\Z")
 _FOOTNOTE_AT = regex.compile(r"[ \t]?\[[0-9]{1,3}\]")
 _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _DOT_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")

@@ -195,7 +195,13 @@ def _release_cues(language: str) -> regex.Pattern[str]:
 def _releases(sentence: str, language: str) -> bool:
     """A data release ("Eurostat dévoile les chiffres…"), or a sentence that introduces what follows
     with a colon ("En 2016, selon l'Insee, les délits ont augmenté :")."""
-    return sentence.endswith(":") or _release_cues(language).search(fold(sentence)) is not None
+    return sentence.endswith(":") or release_cue(sentence, language) is not None
+
+
+def release_cue(sentence: str, language: str) -> int | None:
+    """Where the words of a data release start in `sentence` ("dévoile les chiffres"), or None."""
+    found = _release_cues(language).search(fold(sentence))
+    return found.start() if found else None
 
 
 def _is_dateline(text: str, period: Period) -> bool:

@@ -289,3 +289,18 @@ def test_numbers_inside_names_are_identifiers(text, language):
 )
 def test_capitalised_numbers_that_count_stay_figures(text, language, value):
     assert one(text, language).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Elle termine 12 e du classement général.", "fr", "ordinal"),
+        ("He came 2 nd in the sprint.", "en", "ordinal"),
+        ("Le budget 2023/24 a été voté.", "fr", "year"),
+        ("Revenue in fiscal 2021-22 was flat.", "en", "year"),
+    ],
+)
+def test_spaced_ranks_and_fiscal_year_labels_are_not_figures(text, language, kind):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert kind in {t.kind for t in result.tokens}

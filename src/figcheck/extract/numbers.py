@@ -1240,7 +1240,7 @@ class _Scanner:
             ("identifier", self._footnote),
             ("time", self._clock_hhmm),
             ("identifier", self._name_part),
-            ("ordinal", lambda n: n.plain and self.g.spaced_ordinal.match(self.text, n.end) is not None),
+            ("ordinal", self._spaced_ordinal),
             ("year", self._year_tail),
         ):
             if test(n):
@@ -1268,6 +1268,10 @@ class _Scanner:
         if n.spelled and g.label_spelled_before.search(text, max(0, s - 30), s):
             return True
         return n.spelled and text[s].isupper() and _NAME_BEFORE.search(text, max(0, s - 40), s) is not None
+
+    def _spaced_ordinal(self, n: _Num) -> bool:
+        """A rank whose suffix stands apart from its digits: "19 e", "3 rd"."""
+        return n.plain and self.g.spaced_ordinal.match(self.text, n.end) is not None
 
     def _year_tail(self, n: _Num) -> bool:
         """The second year of a fiscal year or season: "2019/20", "1990-95"."""

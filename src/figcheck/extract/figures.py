@@ -198,12 +198,18 @@ def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str 
 
 
 def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
-    """The person or institution an attribution names (its full name's mention), and its words."""
-    for index, mention in enumerate(mentions):
-        if mention.type in SPEAKER_TYPES and said.start <= mention.start and mention.end <= said.end:
-            linked = mention.refers_to if mention.refers_to is not None else index
-            return linked, _speaker_text(mentions, linked)
-    return None, said.text
+    """The person or institution an attribution names (its full name's mention), and its words: a person
+    before an institution ("Houthi military spokesperson Yahya Sarea"), else the last named."""
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type in SPEAKER_TYPES and said.start <= m.start and m.end <= said.end
+    ]
+    if not inside:
+        return None, said.text
+    index = max(inside, key=lambda i: (mentions[i].type == "person", mentions[i].start))
+    linked = mentions[index].refers_to if mentions[index].refers_to is not None else index
+    return linked, _speaker_text(mentions, linked)
 
 
 def speech_cues(language: str) -> regex.Pattern[str]:

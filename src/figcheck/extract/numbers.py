@@ -1136,7 +1136,7 @@ class _Scanner:
             n.kind = "age"
             return
         if unit_kind == "time" and n.unit is not None and n.unit.unit in ("year", "month", "week", "day"):
-            if g.age_verbs.search(text, before_lo, s):
+            if g.age_verbs.search(text, before_lo, s) and not g.skip_de.match(text, n.unit_end or e):
                 if not _IL_Y_A.search(text, before_lo, s):
                     n.kind = "age"
                     return
@@ -1344,6 +1344,7 @@ class _Scanner:
                 ):
                     if y.integer and y.value is not None and y.value <= 31:
                         y.kind = x.kind
+        self._propagate_age(nums)
         groups: dict[int, str] = {}
         for n in nums:
             if n.group >= 0 and n.kind in ("date", "time", "year"):
@@ -1352,6 +1353,26 @@ class _Scanner:
             for n in nums:
                 if n.group in groups and n.kind in ("figure", "article"):
                     n.kind = groups[n.group]
+
+    def _propagate_age(self, nums: list[_Num]) -> None:
+        """Both ends of an age range: "between six months and 19 years of age", "aged 5 to 12 years"."""
+        g, text = self.g, self.text
+        for a, b in itertools.pairwise(nums):
+            x, y = (a, b) if a.kind == "age" else (b, a)
+            if x.kind != "age" or y.kind != "figure" or y.prefix_unit is not None:
+                continue
+            if y.unit is not None and y.unit.kind != "time":
+                continue
+            if y is b and y.unit is None and not _CLAUSE_END.match(text, b.end):
+                continue  # "Il a 45 ans et 3 enfants": the number after an age counts its own noun
+            tail = (
+                a.unit_end
+                if a.unit_end is not None and a.unit_start is not None and a.unit_start >= a.end
+                else a.end
+            )
+            gap = text[tail : b.start]
+            if len(gap) <= 12 and (g.gap_bare.match(gap) or g.gap_range_and.match(gap)):
+                y.kind = "age"
 
     def combine(self) -> list[_Num]:
         """Ranges ("entre 5 et 10", "10-20 euros") and money in two parts ("20 dollars 43 cents")."""
@@ -1531,6 +1552,7 @@ _NAME_BEFORE = regex.compile(
     r"(?r)(?<![.!?:«\"“][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*[ \t]+(?:(?:of|the|de|des|du)[ \t]+)?\Z"
 )
 _YEAR_SLASH_BEFORE = regex.compile(r"(?r)(?<![\p{N}.,])(?:1[89]|20)[0-9]{2}[ \t]?[/–-][ \t]?\Z")
+_CLAUSE_END = regex.compile(r"\s*(?:[.,;:)!?]|\Z)")
 _FOOTNOTE_AT = regex.compile(r"[ \t]?\[[0-9]{1,3}\]")
 _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _DOT_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")

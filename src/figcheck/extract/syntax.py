@@ -348,6 +348,9 @@ def _attribution(
         # "called for 100% and stated 92%", "M. X affiche son optimisme, estimant que…": the governing verb's subject
         if subject is None and token.dep_ in ("conj", "advcl", "xcomp"):
             subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+        # "Le ministre, …, estimant que…": a present participle says who speaks by the noun it qualifies
+        if subject is None and token.dep_.startswith("acl") and "Pres" in token.morph.get("Tense"):
+            subject = token.head if token.head.pos_ in NOUNS else None
         if subject is None:
             subject = next(
                 (

@@ -304,3 +304,32 @@ def test_spaced_ranks_and_fiscal_year_labels_are_not_figures(text, language, kin
     result = scan(text, language)
     assert result.quantities == ()
     assert kind in {t.kind for t in result.tokens}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le chanteur est mort à 63 ans.", "fr"),
+        ("Elle a fêté ses 90 ans en famille.", "fr"),
+        ("Les salariés âgés de moins de 30 ans.", "fr"),
+        ("Les jeunes diplômés de moins de 26 ans.", "fr"),
+        ("A woman of 92 was rescued.", "en"),
+        ("The actor died at 81 in Paris.", "en"),
+        ("for infants between nine months and 5 years of age", "en"),
+    ],
+)
+def test_ages_are_not_figures(text, language):
+    result = scan(text, language)
+    assert result.quantities == ()
+    assert "age" in {t.kind for t in result.tokens}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Il fête ses 25 ans de carrière.", "fr", 25),
+        ("Elle a 40 ans et 2 enfants.", "fr", 2),
+    ],
+)
+def test_durations_and_counts_beside_an_age_stay_figures(text, language, value):
+    assert one(text, language).value == value

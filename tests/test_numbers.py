@@ -333,3 +333,30 @@ def test_ages_are_not_figures(text, language):
 )
 def test_durations_and_counts_beside_an_age_stay_figures(text, language, value):
     assert one(text, language).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value"),
+    [
+        ("Près de la moitié des salariés sont en grève.", "fr", "approx", 50),
+        ("Les trois quarts du stock ont brûlé.", "fr", "exact", 75),
+        ("Roughly two-thirds of the crops failed.", "en", "approx", 66.67),
+        ("He kept a third of the money.", "en", "exact", 33.33),
+    ],
+)
+def test_fractions_of_a_whole_are_percent_figures(text, language, qualifier, value):
+    q = one(text, language)
+    assert (q.qualifier, q.value, q.unit) == (qualifier, value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Les ventes ont baissé au cours de la première moitié de l'année 2019.", "fr"),
+        ("Le prix a été réduit de moitié.", "fr"),
+        ("Sales rose in the second half of 2019.", "en"),
+        ("They waited half an hour.", "en"),
+    ],
+)
+def test_halves_of_a_period_or_a_change_are_not_proportions(text, language):
+    assert [q for q in scan(text, language).quantities if q.unit == "percent"] == []

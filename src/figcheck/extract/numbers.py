@@ -180,6 +180,8 @@ class _Grammar:
     label_before: Any
     change_before: Any
     time_zone_after: Any
+    proportions: Any
+    proportion_values: dict[str, float]
     spaced_ordinal: Any
     label_spelled_before: Any
     model_after: Any
@@ -385,6 +387,8 @@ def _grammar(lang: str) -> _Grammar:
         spaced_ordinal=regex.compile(
             rf"{_SP}(?:{_alt(words.get('spaced_ordinal_suffixes') or [])})(?![\p{{L}}\p{{N}}'’])", _I
         ),
+        proportions=_proportions(words),
+        proportion_values={normalize(k): float(v) for k, v in (words.get("proportions") or {}).items()},
         time_zone_after=regex.compile(rf"{_SP}?(?:{_alt(ctx['time_zones'])})(?![\p{{L}}])", _I),
         range_between=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_between'])})\s+\Z", _I),
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
@@ -409,6 +413,19 @@ def _grammar(lang: str) -> _Grammar:
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
+    )
+
+
+def _proportions(words: dict[str, Any]) -> Any:
+    """ "la moitié de", "two thirds of": a fraction of a whole, not after "the first half"."""
+    forms = list(words.get("proportions") or {})
+    if not forms:
+        return regex.compile("(?!)")
+    not_after = _alt(words.get("proportion_not_after") or [])
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?<!{not_after}\s+)(?P<f>{_alt(forms)})"
+        rf"(?=\s+(?:{_alt(words['proportion_of'])})(?![\p{{L}}]|\s+[0-9]{{4}})|\s*d['’])",
+        _I,
     )
 
 
@@ -503,6 +520,7 @@ class _Num:
     merged: bool = False
     approx_word: bool = False
     has_q: bool | None = None
+    proportion: bool = False
 
 
 def _word_tokens(
@@ -768,8 +786,22 @@ class _Scanner:
                     n.start, n.end = min(ps, n.start), max(pe, n.end)
                 kept.append(n)
             nums = kept
-        self.nums = nums
-        self.starts = [n.start for n in nums]
+        self.nums = self._with_proportions(nums)
+        self.starts = [n.start for n in self.nums]
+
+    def _with_proportions(self, nums: list[_Num]) -> list[_Num]:
+        """Fractions of a whole as percent figures ("la moitié de la ville" = 50 %), replacing their words."""
+        found = [
+            _Num(m.start(), m.end(), self.g.proportion_values[normalize(m.group("f"))], proportion=True)
+            for m in self.g.proportions.finditer(self.text)
+        ]
+        if not found:
+            return nums
+        percent = self.units.lookup("%", self.lang)
+        for p in found:
+            p.unit, p.integer = percent, False
+        kept = [n for n in nums if not any(n.start < p.end and p.start < n.end for p in found)]
+        return sorted(kept + found, key=lambda n: n.start)
 
     def _digit_num(self, s: int, e: int, raw: str) -> _Num:
         text, g = self.text, self.g
@@ -1093,6 +1125,9 @@ class _Scanner:
         v = n.value
         if v is None:
             n.kind = "unparsed"
+            return
+        if n.proportion:
+            n.kind = "figure"
             return
         kind = self._marker_kind(n)
         if kind is not None:
@@ -1477,7 +1512,8 @@ class _Scanner:
             if n.lone_article in ("a", "an"):
                 n.kind = "article"
                 continue
-            self.units_for(n)
+            if not n.proportion:
+                self.units_for(n)
         for n in self.nums:
             if not n.kind:
                 n.qstart = n.prefix_start if n.prefix_start is not None else n.start

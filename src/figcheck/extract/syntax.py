@@ -363,11 +363,19 @@ def _attribution(
                 ),
                 None,
             )
-        if subject is not None and not any(t.like_num for t in subject.subtree):
-            found = _phrase(subject, offsets, text, words)
+        if subject is None:
+            continue
+        found = _phrase(subject, offsets, text, words)
+        if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
             release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
             return Attribution(found.start, found.end, found.text, found.pronoun, release)
     return None
+
+
+def _in_apposition(child: Any, head: Any) -> bool:
+    """A name set off after its head ("Le ministre des Finances, Michel Sapin,"), which a parser labels
+    an apposition or, at times, a conjunct."""
+    return child.i > head.i and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
 
 
 def _passive(verb: Any) -> bool:
@@ -404,9 +412,7 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
                 continue
             last = max(last, span[-1].i)
     # "Le ministre de la Défense, Andreï Beloussov, a annoncé": the name in apposition is the speaker's
-    named = max(
-        (list(c.subtree)[-1].i for c in head.children if c.dep_ == "appos" and c.i > head.i), default=head.i
-    )
+    named = max((list(c.subtree)[-1].i for c in head.children if _in_apposition(c, head)), default=head.i)
     stop = next((t.i for t in head.doc[named + 1 : last + 1] if t.text in ",;:"), None)
     last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]

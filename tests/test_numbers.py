@@ -360,3 +360,27 @@ def test_fractions_of_a_whole_are_percent_figures(text, language, qualifier, val
 )
 def test_halves_of_a_period_or_a_change_are_not_proportions(text, language):
     assert [q for q in scan(text, language).quantities if q.unit == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Le taux de chômage grimpe de 7,1 à 7,4 %.", "fr", [7.1, 7.4]),
+        ("La réforme a fait passer l'âge légal de 62 à 64 ans.", "fr", [62, 64]),
+        ("Exports climbed over the year from 40 to 55 tonnes.", "en", [40, 55]),
+    ],
+)
+def test_both_ends_of_a_change_are_two_figures(text, language, values):
+    quantities = scan(text, language).quantities
+    assert [(q.qualifier, q.value) for q in quantities] == [("exact", v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un billet coûte de 20 à 30 euros.", "fr"),
+        ("Prices range from 5 to 10 dollars.", "en"),
+    ],
+)
+def test_an_interval_without_a_verb_of_change_stays_a_range(text, language):
+    assert one(text, language).qualifier == "range"

@@ -379,7 +379,7 @@ def _grammar(lang: str) -> _Grammar:
         ago_after=after(ago_after_forms) if ago_after_forms else regex.compile("(?!)"),
         decade_before=before(ctx.get("decades_before") or []),
         label_before=regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_alt(ctx['label_before'])})\s*\Z", _I),
-        change_before=before(ctx["change_before"]),
+        change_before=_change_before(ctx),
         label_spelled_before=regex.compile(
             rf"(?r){_BOUND_L}(?:{_alt(ctx['label_spelled_before'])})\s*\Z", _I
         ),
@@ -413,6 +413,17 @@ def _grammar(lang: str) -> _Grammar:
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
+    )
+
+
+def _change_before(ctx: dict[str, Any]) -> Any:
+    """ "rose from", or a verb of change a few words before "from" / "de": "the toll increasing from"."""
+    verbs = "|".join(ctx["change_verbs"])
+    gap = r"(?:[ \t]+[^\s.,;:!?()«»\"0-9]+){0,5}"
+    return regex.compile(
+        rf"(?r){_BOUND_L}(?:{_alt(ctx['change_before'])}|(?:{verbs}){gap}[ \t]+(?:{_alt(ctx['change_from'])}))"
+        r"(?:\s+|['’]\s*)?\Z",
+        _I,
     )
 
 

@@ -413,6 +413,7 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
             last = max(last, span[-1].i)
     # "Le ministre de la Défense, Andreï Beloussov, a annoncé": the name in apposition is the speaker's
     named = max((list(c.subtree)[-1].i for c in head.children if _in_apposition(c, head)), default=head.i)
+    last = max(last, named)
     stop = next((t.i for t in head.doc[named + 1 : last + 1] if t.text in ",;:"), None)
     last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]

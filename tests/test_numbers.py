@@ -384,3 +384,25 @@ def test_both_ends_of_a_change_are_two_figures(text, language, values):
 )
 def test_an_interval_without_a_verb_of_change_stays_a_range(text, language):
     assert one(text, language).qualifier == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value"),
+    [
+        ("A dozen houses burned.", "en", "approx", 12),
+        ("at least two dozen arrests", "en", "at_least", 24),
+        ("trois douzaines d'oeufs", "fr", "approx", 36),
+        ("deux centaines de soldats", "fr", "approx", 200),
+    ],
+)
+def test_counts_of_dozens_and_hundreds_are_approximate_figures(text, language, qualifier, value):
+    q = one(text, language)
+    assert (q.qualifier, q.value) == (qualifier, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Dozens of houses burned.", "en"), ("Des centaines de soldats.", "fr")],
+)
+def test_vague_dozens_and_hundreds_are_not_figures(text, language):
+    assert scan(text, language).quantities == ()

@@ -880,7 +880,10 @@ class _Scanner:
             return
         if words[-1] in g.approx_nouns:
             # "une centaine", "une vingtaine": about 100, about 20
+            # "une centaine", "a dozen", "two dozen": a count of the approximate noun
             base = 1.0 if len(words) == 2 and words[0] in g.articles else None
+            if base is None and len(words) == 2 and words[0] in g.small_values:
+                base = g.small_values[words[0]]
             if base is not None:
                 n = _Num(
                     run[0][1], run[-1][2], base * g.approx_nouns[words[-1]], spelled=True, approx_word=True

@@ -406,3 +406,16 @@ def test_counts_of_dozens_and_hundreds_are_approximate_figures(text, language, q
 )
 def test_vague_dozens_and_hundreds_are_not_figures(text, language):
     assert scan(text, language).quantities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Neuf communes ont voté contre.", 9), ("Sur les neuf derniers matchs, il en a gagné 6.", 9)],
+)
+def test_neuf_before_a_plural_noun_counts(text, value):
+    assert scan(text, "fr").quantities[0].value == value
+
+
+@pytest.mark.parametrize("text", ["Il a acheté un vélo neuf.", "La maison a été remise à neuf plus tard."])
+def test_neuf_as_an_adjective_is_no_figure(text):
+    assert scan(text, "fr").quantities == ()

@@ -1278,7 +1278,7 @@ class _Scanner:
             if n.unit is None and self._capitalised_before(n):
                 n.kind = "identifier"
                 return
-        if n.homograph and n.unit is None and not self.has_qualifier_before(n):
+        if n.homograph and n.unit is None and not self.has_qualifier_before(n) and not self._counts_nouns(n):
             n.kind = "drop"
             return
         n.kind = "figure"
@@ -1327,6 +1327,16 @@ class _Scanner:
         if n.end - n.start != 2 or not self.text[n.start : n.end].isdigit():
             return False
         return _YEAR_SLASH_BEFORE.search(self.text, max(0, n.start - 8), n.start) is not None
+
+    def _counts_nouns(self, n: _Num) -> bool:
+        """ "neuf candidats", "les neuf premiers mois": a homograph before a plural noun is a number."""
+        m = self.g.word_after.match(self.text, n.end)
+        if m is None or self.text[n.end : m.start("w")] not in (" ", "\u00a0"):
+            return False
+        w = m.group("w").lower()
+        if w in self.g.not_units:
+            return False
+        return w in self.g.pre_noun or (w[-1] in "sx" and len(w) > 3)
 
     def _after_number(self, n: _Num) -> bool:
         """Whether another number ends just before this one ("de zéro à dix": "à" is not a clock time)."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
-from figcheck.extract.models import reads_names
+from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import TOKEN_KINDS, NumberToken, Scan, scan
 from figcheck.extract.sentences import sentences
 from figcheck.extract.syntax import Parsed, attribution_words, parse_many
@@ -70,6 +70,7 @@ def extract_articles(articles: Sequence[Article], resources: Resources) -> list[
             resources.units.head_words(language),
             attribution_words(language),
             speech_cues(language).search,
+            counted_after(language),
         )
         for n, article, mentions, numbers_scan, article_spans, parsed in zip(
             numbers, group, found, scans, spans, grammars, strict=True

@@ -20,6 +20,7 @@ import yaml
 
 from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_of
 from figcheck.extract.mentions import Mention
+from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period
 from figcheck.extract.sentences import Span, sentence_of
@@ -75,9 +76,11 @@ def figure_rows(
     periods = figure_periods(
         text, language, context.sentences, scan.quantities, statement_dates, context.published, year
     )
+    grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
+    units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
     for number, quantity in enumerate(scan.quantities):
         grammar = parsed.grammars[number] if parsed is not None else None
-        unit, unit_text = _counted(quantity, grammar)
+        unit, unit_text = units[number]
         index = sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
         said_on = statement_date_of(statement_dates, sentence)
@@ -138,14 +141,54 @@ def _ahead(
     return starts_later or (period.period_end - stated).days > AHEAD_DAYS
 
 
-def _counted(quantity: Quantity, grammar: Grammar | None) -> tuple[str | None, str | None]:
-    """The unit the lexicon knows ("km", "euros"), else the noun the parse says is counted, past its
-    modifiers ("seven health facilities" -> facilities), else the word after the number."""
-    known = quantity.unit_kind not in (None, "noun")
-    counted = grammar.counted if grammar is not None else None
-    if known or counted is None or counted.start < quantity.end:
-        return quantity.unit, quantity.unit_text
-    return normalize(counted.text), counted.text
+def _units(
+    text: str,
+    quantities: Sequence[Quantity],
+    grammars: Sequence[Grammar | None],
+    sentences: Sequence[Span],
+    joins: frozenset[str],
+) -> list[tuple[str | None, str | None]]:
+    """Each quantity's unit and its words: the unit the lexicon knows ("km", "euros"), else the noun the
+    parse says is counted, past its modifiers ("seven health facilities" -> facilities). A number the
+    parse finds counting nothing is elliptical ("40 morts et 110 autres", "Lyon (6 801)", "only 27 have
+    ratified"): it counts what the figure before it in its sentence, or in the sentence before, counts."""
+    out: list[tuple[str | None, str | None]] = []
+    for number, quantity in enumerate(quantities):
+        grammar = grammars[number]
+        counted = grammar.counted if grammar is not None else None
+        if quantity.unit_kind not in (None, "noun") or grammar is None:
+            out.append((quantity.unit, quantity.unit_text))
+        elif counted is not None and counted.start >= quantity.end:
+            out.append((normalize(counted.text), counted.text))
+        elif quantity.unit is not None and _next_to(text, quantity, joins):
+            out.append((quantity.unit, quantity.unit_text))
+        else:
+            out.append(_antecedent(number, quantities, out, sentences) or (quantity.unit, quantity.unit_text))
+    return out
+
+
+def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
+    """Whether the word read after a number follows it directly or through a counting preposition
+    ("400 millions de cas"), not through another word ("100 thousand in London")."""
+    if quantity.unit_start is None:
+        return False
+    between = text[quantity.end : quantity.unit_start].strip().lower()
+    return not between or between in joins
+
+
+def _antecedent(
+    number: int,
+    quantities: Sequence[Quantity],
+    units: Sequence[tuple[str | None, str | None]],
+    sentences: Sequence[Span],
+) -> tuple[str | None, str | None] | None:
+    here = sentence_of(sentences, quantities[number].start)
+    for before in range(number - 1, -1, -1):
+        if sentence_of(sentences, quantities[before].start) < here - 1:
+            break
+        if units[before][0] is not None:
+            return units[before]
+    return None
 
 
 def _speakers(

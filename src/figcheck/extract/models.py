@@ -30,3 +30,8 @@ def load_model(language: str) -> Any | None:
 def reads_names(language: str) -> bool:
     """Whether the language's model also proposes names (its NER) to the mention finder."""
     return bool(_table().get(language, {}).get("names"))
+
+
+def counted_after(language: str) -> frozenset[str]:
+    """The prepositions that join a number to the noun it counts in `language`."""
+    return frozenset(str(w).lower() for w in _table().get(language, {}).get("counted_after", ()))

@@ -180,6 +180,9 @@ class _Grammar:
     label_before: Any
     change_before: Any
     time_zone_after: Any
+    one_counts_before: Any
+    one_counts_after: Any
+    enumeration_joiner: Any
     proportions: Any
     proportion_values: dict[str, float]
     spaced_ordinal: Any
@@ -389,6 +392,11 @@ def _grammar(lang: str) -> _Grammar:
         ),
         proportions=_proportions(words),
         proportion_values={normalize(k): float(v) for k, v in (words.get("proportions") or {}).items()},
+        one_counts_before=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['one_counts_before'])})\s+\Z", _I),
+        one_counts_after=regex.compile(
+            rf"(?:\s+[\p{{L}}-]+)?\s+(?:{_alt(ctx['one_counts_after'])})(?![\p{{L}}])", _I
+        ),
+        enumeration_joiner=regex.compile(rf"(?r)\s*(?:{_alt(ctx['enumeration_joiners'])})\s*\Z", _I),
         time_zone_after=regex.compile(rf"{_SP}?(?:{_alt(ctx['time_zones'])})(?![\p{{L}}])", _I),
         range_between=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_between'])})\s+\Z", _I),
         range_from=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['range_from'])})(?:\s+|['’]\s*)\Z", _I),
@@ -1157,6 +1165,7 @@ class _Scanner:
                 or n.lone_article == "one"
                 and unit_kind == "count"
                 or (self.has_qualifier_before(n) and self._qualifier_kind(n) not in (None, "exact"))
+                or self._counting_one(n)
             ):
                 pass
             else:
@@ -1327,6 +1336,27 @@ class _Scanner:
         if n.end - n.start != 2 or not self.text[n.start : n.end].isdigit():
             return False
         return _YEAR_SLASH_BEFORE.search(self.text, max(0, n.start - 8), n.start) is not None
+
+    def _counting_one(self, n: _Num) -> bool:
+        """ "un" / "one" that counts: "all but one", "one vote against", "44 Russes et un Ouzbek"."""
+        text, g, s = self.text, self.g, n.start
+        if g.one_counts_before.search(text, max(0, s - 20), s) or g.one_counts_after.match(text, n.end):
+            return True
+        joiner = g.enumeration_joiner.search(text, max(0, s - 6), s)
+        noun = g.word_after.match(text, n.end)
+        if joiner is None or noun is None or noun.group("w").lower() in g.not_units:
+            return False  # "3 died and one of them was": a pronoun
+        k = bisect.bisect_left(self.starts, s)
+        prev = self.nums[k - 1] if k > 0 else None
+        if (
+            prev is None
+            or prev.kind != "figure"
+            or prev.unit is not None
+            and prev.unit.kind not in ("noun", "count")
+        ):
+            return False
+        # parallel counts: the figure before is followed by its noun only ("3 Belges et un Suisse")
+        return _NOUN_ONLY.fullmatch(text, prev.end, joiner.start()) is not None
 
     def _counts_nouns(self, n: _Num) -> bool:
         """ "neuf candidats", "les neuf premiers mois": a homograph before a plural noun is a number."""
@@ -1613,6 +1643,7 @@ _NAME_BEFORE = regex.compile(
 )
 _YEAR_SLASH_BEFORE = regex.compile(r"(?r)(?<![\p{N}.,])(?:1[89]|20)[0-9]{2}[ \t]?[/–-][ \t]?\Z")
 _CLAUSE_END = regex.compile(r"\s*(?:[.,;:)!?]|\Z)")
+_NOUN_ONLY = regex.compile(r"[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?")
 _FOOTNOTE_AT = regex.compile(r"[ \t]?\[[0-9]{1,3}\]")
 _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _DOT_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")

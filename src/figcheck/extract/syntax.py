@@ -117,10 +117,12 @@ def parse_many(
     heads: Iterable[str] = (),
     attribution: AttributionWords = AttributionWords(),
     speaks: Callable[[str], object] = lambda sentence: False,
+    joins: frozenset[str] = frozenset(),
     batch_size: int = 64,
 ) -> list[Parsed]:
     """The parse of the sentences of many articles that hold figures, or that `speaks` says attribute
-    words to someone, all fed to spaCy together (`nlp.pipe`)."""
+    words to someone, all fed to spaCy together (`nlp.pipe`); `joins` are the prepositions that join a
+    number to what it counts."""
     grammars: list[list[Grammar | None]] = [[None] * len(q) for _, _, q in articles]
     attributions: list[dict[int, Attribution]] = [{} for _ in articles]
     if nlp is not None:
@@ -146,7 +148,7 @@ def parse_many(
                     attributions[a][s] = said
                 for q, anchor in zip(members, anchors, strict=True):
                     if anchor is not None:
-                        grammars[a][q] = _grammar(doc, anchor, offsets, head_words)
+                        grammars[a][q] = _grammar(doc, anchor, offsets, head_words, joins)
     return [Parsed(tuple(g), d) for g, d in zip(grammars, attributions, strict=True)]
 
 
@@ -234,9 +236,11 @@ def _word(token: Any, offsets: Sequence[tuple[int, int]]) -> Word:
     )
 
 
-def _grammar(doc: Any, anchor: int, offsets: Sequence[tuple[int, int]], heads: frozenset[str]) -> Grammar:
+def _grammar(
+    doc: Any, anchor: int, offsets: Sequence[tuple[int, int]], heads: frozenset[str], joins: frozenset[str]
+) -> Grammar:
     number = doc[anchor]
-    counted = _counted(number, heads)
+    counted = _counted(number, heads, joins)
     phrase = counted if counted is not None else number
     marks = tuple(
         child.lemma_.lower()
@@ -252,9 +256,10 @@ def _grammar(doc: Any, anchor: int, offsets: Sequence[tuple[int, int]], heads: f
     )
 
 
-def _counted(number: Any, heads: frozenset[str]) -> Any | None:
+def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any | None:
     """The noun a numeral counts: its head when it modifies a noun after it, else a noun it governs
-    ("3 millions de personnes", "trois d'entre eux" gives none)."""
+    through a counting preposition, `joins` ("3 millions de personnes"; "110 autres sur le mont" gives
+    none)."""
     noun = None
     head = number.head
     if number.dep_ in COUNTING and head.pos_ in NOUNS and head.i > number.i and head.i - number.i <= 6:
@@ -265,10 +270,11 @@ def _counted(number: Any, heads: frozenset[str]) -> Any | None:
                 child.pos_ in NOUNS
                 and child.i > number.i
                 and child.dep_ in INNER | {"nmod", "appos", "compound"}
+                and all(g.text.lower() in joins for g in child.children if g.dep_ == "case")
             ):
                 noun = child
                 break
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and child.text.lower() in joins:
                 inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUNS]
                 if inner:
                     noun = inner[0]

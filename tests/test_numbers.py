@@ -419,3 +419,34 @@ def test_neuf_before_a_plural_noun_counts(text, value):
 @pytest.mark.parametrize("text", ["Il a acheté un vélo neuf.", "La maison a été remise à neuf plus tard."])
 def test_neuf_as_an_adjective_is_no_figure(text):
     assert scan(text, "fr").quantities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tous les pays sauf un ont signé.", "fr"),
+        ("Le texte a recueilli 40 voix pour et une contre.", "fr"),
+        ("On compte 12 Français, 3 Belges et un Suisse.", "fr"),
+        ("Every member but one voted yes.", "en"),
+        ("The motion passed with one abstention.", "en"),
+        ("Police arrested 4 men and one woman.", "en"),
+    ],
+)
+def test_one_counting_in_a_tally_or_an_enumeration_is_a_figure(text, language):
+    assert 1 in [q.value for q in scan(text, language).quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il a 3 enfants. Un jour, il est parti.", "fr"),
+        ("Two men died and one of them was a doctor.", "en"),
+        ("No one was hurt.", "en"),
+    ],
+)
+def test_articles_and_the_pronoun_one_stay_no_figure(text, language):
+    assert 1 not in [q.value for q in scan(text, language).quantities]
+
+
+def test_an_article_before_a_vote_is_no_tally():
+    assert scan("La loi est passée après un vote serré.", "fr").quantities == ()

@@ -27,6 +27,8 @@ FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
 COMPARISON_REACH = 40
 PREPOSITION_REACH = 3
+LEAD_SENTENCES = 3
+WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
@@ -44,6 +46,7 @@ def figure_periods(
     """The period of each quantity, in order (None where the text gives none)."""
     governing: Period | None = None
     dateline: Period | None = None
+    lead: Period | None = None
     release: Period | None = None
     paragraph_of = _paragraph_index(text, sentences)
     current_paragraph = -1
@@ -60,8 +63,22 @@ def figure_periods(
         found = _sentence_periods(text, language, sentence, quantities, (reference, now), year, governing)
         by_sentence[index] = found
         inherited[index] = governing
+        if lead is None and index < LEAD_SENTENCES:
+            # "An apartment building collapsed on Monday…": the day the lead reports
+            lead = next(
+                (
+                    p
+                    for p in found
+                    if p.scope == "day" and not _is_dateline(text, p) and not _whole_line(text, p)
+                ),
+                None,
+            )
         if dateline is None:
-            dateline = next((p for p in found if _is_dateline(text, p)), None)
+            dateline = next((p for p in found if _is_dateline(text, p) and not _whole_line(text, p)), None)
+        if dateline is not None:
+            # a wire-style dateline ("15 avril 2016. – … ont secoué le Japon jeudi"): the day its lead
+            # reports dates the figures that nothing else dates
+            dateline = lead or dateline
             governing = governing or dateline
         own = [p for p in found if not _compares(text, p, language) and not _is_dateline(text, p)]
         if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
@@ -202,6 +219,14 @@ def release_cue(sentence: str, language: str) -> int | None:
     """Where the words of a data release start in `sentence` ("dévoile les chiffres"), or None."""
     found = _release_cues(language).search(fold(sentence))
     return found.start() if found else None
+
+
+def _whole_line(text: str, period: Period) -> bool:
+    """ "Friday, January 4, 2019" alone on the first line: the day of publication, which dates nothing."""
+    line_start = text.rfind("\n", 0, period.start) + 1
+    line_end = text.find("\n", period.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.strip(" .,")) - len(period.text) <= WEEKDAY_ROOM
 
 
 def _is_dateline(text: str, period: Period) -> bool:

@@ -144,3 +144,80 @@ def test_without_a_model_each_sentence_is_read_on_its_own(resources):
 
     rows = figures(Resources(units=resources.units), "The army received 12,000 trucks in 2026.", "en")
     assert rows["12,000"]["status"] == "actual"
+
+
+def test_a_stretch_ends_on_the_statement_day(resources):
+    rows = figures(resources, "Sur un an, le chômage a reculé de 2 % dans la région.", "fr", "2016-11-30")
+    assert period(rows["2"]) == ("other", "2015-12-01", "2016-11-30")
+
+
+def test_now_is_the_statement_day(resources):
+    rows = figures(resources, "Le pays compte désormais 128 écoles.", "fr", "2016-04-07")
+    assert period(rows["128"]) == ("day", "2016-04-07", "2016-04-07")
+
+
+def test_a_year_ago_moves_the_compared_figure_period_back(resources):
+    rows = figures(
+        resources,
+        "Le taux s'établit à 9,8 % en novembre 2016, contre 10,5 % il y a un an.",
+        "fr",
+        "2017-01-09",
+    )
+    assert period(rows["9,8"]) == ("month", "2016-11-01", "2016-11-30")
+    assert period(rows["10,5"]) == ("month", "2015-11-01", "2015-11-30")
+
+
+def test_a_data_release_dates_the_figures_after_it(resources):
+    rows = figures(
+        resources,
+        "L'Insee dévoile ce lundi les chiffres du chômage pour le mois de novembre 2016.\n"
+        "Le taux s'établit à 6 % ce mois-ci, contre 7 % le mois précédent.",
+        "fr",
+        "2017-01-09",
+    )
+    assert period(rows["6"]) == ("month", "2016-11-01", "2016-11-30")
+    assert period(rows["7"]) == ("month", "2016-10-01", "2016-10-31")
+    assert "Insee" in rows["6"]["speaker_text"]
+
+
+def test_the_ends_of_a_change_take_the_ends_of_its_years(resources):
+    rows = figures(
+        resources,
+        "Le taux de fumeurs a reculé entre 2010 et 2014, passant de 29,1 % à 28,2 %.",
+        "fr",
+        "2017-02-13",
+    )
+    assert period(rows["29,1"]) == ("whole_year", "2010-01-01", "2010-12-31")
+    assert period(rows["28,2"]) == ("whole_year", "2014-01-01", "2014-12-31")
+
+
+def test_an_elliptical_count_counts_what_the_figure_before_it_counts(resources):
+    rows = figures(resources, "Paris compte 56 887 vols, suivie par Lyon (6 801) et Nice (2 527).", "fr")
+    assert rows["6 801"]["unit_text"] == "vols"
+    assert rows["2 527"]["unit_text"] == "vols"
+
+
+def test_the_lead_day_under_a_dateline_dates_later_paragraphs(resources):
+    rows = figures(
+        resources,
+        "15 avril 2016. – Deux séismes ont secoué le Japon jeudi.\nPlus de 19 maisons se sont effondrées.",
+        "fr",
+        "2016-04-15",
+    )
+    assert period(rows["Plus de 19"]) == ("day", "2016-04-14", "2016-04-14")
+
+
+def test_a_date_alone_on_the_first_line_dates_nothing(resources):
+    rows = figures(
+        resources, "Friday, January 4, 2019\nThe bridge carries 40,000 cars a day.", "en", "2019-01-04"
+    )
+    assert rows["40,000"]["period_start"] is None
+
+
+def test_a_present_participle_of_speech_names_its_speaker(resources):
+    rows = figures(
+        resources,
+        "Le ministre des Finances, Michel Sapin, affiche son optimisme, estimant que la croissance sera de 1,5 %.",
+        "fr",
+    )
+    assert "Sapin" in rows["1,5"]["speaker_text"]

@@ -168,6 +168,7 @@ class _Lex:
     modifier_re: Any
 
 
+@cache
 def wording(language: str) -> dict[str, Any]:
     """The language's period wording (``data/periods_<lang>.yaml``), for the stages that read periods."""
     return _load(language[:2].lower())

@@ -28,6 +28,8 @@ from figcheck.extract.sentences import Span
 from figcheck.extract.units import normalize
 
 NOUNS = frozenset({"NOUN", "PROPN"})
+# how many sentences ahead of a figure an attribution without figures may still speak for it
+SPEECH_REACH = 2
 VERBS = frozenset({"VERB", "AUX"})
 # a numeral's link to the noun it counts, and a noun's link to the noun phrase inside it ("de", "of")
 COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
@@ -136,7 +138,9 @@ def parse_many(
                 if s is not None:
                     grouped.setdefault(s, []).append(q)
             for s, sentence in enumerate(sentences):
-                if s in grouped or speaks(text[sentence.start : sentence.end]):
+                # a sentence that only speaks matters to the figures that follow it closely
+                before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
+                if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):
                     jobs.append((a, s, grouped.get(s, [])))
                     docs.append(_doc(nlp, text, sentence, [quantities[q] for q in grouped.get(s, [])]))
         disabled = [name for name in nlp.pipe_names if name == "ner"]

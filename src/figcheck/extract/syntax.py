@@ -28,6 +28,7 @@ from figcheck.extract.sentences import Span
 from figcheck.extract.units import normalize
 
 NOUNS = frozenset({"NOUN", "PROPN"})
+LEMMATIZE = "figcheck_lemmatize"
 # how many sentences ahead of a figure an attribution without figures may still speak for it
 SPEECH_REACH = 2
 VERBS = frozenset({"VERB", "AUX"})
@@ -143,10 +144,12 @@ def parse_many(
                 if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):
                     jobs.append((a, s, grouped.get(s, [])))
                     docs.append(_doc(nlp, text, sentence, [quantities[q] for q in grouped.get(s, [])]))
-        disabled = [name for name in nlp.pipe_names if name == "ner"]
+        lemmatize = _rule_lemmatizer(nlp)
+        disabled = [name for name in nlp.pipe_names if name == "ner" or lemmatize and name == "lemmatizer"]
         with nlp.select_pipes(disable=disabled):
             parsed = nlp.pipe(docs, batch_size=batch_size)
             for (a, s, members), (doc, offsets, anchors) in zip(jobs, _with_maps(parsed, docs), strict=True):
+                doc.user_data[LEMMATIZE] = lemmatize
                 said = _attribution(doc, offsets, articles[a][0], attribution)
                 if said is not None:
                     attributions[a][s] = said
@@ -154,6 +157,15 @@ def parse_many(
                     if anchor is not None:
                         grammars[a][q] = _grammar(doc, anchor, offsets, head_words, joins)
     return [Parsed(tuple(g), d) for g, d in zip(grammars, attributions, strict=True)]
+
+
+def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
+    """The pipeline's rule lemmatizer, to lemmatize a token on demand, or None for another kind."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    rule: Callable[[Any], list[str]] | None = getattr(lemmatizer, "rule_lemmatize", None)
+    return rule if getattr(lemmatizer, "mode", None) == "rule" else None
 
 
 def _with_maps(parsed: Iterable[Any], docs: list[Any]) -> Iterable[tuple[Any, Any, Any]]:
@@ -229,7 +241,7 @@ def _word(token: Any, offsets: Sequence[tuple[int, int]]) -> Word:
     start, end = offsets[token.i]
     return Word(
         text=token.text,
-        lemma=token.lemma_.lower(),
+        lemma=_lemma(token),
         pos=token.pos_,
         dep=token.dep_,
         tense=",".join(token.morph.get("Tense")),
@@ -247,10 +259,8 @@ def _grammar(
     counted = _counted(number, heads, joins)
     phrase = counted if counted is not None else number
     marks = tuple(
-        child.lemma_.lower()
-        for child in phrase.children
-        if child.dep_ in ("amod", "advmod", "nmod", "compound")
-    ) + tuple(child.lemma_.lower() for child in number.children)
+        _lemma(child) for child in phrase.children if child.dep_ in ("amod", "advmod", "nmod", "compound")
+    ) + tuple(_lemma(child) for child in number.children)
     verbs, auxiliaries = _clause(phrase)
     return Grammar(
         counted=_word(counted, offsets) if counted is not None else None,
@@ -393,7 +403,15 @@ def _passive(verb: Any) -> bool:
 
 
 def _folded(token: Any) -> str:
-    return str(token.lemma_).lower().replace("’", "'")
+    return _lemma(token).replace("’", "'")
+
+
+def _lemma(token: Any) -> str:
+    """The token's lemma, read only for the few tokens a figure needs: the pipeline's rule lemmatizer is
+    its slowest part when run on every token."""
+    lemmatize = token.doc.user_data.get(LEMMATIZE)
+    lemmas = lemmatize(token) if lemmatize is not None else [token.lemma_]
+    return str(lemmas[0] if lemmas else token.text).lower()
 
 
 def _preposition_object(token: Any) -> Any | None:

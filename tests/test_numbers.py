@@ -450,3 +450,24 @@ def test_articles_and_the_pronoun_one_stay_no_figure(text, language):
 
 def test_an_article_before_a_vote_is_no_tally():
     assert scan("La loi est passée après un vote serré.", "fr").quantities == ()
+
+
+def qualifiers(text: str, language: str) -> list[tuple[float | None, str]]:
+    return [(q.value, q.qualifier) for q in scan(text, language).quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The lake lies roughly 30 km (19 miles) north of town.", "en", [(30, "approx"), (19, "approx")]),
+        ("Le tunnel fait plus de 3 km (1,9 mile) de long.", "fr", [(3, "over"), (1.9, "over")]),
+        (
+            "Le pont coûte 2 millions de dollars (environ 1,8 million d'euros).",
+            "fr",
+            [(2e6, "exact"), (1.8e6, "approx")],
+        ),
+        ("The wall is 12 feet (3.7 metres) high.", "en", [(12, "exact"), (3.7, "exact")]),
+    ],
+)
+def test_a_conversion_in_brackets_takes_the_qualifier_of_the_number_it_converts(text, language, expected):
+    assert qualifiers(text, language) == expected

@@ -1574,18 +1574,34 @@ class _Scanner:
                 self.classify(n)
         self.propagate()
         figures = self.combine()
-        quantities: list[Quantity] = []
         for n in figures:
             if n.qualifier != "range":
                 if n.unit is None:
                     self.unknown_noun(n)
                 self.qualifier_for(n)
-            quantities.append(self._quantity(n))
+        self._share_qualifiers(figures)
+        quantities = [self._quantity(n) for n in figures]
         text = self.text
         tokens = tuple(
             NumberToken(n.start, n.end, text[n.start : n.end], n.kind) for n in self.nums if n.kind != "drop"
         )
         return Scan(tuple(quantities), tokens)
+
+    def _share_qualifiers(self, figures: list[_Num]) -> None:
+        """A qualifier reaches the figure that restates or extends its own, when that one has none."""
+        for prev, n in itertools.pairwise(figures):
+            if prev.qualifier in ("exact", "range") or n.qualifier != "exact" or n.qstart != _head(n):
+                continue
+            if self._converts(prev, n):
+                n.qualifier = prev.qualifier
+
+    def _converts(self, prev: _Num, n: _Num) -> bool:
+        """ "about 160 km (100 miles)": a measure or an amount in brackets converts the figure before it."""
+        if prev.unit is None or n.unit is None or n.unit.kind not in _CONVERTIBLE:
+            return False
+        if _BRACKET_OPEN.fullmatch(self.text, _tail(prev), _head(n)) is None:
+            return False
+        return _BRACKET_CLOSE.match(self.text, _tail(n)) is not None
 
     def _quantity(self, n: _Num) -> Quantity:
         text = self.text
@@ -1636,6 +1652,9 @@ class _Scanner:
 
 
 _CHUNK = regex.compile(r"[^\s]+")
+_CONVERTIBLE = ("measure", "currency")
+_BRACKET_OPEN = regex.compile(r"[ \t\u00a0]*[(\[][ \t\u00a0]*")
+_BRACKET_CLOSE = regex.compile(r"[ \t\u00a0]*[)\]]")
 _CAPITAL_AT = regex.compile(r"[ \t-]\p{Lu}")
 _DESIGNATION_AFTER = regex.compile(r" \p{Lu}\p{Ll}+ [b-h](?![\p{L}\p{N}'’])")
 _NAME_BEFORE = regex.compile(
@@ -1656,6 +1675,18 @@ _CONNECTOR_BEFORE = regex.compile(r"(?r)[0-9\p{L}]\s*-?\s*\p{L}{1,7}\s+\Z")
 _COMMA_AFTER = regex.compile(r",(?!\s*[0-9])")
 _NAME_COMMA_BEFORE = regex.compile(r"(?r)\p{Lu}\p{Ll}+,\s*\Z")
 _CAP_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<w>\p{Lu}[\p{L}]*)[ \t]+\Z")
+
+
+def _head(n: _Num) -> int:
+    """Where a number starts, with its currency sign: "US$300" starts at "U"."""
+    return n.prefix_start if n.prefix_start is not None and n.prefix_start < n.start else n.start
+
+
+def _tail(n: _Num) -> int:
+    """Where a number ends, with the unit written after it: "160 km" ends after "km"."""
+    return (
+        n.unit_end if n.unit_end is not None and n.unit_start is not None and n.unit_start >= n.end else n.end
+    )
 
 
 def _clean(x: float | None) -> float | None:

@@ -221,3 +221,13 @@ def test_a_present_participle_of_speech_names_its_speaker(resources):
         "fr",
     )
     assert "Sapin" in rows["1,5"]["speaker_text"]
+
+
+def test_a_fact_about_the_running_year_covers_it_so_far(resources):
+    rows = figures(resources, "Brazil recorded 85% more wildfires in 2019 than in 2018.", "en", "2019-08-24")
+    assert period(rows["85%"]) == ("year_to_date", "2019-01-01", "2019-08-24")
+
+
+def test_a_plan_for_the_running_year_covers_all_of_it(resources):
+    rows = figures(resources, "The army should receive 40,000 trucks in 2019.", "en", "2019-08-24")
+    assert period(rows["40,000"]) == ("whole_year", "2019-01-01", "2019-12-31")

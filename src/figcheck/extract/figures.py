@@ -85,7 +85,11 @@ def figure_rows(
         sentence = context.sentences[index]
         said_on = statement_date_of(statement_dates, sentence)
         sentence_text = text[sentence.start : sentence.end]
-        period = periods[number]
+        status = figure_status(
+            grammar, sentence_text, language, _ahead(periods[number], sentence, said_on, context)
+        )
+        said_here = said_on if said_on and said_on.start >= sentence.start else None
+        period = _so_far(periods[number], status, said_here, context)
         sources = find_sources(sentence_text, language)
         if parsed is not None:
             speaker, speaker_text = speakers[number]
@@ -114,9 +118,7 @@ def figure_rows(
                 "period_end": period.period_end if period else None,
                 "period_scope": period.scope if period else "unspecified",
                 "period_anchor": period.anchor if period else None,
-                "status": figure_status(
-                    grammar, sentence_text, language, _ahead(period, sentence, said_on, context)
-                ),
+                "status": status,
                 "speaker_id": mention_ids[speaker] if speaker is not None else None,
                 "speaker_text": speaker_text,
                 "source": sources[0].agency if sources else None,
@@ -124,6 +126,26 @@ def figure_rows(
             }
         )
     return rows
+
+
+def _so_far(
+    period: Period | None, status: str, said_on: StatementDate | None, context: FigureContext
+) -> Period | None:
+    """A fact about the year still running ("85 % more wildfires in 2019", said in August 2019) covers
+    the year up to the day it was stated (in its sentence, else the published day): what has not
+    happened yet is not counted."""
+    stated = said_on.date if said_on else context.published
+    if period is None or status != "actual" or period.scope != "whole_year" or stated is None:
+        return period
+    if (
+        period.period_start is None
+        or period.period_end is None
+        or not period.period_start <= stated < period.period_end
+    ):
+        return period
+    return Period(
+        period.start, period.end, period.text, "year_to_date", period.period_start, stated, period.anchor
+    )
 
 
 def _ahead(

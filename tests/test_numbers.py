@@ -471,3 +471,21 @@ def qualifiers(text: str, language: str) -> list[tuple[float | None, str]]:
 )
 def test_a_conversion_in_brackets_takes_the_qualifier_of_the_number_it_converts(text, language, expected):
     assert qualifiers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Roughly 2 million tonnes of grain and 300 thousand tonnes of oil.",
+            "en",
+            [(2e6, "approx"), (3e5, "approx")],
+        ),
+        ("Le prix est d'environ 4 000 euros ou 4 500 dollars.", "fr", [(4000, "approx"), (4500, "approx")]),
+        ("About 300 died and 20 were hurt.", "en", [(300, "approx"), (20, "exact")]),
+        ("Environ 50 maisons ont brûlé et 12 familles sont à la rue.", "fr", [(50, "approx"), (12, "exact")]),
+        ("Au moins 9 morts et 49 blessés.", "fr", [(9, "at_least"), (49, "exact")]),
+    ],
+)
+def test_an_approximation_governs_the_numbers_coordinated_with_its_figure(text, language, expected):
+    assert qualifiers(text, language) == expected

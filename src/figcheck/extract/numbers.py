@@ -202,6 +202,7 @@ class _Grammar:
     pour_before: Any
     skip_de: Any
     word_after: Any
+    coordinated_gap: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -420,6 +421,7 @@ def _grammar(lang: str) -> _Grammar:
         pour_before=regex.compile(r"(?r)\bpour[\s-]\Z", _I),
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
+        coordinated_gap=_coordinated_gap(ctx),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
     )
 
@@ -433,6 +435,12 @@ def _change_before(ctx: dict[str, Any]) -> Any:
         r"(?:\s+|['’]\s*)?\Z",
         _I,
     )
+
+
+def _coordinated_gap(ctx: dict[str, Any]) -> Any:
+    """ " of measles and ", " or ": what may stand between a figure's unit and a number coordinated with it."""
+    complement = rf"(?:[ \t]+{_alt(ctx['complement_prepositions'])}[ \t]*[\p{{L}}-]+)?"
+    return regex.compile(rf"{complement}[ \t]+{_alt(ctx['coordination_joiners'])}[ \t]+", _I)
 
 
 def _proportions(words: dict[str, Any]) -> Any:
@@ -1592,7 +1600,7 @@ class _Scanner:
         for prev, n in itertools.pairwise(figures):
             if prev.qualifier in ("exact", "range") or n.qualifier != "exact" or n.qstart != _head(n):
                 continue
-            if self._converts(prev, n):
+            if self._converts(prev, n) or prev.qualifier == "approx" and self._coordinated(prev, n):
                 n.qualifier = prev.qualifier
 
     def _converts(self, prev: _Num, n: _Num) -> bool:
@@ -1602,6 +1610,17 @@ class _Scanner:
         if _BRACKET_OPEN.fullmatch(self.text, _tail(prev), _head(n)) is None:
             return False
         return _BRACKET_CLOSE.match(self.text, _tail(n)) is not None
+
+    def _coordinated(self, prev: _Num, n: _Num) -> bool:
+        """ "about 10 million cases of measles and 140 thousand deaths": one approximation for both.
+
+        Only a plain coordination right after the figure's noun phrase, of a number that counts or
+        measures something too: in "about 300 died and 20 were hurt" the second number starts a clause.
+        Bounds are not shared: "au moins 9 morts et 49 blessés" gives 49 as it is (the news gold).
+        """
+        if n.unit is None:
+            return False
+        return self.g.coordinated_gap.fullmatch(self.text, _tail(prev), _head(n)) is not None
 
     def _quantity(self, n: _Num) -> Quantity:
         text = self.text

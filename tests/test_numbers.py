@@ -489,3 +489,17 @@ def test_a_conversion_in_brackets_takes_the_qualifier_of_the_number_it_converts(
 )
 def test_an_approximation_governs_the_numbers_coordinated_with_its_figure(text, language, expected):
     assert qualifiers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bounds"),
+    [
+        ("The bill will run between US$40 and 60 million.", "en", (4e7, 6e7)),
+        ("Repairs cost between £2 and £3 billion.", "en", (2e9, 3e9)),
+        ("Le chantier coûtera entre 4 et 6 milliards d'euros.", "fr", (4e9, 6e9)),
+        ("The price rose to between $900 and $1.2 million.", "en", (900, 1.2e6)),
+    ],
+)
+def test_a_scale_word_after_the_second_end_of_a_range_applies_to_the_first(text, language, bounds):
+    q = one(text, language)
+    assert (q.qualifier, q.lower, q.upper) == ("range", *bounds)

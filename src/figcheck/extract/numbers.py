@@ -1552,7 +1552,7 @@ class _Scanner:
                     return False
             start = head
         lower, upper = a.value, b.value
-        if b.mult > 1.0 and a.mult == 1.0 and a.unit is None and lower * b.mult < upper:
+        if self._scale_reaches(a, b) and lower * b.mult < upper:
             lower = lower * b.mult
         if not lower < upper:
             return False
@@ -1564,6 +1564,18 @@ class _Scanner:
             a.unit, a.unit_text, a.unit_start, a.unit_end = b.unit, b.unit_text, b.unit_start, b.unit_end
         b.merged = True
         return True
+
+    @staticmethod
+    def _scale_reaches(a: _Num, b: _Num) -> bool:
+        """ "between US$300 and 400 billion", "entre 2 et 3 milliards": the scale word of the second end
+        applies to the first when the first has none and no unit after it (a currency sign before it may
+        be its own or repeat the second's: "between $5 and $7 billion")."""
+        if b.mult <= 1.0 or a.mult != 1.0:
+            return False
+        if a.unit is None:
+            return True
+        sign_only = a.prefix_unit is not None and _tail(a) == a.end
+        return sign_only and (b.unit is None or b.unit.unit == a.unit.unit)
 
     # ---- output ---------------------------------------------------------------------------------
     def run(self) -> Scan:

@@ -503,3 +503,21 @@ def test_an_approximation_governs_the_numbers_coordinated_with_its_figure(text, 
 def test_a_scale_word_after_the_second_end_of_a_range_applies_to_the_first(text, language, bounds):
     q = one(text, language)
     assert (q.qualifier, q.lower, q.upper) == ("range", *bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Both shops lie within 3 km of the station.", "en", "km"),
+        ("The results are due within ten days.", "en", "day"),
+        ("Les habitants dans un rayon de 5 kilomètres ont été évacués.", "fr", "km"),
+        ("Il doit répondre dans un délai de 15 jours.", "fr", "day"),
+    ],
+)
+def test_within_bounds_a_distance_or_a_delay_from_above(text, language, unit):
+    q = one(text, language)
+    assert (q.qualifier, q.unit, q.upper_inclusive) == ("at_most", unit, True)
+
+
+def test_within_before_a_count_is_no_bound():
+    assert qualifiers("Floods hit farms within the 3 regions.", "en") == [(3, "exact")]

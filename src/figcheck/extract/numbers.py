@@ -203,6 +203,7 @@ class _Grammar:
     skip_de: Any
     word_after: Any
     coordinated_gap: Any
+    measures_only: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -422,6 +423,7 @@ def _grammar(lang: str) -> _Grammar:
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
+        measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
     )
 
@@ -1113,7 +1115,7 @@ class _Scanner:
         head = n.prefix_start if n.prefix_start is not None and n.prefix_start < n.start else n.start
         n.qstart = head
         m = g.q_before.search(text, max(0, head - 48), head)
-        if m is not None:
+        if m is not None and self._bounds_this(n, m.group("q")):
             q = m.group("q")
             for kind, pat in g.q_before_kinds:
                 if pat.fullmatch(q):
@@ -1139,6 +1141,13 @@ class _Scanner:
                                 n.qend = ma.end()
                         break
                 break
+
+    def _bounds_this(self, n: _Num, q: str) -> bool:
+        """Whether a qualifier wording read before the number qualifies it: "within" bounds a distance or a
+        delay ("within two miles"), not a count ("within the 3 regions")."""
+        if self.g.measures_only.fullmatch(q):
+            return n.unit is not None and n.unit.kind in ("measure", "time")
+        return True
 
     def has_qualifier_before(self, n: _Num) -> bool:
         if n.has_q is None:

@@ -231,3 +231,13 @@ def test_a_fact_about_the_running_year_covers_it_so_far(resources):
 def test_a_plan_for_the_running_year_covers_all_of_it(resources):
     rows = figures(resources, "The army should receive 40,000 trucks in 2019.", "en", "2019-08-24")
     assert period(rows["40,000"]) == ("whole_year", "2019-01-01", "2019-12-31")
+
+
+def test_a_hearsay_adverb_makes_an_estimate(resources):
+    rows = figures(resources, "There are reportedly 1,300 people in the camp.", "en")
+    assert rows["1,300"]["status"] == "estimate"
+
+
+def test_be_to_with_an_infinitive_is_a_plan(resources):
+    rows = figures(resources, "The two winners are to share a prize of 9,000 euros.", "en")
+    assert rows["9,000"]["status"] == "planned"

@@ -85,10 +85,11 @@ def figure_rows(
         sentence = context.sentences[index]
         said_on = statement_date_of(statement_dates, sentence)
         sentence_text = text[sentence.start : sentence.end]
-        status = figure_status(
-            grammar, sentence_text, language, _ahead(periods[number], sentence, said_on, context)
-        )
+        # what "now" is for this figure: a statement date in its sentence, else the published day
         said_here = said_on if said_on and said_on.start >= sentence.start else None
+        status = figure_status(
+            grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
+        )
         period = _so_far(periods[number], status, said_here, context)
         sources = find_sources(sentence_text, language)
         if parsed is not None:

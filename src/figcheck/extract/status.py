@@ -46,6 +46,7 @@ class _ClauseWords:
     planned: frozenset[str]
     estimate: frozenset[str]
     reporting: frozenset[str]
+    over_infinitive: frozenset[str]
     future: str
     conditional: str
 
@@ -58,6 +59,7 @@ def _clause_words(language: str) -> _ClauseWords:
         planned=frozenset(_fold(w) for w in grammar["planned"]),
         estimate=frozenset(_fold(w) for w in grammar["estimate"]),
         reporting=frozenset(_fold(w) for w in grammar["reporting"]),
+        over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
     )
@@ -73,9 +75,16 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
     words = _clause_words(language)
     found = _status_of(grammar.marks, (), words)
     past = False
-    for verb, helpers in zip(grammar.verbs, grammar.auxiliaries, strict=True):
+    for n, (verb, helpers) in enumerate(zip(grammar.verbs, grammar.auxiliaries, strict=True)):
         if _fold(verb.lemma) in words.reporting and verb is not grammar.verbs[0]:
             break
+        governor = grammar.verbs[n + 1] if n + 1 < len(grammar.verbs) else None
+        if (
+            "Inf" in verb.verb_form
+            and governor is not None
+            and _fold(governor.lemma) in words.over_infinitive
+        ):
+            return "planned"  # "they are to share", "is to involve"
         found = found or _status_of((verb.lemma, *(h.lemma for h in helpers)), (verb, *helpers), words)
         if found:
             return found

@@ -29,6 +29,8 @@ from figcheck.extract.units import normalize
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 LEMMATIZE = "figcheck_lemmatize"
+# the dependents of a figure's verb that may say it is a plan or an estimate
+CLAUSE_MARKS = frozenset({"advmod", "nsubj", "nsubj:pass", "nsubjpass"})
 # how many sentences ahead of a figure an attribution without figures may still speak for it
 SPEECH_REACH = 2
 VERBS = frozenset({"VERB", "AUX"})
@@ -258,10 +260,13 @@ def _grammar(
     number = doc[anchor]
     counted = _counted(number, heads, joins)
     phrase = counted if counted is not None else number
-    marks = tuple(
-        _lemma(child) for child in phrase.children if child.dep_ in ("amod", "advmod", "nmod", "compound")
-    ) + tuple(_lemma(child) for child in number.children)
     verbs, auxiliaries = _clause(phrase)
+    # the words that qualify the figure, and the clause's adverbs and subject: "an estimated 5,000",
+    # "there are reportedly 1.3 billion", "les prévisions s'établissaient à 0,3 %"
+    qualifying = [c for c in phrase.children if c.dep_ in ("amod", "advmod", "nmod", "compound")]
+    qualifying += list(number.children)
+    qualifying += [c for v in verbs[:1] for c in v.children if c.dep_ in CLAUSE_MARKS and c is not phrase]
+    marks = tuple(_lemma(child) for child in qualifying)
     return Grammar(
         counted=_word(counted, offsets) if counted is not None else None,
         verbs=tuple(_word(v, offsets) for v in verbs),
@@ -410,7 +415,8 @@ def _lemma(token: Any) -> str:
     """The token's lemma, read only for the few tokens a figure needs: the pipeline's rule lemmatizer is
     its slowest part when run on every token."""
     lemmatize = token.doc.user_data.get(LEMMATIZE)
-    lemmas = lemmatize(token) if lemmatize is not None else [token.lemma_]
+    # a lemma the pipeline already set (English `attribute_ruler`: "are" -> "be") stands, as in spaCy
+    lemmas = lemmatize(token) if lemmatize is not None and token.lemma == 0 else [token.lemma_]
     return str(lemmas[0] if lemmas else token.text).lower()
 
 

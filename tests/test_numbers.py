@@ -521,3 +521,16 @@ def test_within_bounds_a_distance_or_a_delay_from_above(text, language, unit):
 
 def test_within_before_a_count_is_no_bound():
     assert qualifiers("Floods hit farms within the 3 regions.", "en") == [(3, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Divers pulled the wreck from beneath 40 metres of water.", "en", [(40, "exact")]),
+        ("On a extrait la sonde d'en dessous de 6 mètres de sable.", "fr", [(6, "exact")]),
+        ("Delegates came from over 100 countries.", "en", [(100, "over")]),
+        ("Turnout went from below 40% to 55%.", "en", [(40, "under"), (55, "exact")]),
+    ],
+)
+def test_from_under_a_measure_is_a_place_not_a_bound(text, language, expected):
+    assert qualifiers(text, language) == expected

@@ -204,6 +204,7 @@ class _Grammar:
     word_after: Any
     coordinated_gap: Any
     measures_only: Any
+    places: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -424,6 +425,7 @@ def _grammar(lang: str) -> _Grammar:
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
+        places=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(quals.get('places') or [])})\Z", _I),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
     )
 
@@ -1115,7 +1117,7 @@ class _Scanner:
         head = n.prefix_start if n.prefix_start is not None and n.prefix_start < n.start else n.start
         n.qstart = head
         m = g.q_before.search(text, max(0, head - 48), head)
-        if m is not None and self._bounds_this(n, m.group("q")):
+        if m is not None and self._bounds_this(n, m) and not self._place_before(n, m):
             q = m.group("q")
             for kind, pat in g.q_before_kinds:
                 if pat.fullmatch(q):
@@ -1142,12 +1144,18 @@ class _Scanner:
                         break
                 break
 
-    def _bounds_this(self, n: _Num, q: str) -> bool:
+    def _bounds_this(self, n: _Num, m: Any) -> bool:
         """Whether a qualifier wording read before the number qualifies it: "within" bounds a distance or a
         delay ("within two miles"), not a count ("within the 3 regions")."""
-        if self.g.measures_only.fullmatch(q):
+        if self.g.measures_only.fullmatch(m.group("q")):
             return n.unit is not None and n.unit.kind in ("measure", "time")
         return True
+
+    def _place_before(self, n: _Num, m: Any) -> bool:
+        """ "recovered from under eight metres of mud": after "from", "under" a measure names a place."""
+        if n.unit is None or n.unit.kind != "measure":
+            return False
+        return self.g.places.search(self.text, max(0, m.start("q") - 12), m.end("q")) is not None
 
     def has_qualifier_before(self, n: _Num) -> bool:
         if n.has_q is None:

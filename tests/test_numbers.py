@@ -534,3 +534,31 @@ def test_within_before_a_count_is_no_bound():
 )
 def test_from_under_a_measure_is_a_place_not_a_bound(text, language, expected):
     assert qualifiers(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bounds"),
+    [
+        ("Il reste 3 ou 4 bateaux au port.", "fr", (3, 4)),
+        ("The repair takes two or three weeks.", "en", (2, 3)),
+        ("About 10 or 12 volunteers turned up.", "en", None),
+    ],
+)
+def test_two_close_alternatives_of_one_count_are_one_range(text, language, bounds):
+    found = scan(text, language).quantities
+    if bounds is None:  # an approximate pair stays two figures, as the gold leaves it undecided
+        assert len(found) == 2
+        return
+    assert [(q.qualifier, q.lower, q.upper) for q in found] == [("range", *bounds)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pick 1, 2 or 3 cards.", "en"),
+        ("Il a gagné 3 ou 9 fois.", "fr"),
+        ("The winning numbers were 4 or 5.", "en"),
+    ],
+)
+def test_lists_far_apart_or_bare_alternatives_stay_separate_figures(text, language):
+    assert "range" not in [q.qualifier for q in scan(text, language).quantities]

@@ -205,6 +205,7 @@ class _Grammar:
     coordinated_gap: Any
     measures_only: Any
     places: Any
+    gap_range_or: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -424,6 +425,7 @@ def _grammar(lang: str) -> _Grammar:
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
+        gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
         places=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(quals.get('places') or [])})\Z", _I),
         extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
@@ -1556,6 +1558,8 @@ class _Scanner:
             if g.change_before.search(text, max(0, lo - 20), head):
                 return False
             start = from_.start()
+        elif self._alternatives(a, b, gap):
+            start = head
         else:
             m = g.gap_bare.match(gap)
             if m is None:
@@ -1581,6 +1585,27 @@ class _Scanner:
             a.unit, a.unit_text, a.unit_start, a.unit_end = b.unit, b.unit_text, b.unit_start, b.unit_end
         b.merged = True
         return True
+
+    def _alternatives(self, a: _Num, b: _Num, gap: str) -> bool:
+        """ "5 ou 6 Gilets jaunes", "two or three days": close alternatives of one count, one range.
+
+        The second is above the first and at most twice it ("10 or 20"), and what they count follows it;
+        "1, 2 or 3 children" is a list, and two numbers named alone ("vingt et un ou vingt-deux") are two.
+        """
+        if not self.g.gap_range_or.fullmatch(gap) or a.value is None or b.value is None:
+            return False
+        upper = b.value / b.mult if self._scale_reaches(a, b) else b.value
+        if not (a.integer and b.integer and a.value < upper <= 2 * a.value):
+            return False
+        if b.unit is None and not self._noun_after(b):
+            return False
+        k = bisect.bisect_left(self.starts, a.start)
+        return k == 0 or _LIST_GAP.fullmatch(self.text, self.nums[k - 1].end, _head(a)) is None
+
+    def _noun_after(self, n: _Num) -> bool:
+        """Whether a word that may be a counted noun follows the number ("5 ou 6 Gilets jaunes")."""
+        m = self.g.word_after.match(self.text, n.end)
+        return m is not None and m.group("w").lower() not in self.g.not_units
 
     @staticmethod
     def _scale_reaches(a: _Num, b: _Num) -> bool:
@@ -1700,6 +1725,7 @@ class _Scanner:
 
 
 _CHUNK = regex.compile(r"[^\s]+")
+_LIST_GAP = regex.compile(r"[ \t]*[%]?[ \t]*,[ \t]*")
 _CONVERTIBLE = ("measure", "currency")
 _BRACKET_OPEN = regex.compile(r"[ \t\u00a0]*[(\[][ \t\u00a0]*")
 _BRACKET_CLOSE = regex.compile(r"[ \t\u00a0]*[)\]]")

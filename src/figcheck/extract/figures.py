@@ -37,8 +37,19 @@ SPEAKER_TYPES = ("person", "organization")
 MAX_SPEAKER_DISTANCE = 80
 # a period still this many days from its end when stated is about what is to come
 AHEAD_DAYS = 90
+# an elliptical number above this is no percentage, whatever the figure before it was
+MAX_PERCENT = 100
 # the subject of a data release the parse missed is a short noun phrase
 MAX_PUBLISHER_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counts: the unit id, its words in the text, and the lexicon's kind of unit."""
+
+    unit: str | None
+    text: str | None
+    kind: str | None
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ def figure_rows(
     units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
     for number, quantity in enumerate(scan.quantities):
         grammar = parsed.grammars[number] if parsed is not None else None
-        unit, unit_text = units[number]
+        unit, unit_text = units[number].unit, units[number].text
         index = sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
         said_on = statement_date_of(statement_dates, sentence)
@@ -170,24 +181,44 @@ def _units(
     grammars: Sequence[Grammar | None],
     sentences: Sequence[Span],
     joins: frozenset[str],
-) -> list[tuple[str | None, str | None]]:
+) -> list[Counted]:
     """Each quantity's unit and its words: the unit the lexicon knows ("km", "euros"), else the noun the
     parse says is counted, past its modifiers ("seven health facilities" -> facilities). A number the
     parse finds counting nothing is elliptical ("40 morts et 110 autres", "Lyon (6 801)", "only 27 have
-    ratified"): it counts what the figure before it in its sentence, or in the sentence before, counts."""
-    out: list[tuple[str | None, str | None]] = []
+    ratified"): it counts what the figure before it in its sentence, or in the sentence before, counts;
+    a percentage only in its own sentence and only up to 100 ("passant de 20,9 à 21,2 %")."""
+    out: list[Counted] = []
     for number, quantity in enumerate(quantities):
         grammar = grammars[number]
         counted = grammar.counted if grammar is not None else None
+        own = Counted(quantity.unit, quantity.unit_text, quantity.unit_kind)
         if quantity.unit_kind not in (None, "noun") or grammar is None:
-            out.append((quantity.unit, quantity.unit_text))
+            out.append(own)
         elif counted is not None and counted.start >= quantity.end:
-            out.append((normalize(counted.text), counted.text))
+            out.append(Counted(normalize(counted.text), counted.text, "noun"))
         elif quantity.unit is not None and _next_to(text, quantity, joins):
-            out.append((quantity.unit, quantity.unit_text))
+            out.append(own)
         else:
-            out.append(_antecedent(number, quantities, out, sentences) or (quantity.unit, quantity.unit_text))
+            out.append(_antecedent(number, quantities, out, sentences) or own)
     return out
+
+
+def _antecedent(
+    number: int, quantities: Sequence[Quantity], units: Sequence[Counted], sentences: Sequence[Span]
+) -> Counted | None:
+    here = sentence_of(sentences, quantities[number].start)
+    value = quantities[number].value
+    for before in range(number - 1, -1, -1):
+        there = sentence_of(sentences, quantities[before].start)
+        if there < here - 1:
+            break
+        unit = units[before]
+        if unit.unit is None:
+            continue
+        if unit.kind == "percent" and (there != here or value is None or value > MAX_PERCENT):
+            return None
+        return unit
+    return None
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
@@ -197,21 +228,6 @@ def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
         return False
     between = text[quantity.end : quantity.unit_start].strip().lower()
     return not between or between in joins
-
-
-def _antecedent(
-    number: int,
-    quantities: Sequence[Quantity],
-    units: Sequence[tuple[str | None, str | None]],
-    sentences: Sequence[Span],
-) -> tuple[str | None, str | None] | None:
-    here = sentence_of(sentences, quantities[number].start)
-    for before in range(number - 1, -1, -1):
-        if sentence_of(sentences, quantities[before].start) < here - 1:
-            break
-        if units[before][0] is not None:
-            return units[before]
-    return None
 
 
 def _speakers(

@@ -93,3 +93,20 @@ def test_pandera_models_and_gx_suites_come_from_one_description() -> None:
         if not o.success
     }
     assert pandera_failed == gx_failed == {"qualifier", "sentence"}
+
+
+def test_the_figures_suite_knows_every_scope_extraction_gives() -> None:
+    import json
+    from pathlib import Path
+
+    from figcheck.extract.periods import SCOPES
+
+    suite = json.loads(
+        (Path(__file__).parents[1] / "checks" / "figures.expectations.json").read_text("utf-8")
+    )
+    [scopes] = [
+        e["kwargs"]["value_set"]
+        for e in suite["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"]["column"] == "period_scope"
+    ]
+    assert set(scopes) == set(SCOPES)

@@ -562,3 +562,17 @@ def test_two_close_alternatives_of_one_count_are_one_range(text, language, bound
 )
 def test_lists_far_apart_or_bare_alternatives_stay_separate_figures(text, language):
     assert "range" not in [q.qualifier for q in scan(text, language).quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Le vaccin évite 9 infections sur 10.", "fr", [9]),
+        ("Il pleut 3 jours sur 10 en été.", "fr", [3]),
+        ("Seven times out of ten, the favourite wins.", "en", [7]),
+        ("The lab confirmed 4 out of 15 samples.", "en", [4, 15]),
+        ("Only 2 out of 10 applicants got a place.", "en", [2, 10]),
+    ],
+)
+def test_the_round_base_of_a_rate_is_no_figure_of_its_own(text, language, values):
+    assert [q.value for q in scan(text, language).quantities] == values

@@ -206,6 +206,7 @@ class _Grammar:
     measures_only: Any
     places: Any
     gap_range_or: Any
+    rate_base_gap: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -425,6 +426,7 @@ def _grammar(lang: str) -> _Grammar:
         skip_de=regex.compile(r"\s*(?:de\s+|d['’]\s*|of\s+)", _I),
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
+        rate_base_gap=_rate_base_gap(ctx),
         gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
         places=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(quals.get('places') or [])})\Z", _I),
@@ -441,6 +443,14 @@ def _change_before(ctx: dict[str, Any]) -> Any:
         r"(?:\s+|['’]\s*)?\Z",
         _I,
     )
+
+
+def _rate_base_gap(ctx: dict[str, Any]) -> Any:
+    """ " [1] fois sur ", " out of ", " in ": what stands between a rate's numerator and its base."""
+    mark = r"(?:[ \t]?\[[0-9]{1,3}\])?"
+    after_noun = rf"(?:[ \t]+[\p{{L}}'’-]+){{1,2}}[ \t]+{_alt(ctx['rate_base_after_noun'])}"
+    after_number = rf"[ \t]+{_alt(ctx['rate_base_after_number'])}"
+    return regex.compile(rf"{mark}(?:{after_noun}|{after_number})[ \t]+", _I)
 
 
 def _coordinated_gap(ctx: dict[str, Any]) -> Any:
@@ -1504,6 +1514,11 @@ class _Scanner:
                 b_head = (
                     b.prefix_start if b.prefix_start is not None and b.prefix_start < b.start else b.start
                 )
+                if self._rate_base(a, b):
+                    b.merged = True
+                    out.append(a)
+                    i += 2
+                    continue
                 if a_tail <= b_head:
                     gap = text[a_tail:b_head]
                     gap_plain = text[a.end : b_head]
@@ -1585,6 +1600,19 @@ class _Scanner:
             a.unit, a.unit_text, a.unit_start, a.unit_end = b.unit, b.unit_text, b.unit_start, b.unit_end
         b.merged = True
         return True
+
+    def _rate_base(self, a: _Num, b: _Num) -> bool:
+        """ "8 hospitalisations sur 10", "six times out of ten", "one in 100": the base of a rate.
+
+        The README counts "X sur 10" as one rate figure, the numerator; yet the gold of "7 out of 20
+        suspected cases" counts both 7 and 20. So only a round base (10, 100, 1000) that counts nothing
+        after it is the rate's base, and no figure; any other second number is a count of its own.
+        """
+        if b.value not in _RATE_BASES or b.mult != 1.0 or b.unit is not None or b.prefix_unit is not None:
+            return False
+        if a.value is None or a.value > b.value or self._noun_after(b):
+            return False
+        return self.g.rate_base_gap.fullmatch(self.text, a.end, b.start) is not None
 
     def _alternatives(self, a: _Num, b: _Num, gap: str) -> bool:
         """ "5 ou 6 Gilets jaunes", "two or three days": close alternatives of one count, one range.
@@ -1725,6 +1753,7 @@ class _Scanner:
 
 
 _CHUNK = regex.compile(r"[^\s]+")
+_RATE_BASES = (10.0, 100.0, 1000.0)
 _LIST_GAP = regex.compile(r"[ \t]*[%]?[ \t]*,[ \t]*")
 _CONVERTIBLE = ("measure", "currency")
 _BRACKET_OPEN = regex.compile(r"[ \t\u00a0]*[(\[][ \t\u00a0]*")

@@ -576,3 +576,19 @@ def test_lists_far_apart_or_bare_alternatives_stay_separate_figures(text, langua
 )
 def test_the_round_base_of_a_rate_is_no_figure_of_its_own(text, language, values):
     assert [q.value for q in scan(text, language).quantities] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le gâteau a été coupé en deux avant le dessert.", "fr"),
+        ("La région est scindée en deux depuis la guerre.", "fr"),
+        ("The tanker broke in two during the storm.", "en"),
+    ],
+)
+def test_a_set_phrase_ending_on_two_counts_nothing(text, language):
+    assert scan(text, language).quantities == ()
+
+
+def test_a_set_phrase_before_a_counted_noun_still_counts():
+    assert [q.value for q in scan("Le terrain est coupé en deux parcelles.", "fr").quantities] == [2]

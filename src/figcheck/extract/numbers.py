@@ -207,6 +207,7 @@ class _Grammar:
     places: Any
     gap_range_or: Any
     rate_base_gap: Any
+    idioms: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -427,6 +428,7 @@ def _grammar(lang: str) -> _Grammar:
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
         rate_base_gap=_rate_base_gap(ctx),
+        idioms=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx.get('idioms') or [])})\Z", _I),
         gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
         places=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(quals.get('places') or [])})\Z", _I),
@@ -1327,6 +1329,9 @@ class _Scanner:
         if n.homograph and n.unit is None and not self.has_qualifier_before(n) and not self._counts_nouns(n):
             n.kind = "drop"
             return
+        if self._idiom(n):
+            n.kind = "drop"
+            return
         n.kind = "figure"
 
     def _marker_kind(self, n: _Num) -> str | None:
@@ -1394,6 +1399,13 @@ class _Scanner:
             return False
         # parallel counts: the figure before is followed by its noun only ("3 Belges et un Suisse")
         return _NOUN_ONLY.fullmatch(text, prev.end, joiner.start()) is not None
+
+    def _idiom(self, n: _Num) -> bool:
+        """ "coupées en deux par Daech", "split in two": a set phrase ends on the number, which counts nothing
+        (like "remise à neuf", it is no number token at all)."""
+        if n.unit is not None or self._noun_after(n):
+            return False
+        return self.g.idioms.search(self.text, max(0, n.start - 30), n.end) is not None
 
     def _counts_nouns(self, n: _Num) -> bool:
         """ "neuf candidats", "les neuf premiers mois": a homograph before a plural noun is a number."""

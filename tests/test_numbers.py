@@ -592,3 +592,9 @@ def test_a_set_phrase_ending_on_two_counts_nothing(text, language):
 
 def test_a_set_phrase_before_a_counted_noun_still_counts():
     assert [q.value for q in scan("Le terrain est coupé en deux parcelles.", "fr").quantities] == [2]
+
+
+def test_a_housing_estate_named_by_a_number_is_no_figure():
+    found = scan("Un bus a brûlé dans la cité des 3000 d'Aulnay-sous-Bois.", "fr")
+    assert found.quantities == ()
+    assert ("3000", "identifier") in [(t.text, t.kind) for t in found.tokens]

@@ -598,3 +598,11 @@ def test_a_housing_estate_named_by_a_number_is_no_figure():
     found = scan("Un bus a brûlé dans la cité des 3000 d'Aulnay-sous-Bois.", "fr")
     assert found.quantities == ()
     assert ("3000", "identifier") in [(t.text, t.kind) for t in found.tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("Wind gusts as high as 120 km/h were recorded.", "at_most"), ("Fares start as low as $9.", "at_least")],
+)
+def test_the_ends_of_a_spread_of_values_are_bounds(text, qualifier):
+    assert one(text, "en").qualifier == qualifier

@@ -27,7 +27,7 @@ def bodies(folder: Path) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("corpus", nargs="?", default="/work/shared/corpus/wikinews-fr/articles")
+    parser.add_argument("corpus", nargs="?", default="../shared/corpus/wikinews-fr/articles")
     parser.add_argument("--language", default="fr")
     args = parser.parse_args()
     texts = bodies(Path(args.corpus))

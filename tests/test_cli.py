@@ -138,3 +138,20 @@ def test_eval_scores_a_numbers_file(tmp_path: Path, capsys) -> None:
     )
     assert main(["eval", "numbers", str(gold)]) == 0
     assert "1.000" in capsys.readouterr().out
+
+
+def test_rules_read_unit_kinds_from_the_collection_units_table(make_collection, tmp_path: Path) -> None:
+    article = (
+        "---\npublished: 2026-02-05\nlanguage: en\n---\n"
+        "The index gained more than 40 grade points. Analysts cite about 40 grade points.\n"
+    )
+    folder = make_collection({"a.txt": article})
+    suite = tmp_path / "drift.yaml"
+    suite.write_text("select: [qualifier-drift]\n", encoding="utf-8")
+    args = [str(folder), "--suite", str(suite), "--fail-on", "never"]
+    counted = run_json(args, tmp_path / "counted")["findings"]
+    # a collection that declares its unit a scale: "more than" and "about" are one reading on it
+    (folder / "units.csv").write_text("unit,kind,lang,form\ngrade_point,percent,en,grade points\n", "utf-8")
+    scaled = run_json(args, tmp_path / "scaled")["findings"]
+    assert [f["slug"] for f in counted] == ["qualifier-drift"]
+    assert scaled == []

@@ -99,7 +99,7 @@ def test_the_figures_suite_knows_every_scope_extraction_gives() -> None:
     import json
     from pathlib import Path
 
-    from figcheck.extract.periods import SCOPES
+    from figcheck.vocabulary import SCOPES
 
     suite = json.loads(
         (Path(__file__).parents[1] / "checks" / "figures.expectations.json").read_text("utf-8")

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from figcheck.extract.periods import SCOPES, Period, find_periods
+from figcheck.extract.periods import Period, find_periods
+from figcheck.vocabulary import SCOPES
 
 SEED = (
     "Le ministre a annoncé le 4 février qu'environ 2 millions d'unités avaient été mises en service "

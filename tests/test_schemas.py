@@ -42,6 +42,7 @@ VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
         "qualifier": "over",
         "unit": "weapons",
         "unit_text": "armes",
+        "unit_kind": "count",
         "period_text": "en janvier 2026",
         "period_text_start": 40,
         "period_text_end": 55,

@@ -47,6 +47,7 @@ POLARS_CATEGORICAL = {
         "qualifier",
         "unit",
         "unit_text",
+        "unit_kind",
         "period_text",
         "period_scope",
         "period_anchor",

@@ -123,6 +123,7 @@ def figure_rows(
                 "qualifier": quantity.qualifier,
                 "unit": unit,
                 "unit_text": unit_text,
+                "unit_kind": units[number].kind,
                 "period_text": period.text if period else None,
                 "period_text_start": period.start if period else None,
                 "period_text_end": period.end if period else None,

@@ -40,20 +40,6 @@ __all__ = ["APPROX_TOLERANCE", "NumberToken", "Quantity", "Scan", "scan"]
 #: Relative tolerance of the bounds of an approximate figure: "environ 2 millions" is 1.8 to 2.2 million.
 APPROX_TOLERANCE: float = 0.1
 
-QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
-TOKEN_KINDS = (
-    "figure",
-    "date",
-    "year",
-    "time",
-    "ordinal",
-    "age",
-    "identifier",
-    "phone",
-    "article",
-    "unparsed",
-)
-
 
 @dataclass(frozen=True)
 class Quantity:

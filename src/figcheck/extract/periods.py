@@ -45,19 +45,6 @@ import yaml
 
 from figcheck.extract.status import sentence_cues
 
-SCOPES = (
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "half_year",
-    "whole_year",
-    "rest_of_year",
-    "year_to_date",
-    "multi_year",
-    "other",
-    "unspecified",
-)
 ANCHORS = ("explicit", "reference", "context_year", "none")
 
 

@@ -22,7 +22,6 @@ import yaml
 
 from figcheck.extract.syntax import Grammar, Word
 
-STATUSES = ("actual", "planned", "estimate", "unspecified")
 _ORDER = ("planned", "estimate", "actual")
 
 

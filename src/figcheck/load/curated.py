@@ -49,6 +49,7 @@ COLUMN_READERS: Mapping[str, Callable[[str], Any]] = {
     "qualifier": str,
     "unit": str,
     "unit_text": str,
+    "unit_kind": str,
     "period_text": str,
     "period_start": dt.date.fromisoformat,
     "period_end": dt.date.fromisoformat,

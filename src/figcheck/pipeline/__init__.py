@@ -173,7 +173,7 @@ def extract_corpus(
         if progress is not None:
             progress("extracting", len(extractions), len(corpus.articles))
     documents = documents_frame(corpus.articles, extractions)
-    figures = figures_frame(extractions, corpus.curated_figures)
+    figures = figures_frame(extractions, corpus.curated_figures, resources.units.kind)
     mentions = mentions_frame(extractions, resources.gazetteer)
     check_foreign_keys(documents, figures, mentions)
     return Extracted(corpus, documents, figures, mentions, tokens_frame(extractions))

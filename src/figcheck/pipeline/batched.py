@@ -264,7 +264,7 @@ def _curated(setup: Setup, articles: ArticlesOnDisk) -> tuple[list[InputProblem]
             rows.extend(read_curated_figures(table, articles.in_collection(collection), problems))
     if not rows or problems:
         return problems, None
-    figures = figures_frame((), rows)
+    figures = figures_frame((), rows, load_resources(setup.collections).units.kind)
     write_part(setup.folder, CURATED_PART, {"figures": figures})
     return problems, figures
 

@@ -20,8 +20,8 @@ from figcheck.extract.sentences import paragraphs, sentences
 from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
+from figcheck.vocabulary import SEVERITIES
 
-SEVERITY_ORDER = ("error", "warning", "info")
 CHART_WIDTH, CHART_ROW, CHART_LABEL = 760, 20, 250
 # Which mark wins where spans overlap in an article's text.
 MARK_PRIORITY = {"figure": 0, "period": 1, "mention": 2, "unparsed": 3}
@@ -321,7 +321,7 @@ def findings_html(context: ReportContext) -> str:
         .get_template("index.html.j2")
         .render(
             context=context,
-            severities=SEVERITY_ORDER,
+            severities=SEVERITIES,
             by_rule=dict(sorted(by_rule.items())),
             by_document=dict(sorted(by_document.items())),
             rules_by_code=rules_by_code,

@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from figcheck.report.context import ReportContext
-from figcheck.rules.runner import SEVERITY_RANK, ReportedFinding
+from figcheck.rules.runner import ReportedFinding
+from figcheck.vocabulary import SEVERITY_RANK
 
 
 def _failing(context: ReportContext, finding: ReportedFinding) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from figcheck.tables.schemas import SEVERITIES
+from figcheck.vocabulary import SEVERITIES
 
 CODE = regex.compile(r"^[A-Z]{1,4}\d{3}$")
 SLUG = regex.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -11,8 +11,7 @@ from typing import Any
 from figcheck.rules.registry import Evidence, Finding, Rule
 from figcheck.rules.suite import Suite
 from figcheck.rules.tables_view import Document, Tables
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from figcheck.vocabulary import SEVERITY_RANK
 
 
 @dataclass(frozen=True)

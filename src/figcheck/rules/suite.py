@@ -13,7 +13,7 @@ import yaml
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.rules.registry import Rule
-from figcheck.tables.schemas import SEVERITIES
+from figcheck.vocabulary import SEVERITIES
 
 KEYS = ("name", "collections", "select", "ignore", "severity", "options", "rules", "expectations")
 

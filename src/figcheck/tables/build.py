@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,12 @@ def documents_frame(articles: Sequence[Article], extractions: Sequence[ArticleEx
 
 
 def figures_frame(
-    extractions: Sequence[ArticleExtraction], curated: Sequence[dict[str, Any]]
+    extractions: Sequence[ArticleExtraction],
+    curated: Sequence[dict[str, Any]],
+    unit_kind: Callable[[str | None], str | None] = lambda unit: None,
 ) -> pd.DataFrame:
-    """Extracted then curated figures; curated rows that break a check are reported at their line."""
+    """Extracted then curated figures; curated rows that break a check are reported at their line. A
+    curated row without a `unit_kind` takes its unit's kind from the run's lexicon (`unit_kind`)."""
     rows: list[dict[str, Any]] = []
     for extraction in extractions:
         for number, row in enumerate(extraction.figures, start=1):
@@ -79,6 +82,7 @@ def figures_frame(
     for row in curated:
         per_doc[row["doc_id"]] = per_doc.get(row["doc_id"], 0) + 1
         values = {k: v for k, v in row.items() if k != CURATED_SOURCE and v is not None}
+        values.setdefault("unit_kind", unit_kind(values.get("unit")))
         rows.append(
             {
                 **FIGURE_DEFAULTS,

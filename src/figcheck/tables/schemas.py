@@ -9,13 +9,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from figcheck.extract.numbers import QUALIFIERS, TOKEN_KINDS
-from figcheck.extract.periods import SCOPES
-from figcheck.extract.status import STATUSES
 from figcheck.load.gazetteer import TYPES as MENTION_TYPES
+from figcheck.vocabulary import QUALIFIERS, SCOPES, SEVERITIES, STATUSES, TOKEN_KINDS, UNIT_KINDS
 
 ORIGINS = ("extracted", "curated")
-SEVERITIES = ("error", "warning", "info")
 
 
 class Table(pa.DataFrameModel):
@@ -83,6 +80,11 @@ class Figures(SpanTable):
     qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS), description="How the text bounds the figure.")
     unit: Series[str] = pa.Field(nullable=True, description="Canonical unit or item counted.")
     unit_text: Series[str] = pa.Field(nullable=True, description="The unit as written.")
+    unit_kind: Series[str] = pa.Field(
+        nullable=True,
+        isin=list(UNIT_KINDS),
+        description="What the unit is: currency, measure, percent, time, count, or noun (counted, unlisted).",
+    )
     period_text: Series[str] = pa.Field(nullable=True, description="The period phrase as written.")
     period_text_start: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0, description="Offset of `period_text`."

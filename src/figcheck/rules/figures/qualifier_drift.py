@@ -3,7 +3,6 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.extract.units import default_units
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 
 SAME_FIGURE = ["doc_id", "unit", "value"]
@@ -19,12 +18,8 @@ WORDING = {
 }
 
 
+# Percentages, durations and measures are read off a scale, where a bound and a point are one reading.
 SCALES = ("percent", "time", "measure")
-
-
-def _scale_units() -> list[str]:
-    """Units of percentages, durations and measures in the packaged unit table."""
-    return default_units().units_of(*SCALES)
 
 
 def _same_period() -> nw.Expr:
@@ -69,7 +64,7 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     columns = [*SAME_FIGURE, "figure_id", "qualifier", "status", "period_start", "period_end"]
     figures = (
         tables.figures.drop_nulls(subset=SAME_FIGURE)
-        .filter(~nw.col("unit").is_in(_scale_units()))
+        .filter(~nw.col("unit_kind").is_in(SCALES).fill_null(False))
         .select(columns)
     )
     hits = (

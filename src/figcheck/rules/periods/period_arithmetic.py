@@ -2,7 +2,6 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.extract.units import default_units
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, unit_label
 from figcheck.rules.periods.scope_conflict import conflicts
@@ -19,7 +18,7 @@ GAP_DAYS = 31
 
 
 def _dated(tables: Tables) -> nw.LazyFrame:
-    additive = ~nw.col("unit").is_in(default_units().units_of(*NOT_ADDITIVE))
+    additive = ~nw.col("unit_kind").is_in(NOT_ADDITIVE).fill_null(False)
     return (
         tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"])
         .filter(additive)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from figcheck.errors import InputError
 from figcheck.rules.discover import all_rules
 from figcheck.testing import Case, mismatch, read_cases, run_case
 
@@ -28,3 +29,15 @@ def test_every_rule_has_cases() -> None:
 def test_rule_case(case: Case) -> None:
     problem = mismatch(case, run_case(case, RULES))
     assert problem is None, f"{case.path.name} case {case.name}: {problem}"
+
+
+def test_a_misspelled_key_in_a_cases_file_is_an_error_at_its_line(tmp_path) -> None:
+    path = tmp_path / "x.cases.yaml"
+    path.write_text(
+        "rule: qualifier-drift\ncases:\n  a:\n    text: Hi.\n    findings:\n      - evidnce: [a]\n"
+    )
+    with pytest.raises(InputError) as error:
+        list(read_cases(path))
+    assert str(error.value).startswith(
+        f"{path}:6:9: unknown key 'evidnce' in a finding; did you mean 'evidence'?"
+    )

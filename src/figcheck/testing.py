@@ -20,6 +20,7 @@ cases:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -29,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus
 from figcheck.load.language import detect_language
@@ -48,8 +50,21 @@ class Case:
     options: Mapping[str, Any]
 
 
+# The keys a cases file may use at each level; any other is a typo that would silently weaken a test.
+CASE_FILE_KEYS = {
+    "file": ("rule", "language", "cases"),
+    "case": ("text", "articles", "findings", "options", "language", "published"),
+    "article": ("id", "text", "outlet", "published", "language"),
+    "finding": ("evidence", "message"),
+}
+
+
 def read_cases(path: Path) -> Iterator[Case]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    problems = unknown_keys(path, text)
+    if problems:
+        raise InputError.collected(problems)
+    data = yaml.safe_load(text)
     language = data.get("language", "fr")
     for name, body in (data.get("cases") or {}).items():
         specs = body.get("articles") or [{"id": "case", "text": body["text"]}]
@@ -69,6 +84,45 @@ def read_cases(path: Path) -> Iterator[Case]:
         yield Case(
             data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {}
         )
+
+
+def unknown_keys(path: Path, text: str) -> list[InputProblem]:
+    """Every key of a cases file that figcheck does not read, at its line and column."""
+    root = yaml.compose(text)
+    problems: list[InputProblem] = []
+    lines = text.split("\n")
+
+    def check(node: Any, level: str) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        allowed = CASE_FILE_KEYS[level]
+        for key, value in node.value:
+            if key.value not in allowed:
+                close = difflib.get_close_matches(str(key.value), allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; keys here are {', '.join(allowed)}"
+                line = key.start_mark.line
+                problems.append(
+                    InputProblem(
+                        path,
+                        line + 1,
+                        f"unknown key '{key.value}' in a {level}{hint}",
+                        key.start_mark.column + 1,
+                        lines[line],
+                    )
+                )
+            elif level == "file" and key.value == "cases" and isinstance(value, yaml.MappingNode):
+                for _, case in value.value:
+                    check(case, "case")
+            elif (
+                level == "case"
+                and key.value in ("articles", "findings")
+                and isinstance(value, yaml.SequenceNode)
+            ):
+                for item in value.value:
+                    check(item, "article" if key.value == "articles" else "finding")
+
+    check(root, "file")
+    return problems
 
 
 EXAMPLE_ARTICLE = re.compile(r"^\(article (\w+)(?:, (French|English))?\)\s*", re.MULTILINE)

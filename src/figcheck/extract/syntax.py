@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from figcheck.extract.numbers import Quantity
-from figcheck.extract.sentences import Span
+from figcheck.extract.sentences import Span, sentence_of
 from figcheck.extract.units import normalize
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -37,7 +37,6 @@ VERBS = frozenset({"VERB", "AUX"})
 # a numeral's link to the noun it counts, and a noun's link to the noun phrase inside it ("de", "of")
 COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
 INNER = frozenset({"nmod", "prep", "pobj"})
-CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "relcl", "conj", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -137,9 +136,7 @@ def parse_many(
         for a, (text, sentences, quantities) in enumerate(articles):
             grouped: dict[int, list[int]] = {}
             for q, quantity in enumerate(quantities):
-                s = _sentence_index(sentences, quantity.start)
-                if s is not None:
-                    grouped.setdefault(s, []).append(q)
+                grouped.setdefault(sentence_of(sentences, quantity.start), []).append(q)
             for s, sentence in enumerate(sentences):
                 # a sentence that only speaks matters to the figures that follow it closely
                 before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
@@ -173,13 +170,6 @@ def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
 def _with_maps(parsed: Iterable[Any], docs: list[Any]) -> Iterable[tuple[Any, Any, Any]]:
     for doc, source in zip(parsed, docs, strict=True):
         yield doc, source.user_data["figcheck_offsets"], source.user_data["figcheck_anchors"]
-
-
-def _sentence_index(sentences: Sequence[Span], offset: int) -> int | None:
-    for index, span in enumerate(sentences):
-        if span.start <= offset < span.end:
-            return index
-    return None
 
 
 def _doc(nlp: Any, text: str, sentence: Span, quantities: Sequence[Quantity]) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 import regex
@@ -157,7 +158,11 @@ def _sentence_periods(
     found = [_scoped(p) for p in find_periods(words, language, reference, year)]
     found += find_stretches(words, language, now)
     found = sorted(
-        (_dated_within_range(_shift(p, sentence.start)) for p in found if not _inside_any(p, found)),
+        (
+            _dated_within_range(replace(p, start=p.start + sentence.start, end=p.end + sentence.start))
+            for p in found
+            if not _inside_any(p, found)
+        ),
         key=lambda p: p.start,
     )
     found = [p for p in found if not _covers_a_figure(p, quantities)]
@@ -302,15 +307,3 @@ def _dated_within_range(period: Period) -> Period:
     if all(FIRST_DATE <= d <= LAST_DATE for d in dates):
         return period
     return Period(period.start, period.end, period.text, period.scope, None, None, "none")
-
-
-def _shift(period: Period, offset: int) -> Period:
-    return Period(
-        period.start + offset,
-        period.end + offset,
-        period.text,
-        period.scope,
-        period.period_start,
-        period.period_end,
-        period.anchor,
-    )

@@ -241,3 +241,8 @@ def test_a_hearsay_adverb_makes_an_estimate(resources):
 def test_be_to_with_an_infinitive_is_a_plan(resources):
     rows = figures(resources, "The two winners are to share a prize of 9,000 euros.", "en")
     assert rows["9,000"]["status"] == "planned"
+
+
+def test_a_count_reached_by_a_past_day_holds_at_that_day(resources):
+    rows = figures(resources, "UNICEF had delivered 105,000 doses by November 22.", "en", "2020-01-01")
+    assert period(rows["105,000"]) == ("day", "2019-11-22", "2019-11-22")

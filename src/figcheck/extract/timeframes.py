@@ -155,7 +155,7 @@ def _sentence_periods(
     the one that governs it ("contre 10,5 % il y a un an")."""
     words = text[sentence.start : sentence.end]
     reference, now = references
-    found = [_scoped(p) for p in find_periods(words, language, reference, year)]
+    found = [_scoped(p, language, reference) for p in find_periods(words, language, reference, year)]
     found += find_stretches(words, language, now)
     found = sorted(
         (
@@ -197,15 +197,25 @@ def _inside_any(period: Period, periods: Sequence[Period]) -> bool:
     )
 
 
-def _scoped(period: Period) -> Period:
+def _scoped(period: Period, language: str, reference: dt.date | None) -> Period:
     """An open interval read with both ends ("depuis juillet 2014", said in 2017) is a stretch of several
-    years, or of less than one."""
-    if period.scope != "unspecified" or period.period_start is None or period.period_end is None:
+    years, or of less than one; a past day a count had reached ("by November 22") is that day."""
+    if period.scope != "unspecified" or period.period_end is None:
         return period
-    scope = "multi_year" if period.period_start.year != period.period_end.year else "other"
-    return Period(
-        period.start, period.end, period.text, scope, period.period_start, period.period_end, period.anchor
+    if period.period_start is None:
+        words = fold(period.text).split()
+        past = reference is not None and period.period_end <= reference
+        if past and words and words[0] in _as_of(language):
+            return replace(period, scope="day", period_start=period.period_end)
+        return period
+    return replace(
+        period, scope="multi_year" if period.period_start.year != period.period_end.year else "other"
     )
+
+
+@cache
+def _as_of(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in wording(language).get("as_of", []))
 
 
 @cache

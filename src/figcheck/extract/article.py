@@ -62,19 +62,16 @@ def extract_articles(articles: Sequence[Article], resources: Resources) -> list[
         found = list(find_mentions_batch(texts, language, resources.gazetteer, names_model))
         scans = [scan(a.text, a.language, resources.units) for a in group]
         spans = [list(sentences(a.text)) for a in group]
-        grammars = parse_many(
+        parses = parse_many(
             model,
-            [
-                (a.text, s, numbers_scan.quantities)
-                for a, s, numbers_scan in zip(group, spans, scans, strict=True)
-            ],
-            resources.units.head_words(language),
-            attribution_words(language),
-            speech_cues(language).search,
-            counted_after(language),
+            [(a.text, s, scanned.quantities) for a, s, scanned in zip(group, spans, scans, strict=True)],
+            heads=resources.units.head_words(language),
+            attribution=attribution_words(language),
+            speaks=speech_cues(language).search,
+            joins=counted_after(language),
         )
         for n, article, mentions, numbers_scan, article_spans, parsed in zip(
-            numbers, group, found, scans, spans, grammars, strict=True
+            numbers, group, found, scans, spans, parses, strict=True
         ):
             context = FigureContext(
                 article.text, article.language, article.published, article_spans, mentions

@@ -1,9 +1,13 @@
 """One article's quantities -> rows of the figures table: each with its period, status and attribution.
 
-A quantity takes the period phrase nearest to it in its sentence, the status of its sentence, the
-agency its sentence cites, and the person or institution its sentence names as speaker. A statement
-date holds for its sentence and the sentences after it, until the next one; relative periods resolve
-against it, else against the published date, else against the year the article speaks of.
+A quantity takes the noun it counts (or, elliptical, what the figure before it counts), the period that
+governs it (``figcheck.extract.timeframes``), the status of the clause that governs it
+(``figcheck.extract.status``), the speaker its sentence's attribution names (carried over pronouns and
+data releases) and the agency its sentence cites. The parse behind the noun, the clause and the
+attribution is ``figcheck.extract.syntax``; without a model, each sentence is read on its own words.
+A statement date holds for its sentence and the sentences after it, until the next one; relative
+periods resolve against it, else against the published date, else against the year the article speaks
+of.
 """
 
 from __future__ import annotations

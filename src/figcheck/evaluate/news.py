@@ -143,7 +143,7 @@ def found_period(found: Mapping[str, Any]) -> tuple[str, str | None, str | None]
     scope = found.get("period_scope")
     if start is None and end is None and scope in (None, "unspecified"):
         return None
-    return (scope, start, end)
+    return (str(scope), start, end)
 
 
 def period_right(gold: Mapping[str, Any], found: Mapping[str, Any]) -> bool:
@@ -615,8 +615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     if args.errors:
-        for error in result.errors:
-            print(error.line())
+        for wrong in result.errors:
+            print(wrong.line())
         print()
     sys.stdout.write(table(result))
     return 0

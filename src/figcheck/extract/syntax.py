@@ -284,9 +284,9 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
                 noun = child
                 break
             if child.dep_ == "prep" and child.text.lower() in joins:
-                inner = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUNS]
-                if inner:
-                    noun = inner[0]
+                objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUNS]
+                if objects:
+                    noun = objects[0]
                     break
     if noun is None:
         return None

@@ -248,3 +248,8 @@ def test_be_to_with_an_infinitive_is_a_plan(resources):
 def test_a_count_reached_by_a_past_day_holds_at_that_day(resources):
     rows = figures(resources, "The charity had handed out 7,400 blankets by November 22.", "en", "2020-01-01")
     assert period(rows["7,400"]) == ("day", "2019-11-22", "2019-11-22")
+
+
+def test_the_terms_of_a_rule_are_neither_fact_nor_plan(resources):
+    rows = figures(resources, "Le règlement fixe un plafond de 25 joueurs par équipe.", "fr")
+    assert rows["25"]["status"] == "unspecified"

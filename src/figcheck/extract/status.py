@@ -46,6 +46,7 @@ class _ClauseWords:
     estimate: frozenset[str]
     reporting: frozenset[str]
     over_infinitive: frozenset[str]
+    rule: frozenset[str]
     future: str
     conditional: str
 
@@ -59,6 +60,7 @@ def _clause_words(language: str) -> _ClauseWords:
         estimate=frozenset(_fold(w) for w in grammar["estimate"]),
         reporting=frozenset(_fold(w) for w in grammar["reporting"]),
         over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
+        rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
     )
@@ -97,6 +99,8 @@ def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWord
         return "planned"
     if folded & words.estimate:
         return "estimate"
+    if folded & words.rule:
+        return "unspecified"
     if any("Fut" in t.tense for t in tokens):
         return words.future
     if any("Cnd" in t.mood for t in tokens):

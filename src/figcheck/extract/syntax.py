@@ -251,11 +251,13 @@ def _grammar(
     counted = _counted(number, heads, joins)
     phrase = counted if counted is not None else number
     verbs, auxiliaries = _clause(phrase)
-    # the words that qualify the figure, and the clause's adverbs and subject: "an estimated 5,000",
-    # "there are reportedly 1.3 billion", "les prévisions s'établissaient à 0,3 %"
+    # the words that qualify the figure, the noun it depends on, and the clause's adverbs and subject:
+    # "an estimated 5,000", "there are reportedly 1.3 billion", "les prévisions s'établissaient à 0,3 %"
     qualifying = [c for c in phrase.children if c.dep_ in ("amod", "advmod", "nmod", "compound")]
     qualifying += list(number.children)
     qualifying += [c for v in verbs[:1] for c in v.children if c.dep_ in CLAUSE_MARKS and c is not phrase]
+    if phrase.head is not phrase and phrase.head.pos_ in NOUNS:
+        qualifying.append(phrase.head)  # "un plafond de 25 joueurs", "a fine of 5,000 euros"
     marks = tuple(_lemma(child) for child in qualifying)
     return Grammar(
         counted=_word(counted, offsets) if counted is not None else None,

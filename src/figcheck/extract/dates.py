@@ -54,3 +54,9 @@ def statement_date_of(dates: Sequence[StatementDate], sentence: Span) -> Stateme
     """The statement date that holds for `sentence`: the last one named before its end."""
     before = [d for d in dates if d.start < sentence.end]
     return before[-1] if before else None
+
+
+def statement_date_in(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
+    """The statement date named in `sentence` itself, if any: what "now" is for its figures."""
+    said = statement_date_of(dates, sentence)
+    return said if said is not None and said.start >= sentence.start else None

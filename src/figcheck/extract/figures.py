@@ -22,7 +22,7 @@ from typing import Any
 import regex
 import yaml
 
-from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_of
+from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_in, statement_date_of
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
@@ -101,7 +101,7 @@ def figure_rows(
         said_on = statement_date_of(statement_dates, sentence)
         sentence_text = text[sentence.start : sentence.end]
         # what "now" is for this figure: a statement date in its sentence, else the published day
-        said_here = said_on if said_on and said_on.start >= sentence.start else None
+        said_here = statement_date_in(statement_dates, sentence)
         status = figure_status(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )

@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from figcheck.extract.dates import StatementDate, statement_date_of
+from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
 from figcheck.extract.sentences import Span, paragraphs, sentence_of
@@ -57,7 +57,7 @@ def figure_periods(
         if paragraph_of[index] != current_paragraph:
             current_paragraph, governing = paragraph_of[index], release or dateline
         said_on = statement_date_of(statement_dates, sentence)
-        said_here = said_on if said_on and said_on.start >= sentence.start else None
+        said_here = statement_date_in(statement_dates, sentence)
         reference = release.period_end if release else said_on.date if said_on else published
         # a stretch or "now" runs to the day of its own sentence's statement, else to the article's day
         now = release.period_end if release else said_here.date if said_here else published

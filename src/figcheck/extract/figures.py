@@ -16,6 +16,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -94,7 +95,7 @@ def figure_rows(
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
     units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
     for number, quantity in enumerate(scan.quantities):
-        grammar = parsed.grammars[number] if parsed is not None else None
+        grammar = grammars[number]
         unit, unit_text = units[number].unit, units[number].text
         index = sentence_of(context.sentences, quantity.start)
         sentence = context.sentences[index]
@@ -279,9 +280,7 @@ def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str 
     )
     if named is None:
         return None
-    return (
-        context.mentions[named].refers_to if context.mentions[named].refers_to is not None else named
-    ), words
+    return _full_name(context.mentions, named), words
 
 
 def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
@@ -294,11 +293,13 @@ def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, 
     ]
     if not inside:
         return None, said.text
-    index = max(inside, key=lambda i: (mentions[i].type == "person", mentions[i].start))
-    linked = mentions[index].refers_to if mentions[index].refers_to is not None else index
+    linked = _full_name(
+        mentions, max(inside, key=lambda i: (mentions[i].type == "person", mentions[i].start))
+    )
     return linked, _speaker_text(mentions, linked)
 
 
+@cache
 def speech_cues(language: str) -> regex.Pattern[str]:
     data = yaml.safe_load(
         resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8")
@@ -334,8 +335,13 @@ def _speaker(
     chosen = min(candidates, key=lambda i: (distance(i), mentions[i].type != "person"))
     if distance(chosen) > MAX_SPEAKER_DISTANCE:
         return None
-    linked = mentions[chosen].refers_to
-    return chosen if linked is None else linked
+    return _full_name(mentions, chosen)
+
+
+def _full_name(mentions: Sequence[Mention], index: int) -> int:
+    """The mention of the full name a surname or title stands for ("Beloussov" → "Andreï Beloussov")."""
+    linked = mentions[index].refers_to
+    return index if linked is None else linked
 
 
 def _speaker_text(mentions: Sequence[Mention], index: int | None) -> str | None:

@@ -38,7 +38,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +50,7 @@ from figcheck.extract.article import Resources, extract_articles
 from figcheck.extract.sentences import sentences
 from figcheck.load.articles import Article
 from figcheck.pipeline import load_resources
+from figcheck.text import strip_accents_compatible
 
 SCORED_KINDS = frozenset({"count", "money", "percent", "rate"})
 # the fields of a pair, in the order of the table; status_lenient is reported beside status
@@ -75,8 +75,7 @@ class GoldFileError(Exception):
 
 def fold(text: str) -> str:
     """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents_compatible(text.casefold())
 
 
 def _singular(word: str) -> str:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -44,6 +43,7 @@ import regex
 import yaml
 
 from figcheck.extract.status import sentence_cues
+from figcheck.text import strip_accents
 
 ANCHORS = ("explicit", "reference", "context_year", "none")
 
@@ -80,9 +80,7 @@ def find_periods(
 
 def fold(s: str) -> str:
     """Lowercase without accents, typographic apostrophes and dashes made plain."""
-    s = unicodedata.normalize("NFD", s.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.translate(_PLAIN)
+    return strip_accents(s.lower()).translate(_PLAIN)
 
 
 _PLAIN = str.maketrans(

@@ -11,7 +11,6 @@ actual, so that a plan stated with an estimate stays a plan. A sentence with no 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,13 +20,13 @@ import regex
 import yaml
 
 from figcheck.extract.syntax import Grammar, Word
+from figcheck.text import strip_accents
 
 _ORDER = ("planned", "estimate", "actual")
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
-    return "".join(c for c in s if not unicodedata.combining(c))
+    return strip_accents(s.lower().replace("’", "'"))
 
 
 @cache

@@ -164,7 +164,18 @@ def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
         return None
     lemmatizer = nlp.get_pipe("lemmatizer")
     rule: Callable[[Any], list[str]] | None = getattr(lemmatizer, "rule_lemmatize", None)
-    return rule if getattr(lemmatizer, "mode", None) == "rule" else None
+    if rule is None or getattr(lemmatizer, "mode", None) != "rule":
+        return None
+    # a rule lemma depends on the word, its part of speech and its features only
+    lemmas: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        if key not in lemmas:
+            lemmas[key] = rule(token)
+        return lemmas[key]
+
+    return lemmatize
 
 
 def _with_maps(parsed: Iterable[Any], docs: list[Any]) -> Iterable[tuple[Any, Any, Any]]:

@@ -19,7 +19,6 @@ A user table with the same columns is merged over the packaged one with :func:`l
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +28,8 @@ from types import MappingProxyType
 
 import regex
 
+from figcheck.text import strip_accents
+
 COLUMNS = ("unit", "kind", "lang", "form")
 KINDS = frozenset({"currency", "cents", "measure", "percent", "time", "count", "head"})
 LANGS = frozenset({"fr", "en", "*"})
@@ -36,13 +37,6 @@ LANGS = frozenset({"fr", "en", "*"})
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 _SPLIT = regex.compile(r"(?<=')|\s+")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}' -]+$")
-
-
-def _strip_accents(word: str) -> str:
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _singular(word: str) -> str:
@@ -56,7 +50,7 @@ def normalize(phrase: str) -> str:
     """The lookup key of a phrase: lowercase, no accents, apostrophes unified, each word singular-ish."""
     text = phrase.translate(_APOSTROPHES).lower().strip()
     words = [w for w in _SPLIT.split(text) if w]
-    return " ".join(_singular(_strip_accents(w)) for w in words)
+    return " ".join(_singular(strip_accents(w)) for w in words)
 
 
 def is_symbol(form: str) -> bool:

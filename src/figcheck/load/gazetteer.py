@@ -7,11 +7,11 @@ Every bad row is reported with its file and line, and the whole file is rejected
 from __future__ import annotations
 
 import csv
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from figcheck.errors import InputError, InputProblem
+from figcheck.text import strip_accents_compatible
 
 COLUMNS = ("entity_id", "type", "canonical", "cyrillic", "variants", "titles")
 TYPES = ("person", "organization", "agency", "place")
@@ -24,8 +24,7 @@ def fold(text: str) -> str:
 
     `Sergueï Choïgou` and `SERGUEI CHOIGOU` share a key; Cyrillic stays Cyrillic.
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = strip_accents_compatible(text.translate(_APOSTROPHES))
     return " ".join(stripped.casefold().split())
 
 

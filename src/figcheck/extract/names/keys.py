@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from figcheck.extract.names import tables
 from figcheck.extract.names.conventions import LATIN_CONVENTIONS, combine, word_convention
+from figcheck.text import strip_accents
 
 PHONEMES = frozenset("abcdefgijklmnoprstuvxčšž")
 _VOWELS = frozenset("aeiou")
@@ -44,10 +45,6 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
     text = text.replace("\u0301", "").replace("\u0300", "")
     return text.lower().strip()
-
-
-def strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _context_ok(spec: str, char: str) -> bool:

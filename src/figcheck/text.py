@@ -1,0 +1,39 @@
+"""Text folding every stage shares: accents dropped, one character at a time.
+
+Dropping the combining marks of a decomposed string gives the same text whether the string is
+decomposed whole or a character at a time (decomposition works per character, and the reordering of
+marks no longer matters once they are gone), so each character's folding is computed once and reused
+through `str.translate`: folding is on the path of every sentence of every article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+class _Stripped(dict[int, str]):
+    """Code point -> the character decomposed (canonically or by compatibility) without its marks."""
+
+    def __init__(self, form: str) -> None:
+        super().__init__()
+        self.form = form
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize(self.form, chr(code))
+        self[code] = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return self[code]
+
+
+_CANONICAL = _Stripped("NFD")
+_COMPATIBLE = _Stripped("NFKD")
+
+
+def strip_accents(text: str) -> str:
+    """`text` without its diacritics ("Sergueï" -> "Serguei"); Cyrillic stays Cyrillic ("й" -> "и")."""
+    return text if text.isascii() else text.translate(_CANONICAL)
+
+
+def strip_accents_compatible(text: str) -> str:
+    """`strip_accents` after a compatibility decomposition too: ligatures and width variants made plain
+    ("ﬁ" -> "fi", "１" -> "1")."""
+    return text if text.isascii() else text.translate(_COMPATIBLE)

@@ -33,6 +33,7 @@ import yaml
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
 from figcheck.load.collections import Corpus
+from figcheck.load.files import read_text, yaml_data, yaml_tree
 from figcheck.load.language import detect_language
 from figcheck.pipeline import check, extract_corpus, load_resources
 from figcheck.rules.registry import Rule
@@ -60,11 +61,11 @@ CASE_FILE_KEYS = {
 
 
 def read_cases(path: Path) -> Iterator[Case]:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     problems = unknown_keys(path, text)
     if problems:
         raise InputError.collected(problems)
-    data = yaml.safe_load(text)
+    data = yaml_data(path, text)
     language = data.get("language", "fr")
     for name, body in (data.get("cases") or {}).items():
         specs = body.get("articles") or [{"id": "case", "text": body["text"]}]
@@ -88,7 +89,7 @@ def read_cases(path: Path) -> Iterator[Case]:
 
 def unknown_keys(path: Path, text: str) -> list[InputProblem]:
     """Every key of a cases file that figcheck does not read, at its line and column."""
-    root = yaml.compose(text)
+    root = yaml_tree(path, text)
     problems: list[InputProblem] = []
     lines = text.split("\n")
 

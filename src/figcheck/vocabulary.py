@@ -6,6 +6,8 @@ spelled here once.
 
 from __future__ import annotations
 
+import datetime as dt
+
 #: How the text bounds a figure ("plus de" is ``over``, "environ" ``approx``; see ``figcheck.extract.numbers``).
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
 
@@ -50,3 +52,7 @@ SEVERITIES = ("error", "warning", "info")
 
 #: Severities ranked, so that a run fails "at" a severity and above.
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(reversed(SEVERITIES))}
+
+#: The days the tables can hold (timestamps of nanoseconds), with a year of room at each end for periods
+#: resolved around a date ("last year", "next year").
+FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)

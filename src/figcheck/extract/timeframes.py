@@ -23,8 +23,8 @@ from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
 from figcheck.extract.sentences import Span, paragraphs, sentence_of
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
+from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
-FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
 COMPARISON_REACH = 40
 PREPOSITION_REACH = 3

@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 import regex
 
+from figcheck.load.files import read_text
 from figcheck.text import strip_accents
 
 COLUMNS = ("unit", "kind", "lang", "form")
@@ -230,5 +231,5 @@ def load_units(path: Path) -> UnitLexicon:
     before raising.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     return _build([*_default_rows(), *_read(path, text)])

@@ -13,20 +13,22 @@ from typing import Any
 
 import yaml
 
-from figcheck.errors import InputProblem
+from figcheck.errors import InputError, InputProblem
+from figcheck.load.files import StrictLoader, read_text
 from figcheck.load.language import SUPPORTED_LANGUAGES, detect_language
+from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = ("id", "title", "url", "outlet", "published", "language")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML with dates left as text, so a bad date is reported by its key, not as a crash."""
+class _FrontMatterLoader(StrictLoader):
+    """Strict YAML with dates left as text, so a bad date is reported by its key, not as a crash."""
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -50,20 +52,11 @@ class Article:
 
 def read_article(path: Path, collection: str, problems: list[InputProblem]) -> Article | None:
     """Read one article file; append what is wrong with it to `problems` and return None then."""
-    raw = path.read_bytes()
     try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(
-            InputProblem(
-                path,
-                line,
-                f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8; save the file as UTF-8",
-            )
-        )
+        content = read_text(path)
+    except InputError as error:
+        problems.extend(error.problems)
         return None
-    content = content.removeprefix("\ufeff").replace("\r\n", "\n")
     header, text, body_line = _split_front_matter(path, content, problems)
     if header is None:
         return None
@@ -142,15 +135,21 @@ def _check_header(
     meta = {str(k): v for k, v in header.items()}
     published = meta.get("published")
     if published is not None:
+        reason = None
         try:
             meta["published"] = dt.date.fromisoformat(str(published))
         except ValueError:
+            reason = "not a date (YYYY-MM-DD)"
+        else:
+            if not FIRST_DATE.year < meta["published"].year < LAST_DATE.year:
+                reason = f"outside the years figcheck can date ({FIRST_DATE.year + 1}-{LAST_DATE.year - 1})"
+        if reason is not None:
             line = line_of("published")
             problems.append(
                 InputProblem(
                     path,
                     line,
-                    f"front matter: published is '{published}', not a date (YYYY-MM-DD)",
+                    f"front matter: published is '{published}', {reason}",
                     None,
                     lines[line - 1] if line else None,
                 )

@@ -41,10 +41,30 @@ def find_collections(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def article_files(collection: Path) -> Iterator[Path]:
+def article_files(collection: Path, problems: list[InputProblem] | None = None) -> Iterator[Path]:
+    """The article files of `collection` (`.txt` and `.md` in any case), in name order. A link that leads
+    out of the collection is not followed: it is added to `problems`, or raised without a list to add to,
+    so that a run reads only what the collection holds."""
+    collected: list[InputProblem] = [] if problems is None else problems
     for path in sorted((collection / "articles").rglob("*")):
-        if path.is_file() and path.suffix in ARTICLE_SUFFIXES:
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        if inside(collection, path, collected):
             yield path
+        elif problems is None:
+            raise InputError.collected(collected)
+
+
+def inside(collection: Path, path: Path, problems: list[InputProblem]) -> bool:
+    """Whether `path`, links resolved, lies inside `collection`; a problem is added when it does not."""
+    if path.resolve().is_relative_to(collection.resolve()):
+        return True
+    problems.append(
+        InputProblem(
+            path, None, f"links to {path.resolve()}, outside the collection {collection}; copy the file in"
+        )
+    )
+    return False
 
 
 def load_corpus(paths: Iterable[Path]) -> Corpus:
@@ -56,7 +76,7 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
     first_path: dict[str, Path] = {}
     for collection in collections:
         in_collection = {}
-        for path in article_files(collection):
+        for path in article_files(collection, problems):
             article = read_article(path, collection.name, problems)
             if article is None:
                 continue
@@ -74,7 +94,7 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
             in_collection[article.doc_id] = article
             articles.append(article)
         table = collection / "figures.csv"
-        if table.is_file():
+        if table.is_file() and inside(collection, table, problems):
             curated.extend(read_curated_figures(table, in_collection, problems))
     if problems:
         raise InputError.collected(problems)

@@ -7,18 +7,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from figcheck.errors import InputProblem
+from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
+from figcheck.load.files import read_text
 
 REQUIRED_COLUMNS = ("doc_id", "text", "value", "qualifier", "unit")
 
 
 def _number(text: str) -> float:
-    return float(text.replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))
+    value = float(text.replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))
+    if not math.isfinite(value):  # "inf", "nan", "-1e400": no figure is infinite
+        raise ValueError(text)
+    return value
 
 
 def _flag(text: str) -> bool:
@@ -72,13 +77,16 @@ def read_curated_figures(
     path: Path, articles: Mapping[str, Article], problems: list[InputProblem]
 ) -> list[dict[str, Any]]:
     """Rows of `path` as dicts of typed values, located in their article's body."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = handle.read().split("\n")
-    rows = list(csv.reader(lines))
-    if not rows or not rows[0]:
+    try:
+        lines = read_text(path).split("\n")
+    except InputError as error:
+        problems.extend(error.problems)
+        return []
+    rows = _rows(lines)
+    if not rows or not rows[0][1]:
         problems.append(InputProblem(path, 1, f"no header line; start with {','.join(REQUIRED_COLUMNS)}"))
         return []
-    header = [name.strip() for name in rows[0]]
+    header = [name.strip() for name in rows[0][1]]
     unknown = [name for name in header if name not in COLUMN_READERS]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if unknown or missing:
@@ -94,7 +102,7 @@ def read_curated_figures(
         )
         return []
     figures = []
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in rows[1:]:
         if not cells or not any(cell.strip() for cell in cells):
             continue
         source_line = lines[number - 1]
@@ -114,6 +122,17 @@ def read_curated_figures(
             row["_source"] = (path, number, source_line)  # so later checks can name the line
             figures.append(row)
     return figures
+
+
+def _rows(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Each CSV record with the line it starts on: a quoted cell may run over several lines."""
+    reader = csv.reader(lines)
+    rows = []
+    first = 1
+    for cells in reader:
+        rows.append((first, cells))
+        first = reader.line_num + 1
+    return rows
 
 
 def _read_row(

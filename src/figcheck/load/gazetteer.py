@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from figcheck.errors import InputError, InputProblem
+from figcheck.load.files import read_text
 from figcheck.text import strip_accents_compatible
 
 COLUMNS = ("entity_id", "type", "canonical", "cyrillic", "variants", "titles")
@@ -105,9 +106,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
     """Read `path`; raise InputError naming every bad line."""
     path = Path(path)
     problems: list[InputProblem] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        text = handle.read()
-    lines = text.split("\n")
+    lines = read_text(path).split("\n")
     reader = csv.reader(lines)
     try:
         header = next(reader)

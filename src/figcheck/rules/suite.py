@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from figcheck.errors import InputError, InputProblem
+from figcheck.load.files import read_text, yaml_data, yaml_tree
 from figcheck.rules.registry import Rule
 from figcheck.vocabulary import SEVERITIES
 
@@ -37,17 +38,8 @@ def default_suite() -> Suite:
 
 def read_suite(path: Path) -> Suite:
     """Parse a suite file; every problem is reported as path:line:col."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path,
-            mark.line + 1 if mark else None,
-            f"not valid YAML: {getattr(error, 'problem', error)}",
-            column=mark.column + 1 if mark else None,
-        ) from None
+    text = read_text(path)
+    root = yaml_tree(path, text)
     lines = text.split("\n")
     problems: list[InputProblem] = []
 
@@ -74,7 +66,7 @@ def read_suite(path: Path) -> Suite:
                 problem(key, f"unknown key '{key.value}'; {hint}")
             else:
                 nodes[key.value] = value
-    data = yaml.safe_load(text) or {}
+    data = yaml_data(path, text) or {}
     base = path.parent
 
     def strings(key: str) -> tuple[str, ...]:
@@ -103,20 +95,27 @@ def read_suite(path: Path) -> Suite:
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         problem(nodes["options"], "'options' maps a rule to its option values")
         options = {}
+    collections, select, ignore = strings("collections"), strings("select"), strings("ignore")
     rule_globs = strings("rules") or ("*.py",)
+    for pattern in rule_globs:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            problem(nodes["rules"], f"rules pattern '{pattern}' leaves the suite's folder; name files in it")
+    rule_globs = tuple(p for p in rule_globs if not Path(p).is_absolute() and ".." not in Path(p).parts)
     expectations = data.get("expectations")
+    if expectations is not None and not (base / str(expectations)).is_file():
+        problem(nodes["expectations"], f"expectations file '{expectations}' does not exist next to the suite")
     if problems:
         raise InputError.collected(problems)
     return Suite(
         name=str(data.get("name") or path.stem),
         path=path,
-        collections=tuple(Path(os.path.normpath(base / c)) for c in strings("collections")),
-        select=strings("select") or ("ALL",),
-        ignore=strings("ignore"),
+        collections=tuple(Path(os.path.normpath(base / c)) for c in collections),
+        select=select or ("ALL",),
+        ignore=ignore,
         severity={str(k): str(v) for k, v in severity.items()},
         options={str(k): dict(v) for k, v in options.items()},
         rule_files=tuple(sorted({p for pattern in rule_globs for p in base.glob(pattern)})),
-        expectations=base / expectations if expectations else None,
+        expectations=base / str(expectations) if expectations else None,
     )
 
 
@@ -137,7 +136,7 @@ def _check_selectors(suite: Suite, rules: Sequence[Rule]) -> None:
     known = sorted({name for r in rules for name in r.selectors()} | {"ALL"})
     problems: list[InputProblem] = []
     path = suite.path or Path("<suite>")
-    lines = path.read_text(encoding="utf-8").split("\n") if suite.path else []
+    lines = read_text(path).split("\n") if suite.path else []
 
     def locate(name: str, within: str) -> tuple[int | None, int | None, str | None]:
         in_section = False

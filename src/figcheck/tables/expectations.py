@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
+from figcheck.load.files import read_text
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ExpectationOutcome:
 
 def read_expectations(path: Path) -> ExpectationSuiteSpec:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text(path))
     except json.JSONDecodeError as error:
         raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
     expectations = data.get("expectations") if isinstance(data, dict) else None

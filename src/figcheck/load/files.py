@@ -1,0 +1,90 @@
+"""How figcheck reads a user's text file: one decoding and one YAML reading for every kind of file.
+
+Every file a user gives (articles, `figures.csv`, `units.csv`, gazetteers, suites, case files,
+expectations, baselines) is read here, so that each is decoded the same way and a failure names the file
+and line. YAML is read without aliases, which a few bytes can make expand to gigabytes, and a key given
+twice in one mapping is an error rather than the last one silently winning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from figcheck.errors import InputError
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """`raw` as UTF-8 text (a byte-order mark dropped; CRLF and lone CR line ends read as LF)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            line,
+            f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8; save the file as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """The text of the file at `path` (see `decode`); an unreadable file is an InputError."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, None, "is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(path, None, f"cannot be read: {error.strerror or error}") from None
+    return decode(path, raw)
+
+
+class StrictLoader(yaml.SafeLoader):
+    """Safe YAML without aliases and without a key given twice in one mapping."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"key '{key.value}' is given twice", key.start_mark
+                    )
+                seen.add(key.value)
+        return node
+
+
+def yaml_error(path: Path, error: yaml.YAMLError, *, first_line: int = 1) -> InputError:
+    """`error` as an InputError at its line and column (`first_line`: the file line of the text's first)."""
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or "not valid YAML"
+    if mark is None:
+        return InputError(path, None, f"not valid YAML: {reason}")
+    return InputError(path, mark.line + first_line, f"not valid YAML: {reason}", column=mark.column + 1)
+
+
+def yaml_tree(path: Path, text: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (read from `path`), to report problems at their line."""
+    try:
+        return yaml.compose(text, Loader=StrictLoader)
+    except yaml.YAMLError as error:
+        raise yaml_error(path, error) from None
+
+
+def yaml_data(path: Path, text: str) -> Any:
+    """The YAML data of `text` (read from `path`)."""
+    try:
+        return yaml.load(text, Loader=StrictLoader)
+    except yaml.YAMLError as error:
+        raise yaml_error(path, error) from None

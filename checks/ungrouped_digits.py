@@ -33,10 +33,18 @@ def ungrouped_digits(document: Document, *, min_digits: int = 5) -> Iterator[Fin
         return
     for match in DIGIT_RUN.finditer(document.text):
         if len(match.group()) >= min_digits:
-            grouped = f"{int(match.group()):,}".replace(",", "\u202f")
+            grouped = _grouped(match.group())
             yield Finding(
                 doc_id=document.doc_id,
                 message=f"'{match.group()}' has no thousands separators",
                 evidence=(document.evidence(match.start(), match.end()),),
                 suggestion=f"write '{grouped}'",
             )
+
+
+def _grouped(digits: str) -> str:
+    """`digits` grouped by three from the right with thin spaces ("310000" -> "310 000"), as text: a
+    number of any length, where int() stops at 4,300 digits."""
+    head = len(digits) % 3 or 3
+    groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
+    return "\u202f".join(groups)

@@ -95,3 +95,50 @@ def test_infinite_values_are_refused_and_lines_count_quoted_newlines(
     folder = make_collection({"a.txt": ARTICLE}, figures_csv=table)
     assert run(folder, tmp_path / "out") == 2
     assert "figures.csv:4:3: column 'value' is '-1e400', not a number" in capsys.readouterr().err
+
+
+def test_a_run_of_text_without_stops_is_read_in_bounded_pieces() -> None:
+    from figcheck.extract.sentences import LONGEST_SENTENCE, sentences
+
+    text = "mot " * 5000 + "Fin. Une phrase."
+    spans = list(sentences(text))
+    assert max(s.end - s.start for s in spans) <= LONGEST_SENTENCE
+    assert "".join(text[s.start : s.end] for s in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_shift_past_the_dates_the_tables_hold_leaves_the_period_undated(make_collection) -> None:
+    from figcheck.pipeline import extract
+
+    article = "---\nid: a\nlanguage: en\npublished: 2019-04-27\n---\nThe church was built 900 years ago "
+    article += "by 300 workers, the museum said.\n"
+    figures = extract([make_collection({"a.txt": article})]).figures
+    assert figures["value"].tolist() == [300.0]
+    assert figures["period_start"].isna().all()
+
+
+def test_a_number_of_any_length_is_grouped_by_the_house_rule(make_collection, tmp_path: Path) -> None:
+    import json
+
+    folder = make_collection({"a.txt": ARTICLE.replace("1 200", "1" * 5000)})
+    suite = Path(__file__).parents[1] / "checks" / "default.yaml"  # its folder holds the house rules
+    assert run(folder, tmp_path / "o", "--suite", str(suite)) == 0
+    found = json.loads((tmp_path / "o" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    assert [f["slug"] for f in found if f["code"] == "HS001"] == ["ungrouped-digits"]
+
+
+def test_an_article_longer_than_the_model_takes_is_read_by_pieces() -> None:
+    from figcheck.extract import mentions
+    from figcheck.extract.models import load_model
+
+    nlp = load_model("fr")
+    if nlp is None:
+        pytest.skip("no French model installed")
+    paragraph = "Le ministre Andreï Beloussov a rencontré Sergueï Choïgou à Moscou.\n"
+    text = paragraph * (mentions.LONGEST_NER_TEXT // len(paragraph) + 5)
+    found = mentions.find_mentions(text, "fr", None, nlp)
+    assert len(found) == 3 * text.count("\n")
+    assert {(m.text, m.type) for m in found} == {
+        ("Andreï Beloussov", "person"),
+        ("Sergueï Choïgou", "person"),
+        ("Moscou", "place"),
+    }

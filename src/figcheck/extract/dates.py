@@ -15,6 +15,7 @@ date) or ``"context_year"``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -52,8 +53,8 @@ def find_statement_dates(
 
 def statement_date_of(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
     """The statement date that holds for `sentence`: the last one named before its end."""
-    before = [d for d in dates if d.start < sentence.end]
-    return before[-1] if before else None
+    before = bisect_left(dates, sentence.end, key=lambda d: d.start)
+    return dates[before - 1] if before else None
 
 
 def statement_date_in(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:

@@ -29,7 +29,7 @@ from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period
 from figcheck.extract.sentences import Span, sentence_of
-from figcheck.extract.sources import find_sources
+from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed
 from figcheck.extract.timeframes import figure_periods, release_cue
@@ -94,6 +94,7 @@ def figure_rows(
     )
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
     units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
+    sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions
     for number, quantity in enumerate(scan.quantities):
         grammar = grammars[number]
         unit, unit_text = units[number].unit, units[number].text
@@ -107,7 +108,9 @@ def figure_rows(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )
         period = _so_far(periods[number], status, said_here, context)
-        sources = find_sources(sentence_text, language)
+        if index not in sources_of:
+            sources_of[index] = find_sources(sentence_text, language)
+        sources = sources_of[index]
         if parsed is not None:
             speaker, speaker_text = speakers[number]
         else:

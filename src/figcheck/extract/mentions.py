@@ -611,7 +611,8 @@ def _build(
             target = _title_target(persons, title)
             if target is None:
                 continue
-            target.titles.append(title)
+            if title not in target.titles:  # a title repeated is compared once
+                target.titles.append(title)
             refers_to, name = target.index, target.name
             inside_title_until = c.last
         elif c.last - first >= 2:
@@ -632,7 +633,7 @@ def _build(
             )
             if target is not None:
                 refers_to, name = target.index, target.name
-                if title:
+                if title and title not in target.titles:
                     target.titles.append(title)
             elif len(holders) == 1:
                 name = holders[0].canonical
@@ -687,10 +688,7 @@ def find_mentions(
     text: str, language: str, gazetteer: Gazetteer | None = None, nlp: Any = None
 ) -> list[Mention]:
     """Mentions in `text`, in order; `nlp` is a pipeline from `load_pipeline` (or None for rules only)."""
-    doc = None
-    if nlp is not None:
-        doc = _ner_only(nlp)(text)
-    return _find(text, language, gazetteer, doc)
+    return next(find_mentions_batch([text], language, gazetteer, nlp))
 
 
 def find_mentions_batch(
@@ -706,8 +704,46 @@ def find_mentions_batch(
             yield _find(text, language, gazetteer, None)
         return
     buffered = list(texts) if not isinstance(texts, list) else texts
-    for text, doc in zip(buffered, _ner_only(nlp).pipe(buffered, batch_size=batch_size), strict=True):
+    ner = _ner_only(nlp)
+    docs = ner.pipe([text for text in buffered if len(text) <= LONGEST_NER_TEXT], batch_size=batch_size)
+    for text in buffered:
+        doc = next(docs) if len(text) <= LONGEST_NER_TEXT else _entities_by_piece(ner, text)
         yield _find(text, language, gazetteer, doc)
+
+
+# spaCy's memory grows with the length of a text (and it refuses texts over a million characters): a
+# longer article goes through NER a piece of whole lines at a time.
+LONGEST_NER_TEXT = 100_000
+
+
+@dataclass(frozen=True)
+class _Entity:
+    label_: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True)
+class _Entities:
+    """The entities of a text too long for one spaCy Doc, with offsets in the whole text."""
+
+    ents: tuple[_Entity, ...]
+
+
+def _entities_by_piece(ner: _NerOnly, text: str) -> _Entities:
+    found: list[_Entity] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + LONGEST_NER_TEXT)
+        if end < len(text):  # cut after a line, else after a space, else anywhere
+            cut = text.rfind("\n", start, end)
+            cut = cut if cut > start else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        piece = text[start:end]
+        for doc in ner.pipe([piece], batch_size=1):
+            found.extend(_Entity(e.label_, e.start_char + start, e.end_char + start) for e in doc.ents)
+        start = end
+    return _Entities(tuple(found))
 
 
 class _NerOnly:
@@ -716,12 +752,6 @@ class _NerOnly:
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
         self.disable = [n for n in nlp.pipe_names if n != "ner" and n not in _listened_by_ner(nlp)]
-
-    def __call__(self, text: str) -> Any:
-        if not self.disable:
-            return self.nlp(text)
-        with self.nlp.select_pipes(disable=self.disable):
-            return self.nlp(text)
 
     def pipe(self, texts: list[str], batch_size: int) -> Iterator[Any]:
         if not self.disable:

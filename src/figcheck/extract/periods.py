@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1259,11 +1260,11 @@ def _find(
                         s += 1
                     candidates.append((s, e, prio, res))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int, int, _Res]] = []
+    taken: list[tuple[int, int, int, _Res]] = []  # kept in reading order, never overlapping
     for c in candidates:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c[0])
+        at = bisect_left(taken, c[0], key=lambda t: t[0])
+        if (at == 0 or taken[at - 1][1] <= c[0]) and (at == len(taken) or c[1] <= taken[at][0]):
+            taken.insert(at, c)
     out = []
     for s, e, _prio, res in taken:
         period = Period(s, e, text[s:e], *res)

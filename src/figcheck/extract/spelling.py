@@ -148,6 +148,9 @@ COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
 # A word with more dictionary words than this one edit away is too short or too plain for one
 # edit to tell which word was meant ("pled", "burle", "catta").
 MAX_NEIGHBOURS = 4
+# No dictionary word is longer ("anticonstitutionnellement" has 25 letters): a longer token is no
+# misspelling, and looking for its neighbours would cost time in proportion to its square.
+LONGEST_WORD = 45
 # An unknown word is taken for part of a passage in another language when at least this many
 # of the lowercase words around it (this many on each side, on its line) are unknown too:
 # typos are rare in edited news, so two unknown words close together are foreign words.
@@ -160,7 +163,7 @@ _TOKEN = regex.compile(rf"{_WORD}(?:[{regex.escape(APOSTROPHES + HYPHENS)}]{_WOR
 # URLs, e-mail addresses, hashtags and handles: nothing inside them is prose.
 _NOT_PROSE = regex.compile(
     r"(?:https?://|ftp://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+"  # tried once per run of such characters: linear
     r"|[#@][\w-]+"
 )
 _PART = regex.compile(rf"[^{regex.escape(HYPHENS)}]+")
@@ -297,7 +300,7 @@ def _candidates(text: str, speller: Speller) -> Iterator[tuple[int, int, str]]:
     for token in _TOKEN.finditer(text):
         start, end = token.span()
         whole = token.group()
-        if any(c.isdigit() or c == "_" or c.isupper() for c in whole):
+        if end - start > LONGEST_WORD or any(c.isdigit() or c == "_" or c.isupper() for c in whole):
             continue
         if _in_code_or_address(text, start, end) or speller.knows(_plain(whole)):
             continue

@@ -158,8 +158,10 @@ def parse_many(
     return [Parsed(tuple(g), d) for g, d in zip(grammars, attributions, strict=True)]
 
 
+@cache
 def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
-    """The pipeline's rule lemmatizer, to lemmatize a token on demand, or None for another kind."""
+    """The pipeline's rule lemmatizer, to lemmatize a token on demand, or None for another kind; one per
+    pipeline, so that a word's lemma is looked up once per process (a French lookup takes a millisecond)."""
     if "lemmatizer" not in nlp.pipe_names:
         return None
     lemmatizer = nlp.get_pipe("lemmatizer")

@@ -12,8 +12,9 @@ period read in the sentences before it in its paragraph ("Le mois de juin 2016 e
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -32,6 +33,7 @@ LEAD_SENTENCES = 3
 WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
+DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
 
 
@@ -87,18 +89,44 @@ def figure_periods(
         if own:
             governing = own[-1]
     ends = _ends_of_changes(text, quantities, language)
+    read: dict[int, list[_Candidate]] = {}
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        candidates = [p for p in by_sentence[index] if _may_date(text, p, quantity, language)]
+        if index not in read:
+            read[index] = [_candidate(text, p, statement_dates, language) for p in by_sentence[index]]
+        candidates = [c for c in read[index] if c.cue is None or quantity.start >= c.cue]
         # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
-        ranked = [p for p in candidates if not _is_dateline(text, p)]
-        named = [p for p in ranked if not _is_statement_date(p, statement_dates)]
-        period = _nearest(named or ranked or candidates, quantity)
+        ranked = [c for c in candidates if not c.dateline]
+        named = [c.period for c in ranked if not c.statement_date]
+        period = _nearest(named or [c.period for c in ranked or candidates], quantity)
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
-        out.append(period if period is not None else inherited[index])
+        period = period if period is not None else inherited[index]
+        # a shift or a stretch may reach past the days the tables hold ("900 years ago")
+        out.append(_dated_within_range(period) if period is not None else None)
     return out
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A period of a figure's sentence, with what decides which figures it may date."""
+
+    period: Period
+    cue: int | None  # where its comparison word starts: it dates only the figures after it
+    dateline: bool
+    statement_date: bool
+
+
+def _candidate(
+    text: str, period: Period, statement_dates: Sequence[StatementDate], language: str
+) -> _Candidate:
+    return _Candidate(
+        period,
+        _cue_before(text, period, language),
+        _is_dateline(text, period),
+        _is_statement_date(period, statement_dates),
+    )
 
 
 def _ends_of_changes(text: str, quantities: Sequence[Quantity], language: str) -> dict[int, str]:
@@ -165,7 +193,9 @@ def _sentence_periods(
         ),
         key=lambda p: p.start,
     )
-    found = [p for p in found if not _covers_a_figure(p, quantities)]
+    first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
+    last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
+    found = [p for p in found if not _covers_a_figure(p, quantities[first:last])]
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
         own = (p for p in reversed(found) if p.end <= at and not _compares(text, p, language))
@@ -247,11 +277,15 @@ def _whole_line(text: str, period: Period) -> bool:
 def _is_dateline(text: str, period: Period) -> bool:
     """ "7 avril 2016. – Les Philippines…", "PARIS, Jan. 4 —": the day an article reports, at the head of a
     paragraph and set off by a dash."""
-    line_start = text.rfind("\n", 0, period.start) + 1
+    if period.scope != "day":
+        return False
+    reach = max(0, period.start - DATELINE_HEAD - 1)
+    line_start = text.rfind("\n", reach, period.start) + 1
+    if line_start == 0 and reach > 0:
+        return False  # more than a dateline's head before it on its line
     head = text[line_start : period.start]
     return (
-        period.scope == "day"
-        and len(head) <= 40
+        len(head) <= DATELINE_HEAD
         and not any(c in head for c in ".!?")
         and DATELINE_DASH.match(text, period.end) is not None
     )
@@ -277,12 +311,6 @@ def _compares(text: str, period: Period, language: str) -> bool:
     return _cue_before(text, period, language) is not None
 
 
-def _may_date(text: str, period: Period, quantity: Quantity, language: str) -> bool:
-    """A comparison period dates only what follows its comparison word, never the figure compared to."""
-    cue = _cue_before(text, period, language)
-    return cue is None or quantity.start >= cue
-
-
 def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
     outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
     if not outside:
@@ -294,10 +322,7 @@ def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
 
 def _paragraph_index(text: str, sentences: Sequence[Span]) -> list[int]:
     starts = [p.start for p in paragraphs(text)]
-    out = []
-    for sentence in sentences:
-        out.append(sum(1 for s in starts if s <= sentence.start) - 1)
-    return out
+    return [bisect_right(starts, sentence.start) - 1 for sentence in sentences]
 
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:

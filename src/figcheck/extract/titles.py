@@ -223,6 +223,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIAL_DOT = re.compile(r"(?<=\b[^\W\d_])\.")
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> TitleKey:
     """The role a title names and the words that qualify it (`Conseil`, `sécurité`).
 

@@ -145,7 +145,8 @@ class _Stops:
     removed; inside `deferred()` they wait until the switch is done. Then the signal is acted on as it
     would have been: Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP end the process."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, act: bool = True) -> None:
+        self.act = act  # False: `_Stopped` goes on up, to a caller that releases what it holds first
         self.deferring = False
         self.pending: int | None = None
         self.previous: dict[int, Any] = {}
@@ -174,10 +175,8 @@ class _Stops:
     ) -> None:
         for signum, handler in self.previous.items():
             signal.signal(signum, handler)
-        if isinstance(error, _Stopped):
-            if error.signum == getattr(signal, "SIGINT", None):
-                raise KeyboardInterrupt from None
-            signal.raise_signal(error.signum)
+        if isinstance(error, _Stopped) and self.act:
+            _act_on(error)
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
@@ -188,6 +187,13 @@ class _Stops:
             self.deferring = False
         if self.pending is not None:
             raise _Stopped(self.pending)
+
+
+def _act_on(stopped: _Stopped) -> None:
+    """Do what the signal would have done: Ctrl-C raises KeyboardInterrupt, SIGTERM ends the process."""
+    if stopped.signum == getattr(signal, "SIGINT", None):
+        raise KeyboardInterrupt from None
+    signal.raise_signal(stopped.signum)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -291,6 +297,8 @@ class ReportFolder:
             _release(self.out, self._fd)
             self._fd = None
         self._drop_created()
+        if isinstance(error, _Stopped):
+            _act_on(error)
 
     def _drop_created(self) -> None:
         # a folder made for a run that wrote nothing is not left behind
@@ -308,7 +316,7 @@ class ReportFolder:
         old = set(_plain_names(_read_json(out / MANIFEST).get("files")))
         manifest = {"figcheck_report": MANIFEST_VERSION, "files": sorted(files)}
         switch = {"write": [*files, MANIFEST], "remove": sorted(old - set(files))}
-        with _Stops() as stops:
+        with _Stops(act=False) as stops:
             current = ""
             try:
                 for name in files:

@@ -64,7 +64,9 @@ def test_file_name_cannot_forge_a_github_workflow_command(
     assert run(folder, suite, tmp_path / "o", "github") == 0
     commands = workflow_commands(capsys.readouterr().out)
     assert [c.split(" ")[0] for c in commands] == ["::warning", "::stop-commands::"]
-    assert "a%0A%3A%3Aerror title=forged%3A%3Apwned%0A%3A%3Aadd-mask%3A%3Asecret%0A.txt,line=1," in commands[0]
+    assert (
+        "a%0A%3A%3Aerror title=forged%3A%3Apwned%0A%3A%3Aadd-mask%3A%3Asecret%0A.txt,line=1," in commands[0]
+    )
 
 
 def test_listing_is_inert_on_a_github_runner_without_format_github(
@@ -83,7 +85,7 @@ def test_formula_cells_are_quoted_in_csv_and_numbers_kept(make_collection, capsy
     folder = make_collection({"a.txt": front + "Le budget baisse de 12 %.\n"})
     assert main(["extract", str(folder), "--table", "documents", "--format", "csv"]) == 0
     (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
-    assert row["title"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert row["title"] == '\'=HYPERLINK("http://x","y")'
     assert row["outlet"] == "'@SUM(A1)"
     assert row["doc_id"] == "-12"  # a negative number stays a number
 
@@ -261,3 +263,21 @@ def test_killed_run_leaves_the_old_report_or_the_new_one(
     else:
         assert visible_files(out) == {"findings.json", "junit.xml"}
         assert len(json.loads((out / "findings.json").read_text(encoding="utf-8"))["findings"]) == 2
+
+
+def test_switch_cut_short_by_sigkill_is_finished_by_the_next_run(
+    make_collection, suite: Path, tmp_path: Path
+) -> None:
+    folder, out = make_collection({"a.txt": ONE_QUOTE}), tmp_path / "reports"
+    assert run(folder, suite, out, "html") == 0
+    args = ["run", str(folder), "--suite", str(suite), "--format", "json,junit", "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": str(Path(figcheck.__file__).parents[1])}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL, "switch", "SIGKILL", *args], env=env, capture_output=True, check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / ".figcheck-switch.json").exists()  # findings.json is in, junit.xml still staged
+    assert run(folder, suite, out, "sarif") == 0
+    # the cut switch was finished first (junit.xml in, index.html out), so this run's removes both
+    assert visible_files(out) == {"findings.sarif"}
+    assert figcheck_files(out) == {".figcheck-manifest.json"}

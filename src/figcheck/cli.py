@@ -8,6 +8,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -20,13 +21,14 @@ from figcheck.pipeline import Progress, RunResult, extract, run
 from figcheck.pipeline.batched import run_batched
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
+from figcheck.report.escape import csv_cell, in_github_actions, inert_in_actions, visible, visible_error
 from figcheck.report.github import findings_github
 from figcheck.report.html import findings_html
 from figcheck.report.json import findings_json
 from figcheck.report.junit import findings_junit
 from figcheck.report.sarif import findings_sarif
 from figcheck.report.text import findings_text
-from figcheck.report.write import write_all
+from figcheck.report.write import ReportFolder, check_file, write_file
 from figcheck.rules.discover import all_rules
 from figcheck.rules.docs import rules_markdown, rules_text
 from figcheck.rules.runner import at_or_above
@@ -206,47 +208,54 @@ def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    accepted = read_baseline(args.baseline) if args.baseline else None
-    suite, result = _run_suite(args)
-    comparison = compare(result.findings, accepted) if accepted is not None else None
-    context = ReportContext(
-        suite_name=suite.name,
-        collections=[str(p) for p in result.shown.collections],
-        findings=result.findings,
-        documents=result.shown.documents,
-        texts=result.shown.texts,
-        started=result.started,
-        seconds=result.seconds,
-        figures=result.shown.figures,
-        mentions=result.shown.mentions,
-        tokens=result.shown.tokens,
-        detailed=result.shown.detailed,
-        rules=result.rules,
-        expectations=result.expectations,
-        baseline=comparison,
-        fail_on=args.fail_on,
-    )
-    files = {name: write(context) for f in args.format for name, write in [REPORT_WRITERS[f]] if name}
-    written = write_all(args.out, files) if files else []
+    writes_files = any(REPORT_WRITERS[f][0] for f in args.format)
+    # --out is checked and held before the work, so a bad folder or a second run stops at once
+    with ReportFolder(args.out) if writes_files else nullcontext() as folder:
+        accepted = read_baseline(args.baseline) if args.baseline else None
+        suite, result = _run_suite(args)
+        comparison = compare(result.findings, accepted) if accepted is not None else None
+        context = ReportContext(
+            suite_name=suite.name,
+            collections=[str(p) for p in result.shown.collections],
+            findings=result.findings,
+            documents=result.shown.documents,
+            texts=result.shown.texts,
+            started=result.started,
+            seconds=result.seconds,
+            figures=result.shown.figures,
+            mentions=result.shown.mentions,
+            tokens=result.shown.tokens,
+            detailed=result.shown.detailed,
+            rules=result.rules,
+            expectations=result.expectations,
+            baseline=comparison,
+            fail_on=args.fail_on,
+        )
+        files = {name: write(context) for f in args.format for name, write in [REPORT_WRITERS[f]] if name}
+        written = folder.write(files) if folder is not None else []
     if "github" in args.format:
         sys.stdout.write(findings_github(context))
     text = findings_text(context)
-    sys.stdout.write(text.splitlines()[-1] + "\n" if args.quiet else text)
+    listing = text.splitlines()[-1] + "\n" if args.quiet else text
     if comparison is not None:
-        sys.stdout.write(
-            f"against {args.baseline}: {len(comparison.new)} new, {len(comparison.unchanged)} accepted, "
-            f"{len(comparison.fixed)} fixed\n"
+        listing += (
+            f"against {visible(args.baseline)}: {len(comparison.new)} new, "
+            f"{len(comparison.unchanged)} accepted, {len(comparison.fixed)} fixed\n"
         )
     if written:
-        sys.stdout.write("wrote " + ", ".join(str(p) for p in written) + "\n")
+        listing += "wrote " + ", ".join(visible(p) for p in written) + "\n"
+    # on a GitHub runner no line of the listing is taken as a workflow command, whatever it quotes
+    in_actions = "github" in args.format or in_github_actions()
+    sys.stdout.write(inert_in_actions(listing) if in_actions else listing)
     counted = comparison.new if comparison is not None else result.findings
     return EXIT_FINDINGS if at_or_above(counted, args.fail_on) else EXIT_CLEAN
 
 
 def _baseline(args: argparse.Namespace) -> int:
+    check_file(args.output)
     _, result = _run_suite(args)
-    write_all(args.output.parent, {args.output.name: baseline_json(result.findings)})
-    sys.stdout.write(f"recorded {len(result.findings)} findings in {args.output}\n")
+    write_file(args.output, baseline_json(result.findings))
+    sys.stdout.write(f"recorded {len(result.findings)} findings in {visible(args.output)}\n")
     return EXIT_CLEAN
 
 
@@ -254,6 +263,9 @@ def _table_text(frame: pd.DataFrame, fmt: str) -> str:
     dates = frame.select_dtypes(include=["datetime", "datetimetz"]).columns
     frame = frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%d") for c in dates})
     if fmt == "csv":
+        # a text cell starting like a formula is not run by a spreadsheet; numbers stay numbers
+        text_columns = frame.select_dtypes(include=["object", "string"]).columns
+        frame = frame.assign(**{c: frame[c].map(csv_cell, na_action="ignore") for c in text_columns})
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
         return buffer.getvalue()
@@ -313,14 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args)
-    except InputError as error:
-        sys.stderr.write(f"{error}\n")
-        return EXIT_INPUT
-    except TableError as error:
-        sys.stderr.write(f"figcheck: {error}\n")
-        return EXIT_INPUT
-    except EngineUnavailable as error:
-        sys.stderr.write(f"figcheck: {error}\n")
+    except (InputError, TableError, EngineUnavailable) as error:
+        message = visible_error(error)
+        sys.stderr.write(inert_in_actions(message) if in_github_actions() else message)
         return EXIT_INPUT
 
 

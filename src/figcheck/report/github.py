@@ -1,15 +1,15 @@
-"""GitHub Actions workflow commands: one annotation per finding, shown on the article's line."""
+"""GitHub Actions workflow commands: one annotation per finding, shown on the article's line.
+
+Every field is escaped for workflow commands (`report/escape.py`): a file name, a title or a message
+holding a line break, `::` or `,` stays inside its own annotation.
+"""
 
 from __future__ import annotations
 
 from figcheck.report.context import ReportContext
+from figcheck.report.escape import workflow_data, workflow_property
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def _escape(text: str, *, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
 def findings_github(context: ReportContext) -> str:
@@ -18,16 +18,16 @@ def findings_github(context: ReportContext) -> str:
         first = finding.evidence[0] if finding.evidence else None
         where = context.location(first.doc_id, first.start) if first else {}
         end = context.location(first.doc_id, first.end) if first else {}
-        properties = [f"title={_escape(f'{finding.code} {finding.slug}', property_value=True)}"]
+        properties = [f"title={workflow_property(f'{finding.code} {finding.slug}')}"]
         if where:
             properties = [
-                f"file={_escape(str(where['path']), property_value=True)}",
-                f"line={where['line']}",
-                f"col={where['column']}",
-                f"endLine={end['line']}",
-                f"endColumn={end['column']}",
+                f"file={workflow_property(str(where['path']))}",
+                f"line={int(where['line'])}",
+                f"col={int(where['column'])}",
+                f"endLine={int(end['line'])}",
+                f"endColumn={int(end['column'])}",
                 *properties,
             ]
         message = finding.message + (f" Help: {finding.suggestion}" if finding.suggestion else "")
-        lines.append(f"::{COMMANDS[finding.severity]} {','.join(properties)}::{_escape(message)}")
+        lines.append(f"::{COMMANDS[finding.severity]} {','.join(properties)}::{workflow_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.report.context import ReportContext
+from figcheck.report.escape import uri_reference
 from figcheck.rules.docs import rule_markdown
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
@@ -29,11 +30,9 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _artifact(path: Path) -> dict[str, str]:
-    """Paths under the working directory are relative to it (`SRCROOT`), as code-scanning tools expect."""
-    try:
-        return {"uri": path.resolve().relative_to(Path.cwd().resolve()).as_posix(), "uriBaseId": "SRCROOT"}
-    except ValueError:
-        return {"uri": path.resolve().as_uri()}
+    """Paths under the working directory are relative to it (`SRCROOT`), as code-scanning tools expect;
+    either way a percent-encoded URI reference."""
+    return uri_reference(path, Path.cwd())
 
 
 def _location(context: ReportContext, finding: ReportedFinding, index: int) -> dict[str, Any]:

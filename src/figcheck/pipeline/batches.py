@@ -136,8 +136,8 @@ def _worker(setup: Setup) -> Worker:
     if _last_worker and _last_worker[0][0] == setup:
         return _last_worker[0][1]
     rules = select_rules(setup.suite, all_rules(setup.suite.rule_files))
-    in_batches = setup.suite.expectations and setup.expectations_in_batches
-    expectations = read_expectations(setup.suite.expectations) if in_batches else None
+    spec = setup.suite.expectations
+    expectations = read_expectations(spec) if spec and setup.expectations_in_batches else None
     worker = make_worker(setup, load_resources(setup.collections), rules, expectations)
     _last_worker[:] = [(setup, worker)]
     return worker
@@ -146,8 +146,8 @@ def _worker(setup: Setup) -> Worker:
 def _read(batch: Batch) -> tuple[list[FileRead], list[Article]]:
     read: list[FileRead] = []
     articles = list(batch.articles)
-    for article in batch.articles:
-        read.append(FileRead(Path(article.collection), article.path, article.doc_id))
+    for loaded in batch.articles:
+        read.append(FileRead(Path(loaded.collection), loaded.path, loaded.doc_id))
     for collection, path in batch.files:
         problems: list[InputProblem] = []
         article = read_article(path, collection.name, problems)

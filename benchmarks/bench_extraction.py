@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/bench_extraction.py ../shared/corpus [CORPUS...] [--repeat 1] [--language all]
 
 Articles are read with `load_corpus` (front matter and language as in a run) and extracted in one
-process, in chunks of `CHUNK_SIZE` articles, by `extract_articles` with the run's `load_resources`:
-number scan, mentions (spaCy's pipeline and rules), periods, status, speakers. Each language's spaCy
-model is loaded and the extraction warmed up on one chunk before the clock starts; the model's load time
-is printed apart. Words are the whitespace-separated words of the bodies; the best of `--repeat` runs
-is reported.
+process, in batches of `BATCH_ARTICLES` articles (as a run in memory does), by `extract_articles` with
+the run's `load_resources`: number scan, mentions (spaCy's pipeline and rules), periods, status,
+speakers. Each language's spaCy model is loaded and the extraction warmed up on one chunk before the
+clock starts; the model's load time is printed apart. Words are the whitespace-separated words of the
+bodies; the best of `--repeat` runs is reported.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from figcheck.extract.article import extract_articles
 from figcheck.load.collections import load_corpus
-from figcheck.pipeline import CHUNK_SIZE, load_resources
+from figcheck.pipeline import load_resources
+from figcheck.pipeline.memory import BATCH_ARTICLES
 
 
 def main() -> None:
@@ -35,7 +36,9 @@ def main() -> None:
         languages = [language for language in languages if language == args.language]
     for language in languages:
         articles = [a for a in corpus.articles if a.language == language]
-        chunks = [articles[start : start + CHUNK_SIZE] for start in range(0, len(articles), CHUNK_SIZE)]
+        chunks = [
+            articles[start : start + BATCH_ARTICLES] for start in range(0, len(articles), BATCH_ARTICLES)
+        ]
         words = sum(len(a.text.split()) for a in articles)
         started = time.perf_counter()
         nlp = resources.pipeline_for(language)

@@ -12,9 +12,8 @@ import pytest
 from figcheck.cli import main
 from figcheck.engines import ENGINES
 from figcheck.errors import InputError
-from figcheck.pipeline import RunResult, run
-from figcheck.pipeline.batched import run_batched
-from figcheck.rules.suite import read_suite
+from figcheck.pipeline import ParquetBatches, Progress, RunResult, run
+from figcheck.rules.suite import Suite, read_suite
 from figcheck.synthetic import write_collection
 from figcheck.tables.expectations import ExpectationOutcome, merge_outcomes
 from tests.conftest import expectation_outcomes, finding_key
@@ -32,6 +31,18 @@ LOCAL_ENGINES = [
     )
     for name in ("pandas", "polars", "duckdb")
 ]
+
+
+def _batched(
+    paths: list[Path],
+    suite: Suite,
+    engine: str,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    batch_size: int = 500,
+    tables: Path | None = None,
+) -> RunResult:
+    return run(paths, suite, progress, engine, jobs, store=ParquetBatches(tables, batch_size))
 
 
 @pytest.fixture(scope="module")
@@ -59,19 +70,19 @@ def test_batches_give_the_findings_of_a_run_in_memory(
 ) -> None:
     path = EXAMPLES if collection == "examples" else generated
     # batches of 4 articles: names, figures and expectations all span several batches
-    got = run_batched([path], read_suite(SUITE), engine, jobs=1, batch_size=4)
+    got = _batched([path], read_suite(SUITE), engine, jobs=1, batch_size=4)
     assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory[collection].findings]
     assert expectation_outcomes(got) == expectation_outcomes(in_memory[collection])
 
 
 def test_worker_processes_give_the_same_findings(generated: Path, in_memory: dict[str, RunResult]) -> None:
-    got = run_batched([generated], read_suite(SUITE), "pandas", jobs=2, batch_size=10)
+    got = _batched([generated], read_suite(SUITE), "pandas", jobs=2, batch_size=10)
     assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory["generated"].findings]
 
 
 def test_progress_counts_articles_after_each_batch(generated: Path) -> None:
     seen: list[tuple[str, int, int]] = []
-    result = run_batched(
+    result = _batched(
         [generated], read_suite(SUITE), "pandas", lambda *step: seen.append(step), jobs=1, batch_size=25
     )
     assert seen[:3] == [("extracting", 25, 60), ("extracting", 50, 60), ("extracting", 60, 60)]
@@ -90,7 +101,7 @@ def test_problems_in_every_batch_are_reported_together(make_collection) -> None:
         }
     )
     with pytest.raises(InputError) as caught:
-        run_batched([folder], read_suite(SUITE), "pandas", jobs=1, batch_size=2)
+        _batched([folder], read_suite(SUITE), "pandas", jobs=1, batch_size=2)
     reported = [(p.path.name, p.message) for p in caught.value.problems]
     assert [name for name, _ in reported] == ["b.txt", "d.txt"]
     assert "already used by" in reported[1][1] and "a.txt" in reported[1][1]
@@ -99,7 +110,7 @@ def test_problems_in_every_batch_are_reported_together(make_collection) -> None:
 def test_kept_tables_hold_every_article_and_resolved_entities(generated: Path, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     tables = tmp_path / "tables"
-    run_batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=25, tables=tables)
+    _batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=25, tables=tables)
     assert sorted(p.name for p in (tables / "figures").iterdir()) == [
         f"part-0000{i}.parquet" for i in range(3)
     ]
@@ -116,7 +127,7 @@ def test_kept_tables_hold_every_article_and_resolved_entities(generated: Path, t
 def test_tables_folder_must_be_new_or_empty(generated: Path, tmp_path: Path) -> None:
     (tmp_path / "old.parquet").write_bytes(b"")
     with pytest.raises(InputError, match="not empty"):
-        run_batched([generated], read_suite(SUITE), "pandas", tables=tmp_path)
+        _batched([generated], read_suite(SUITE), "pandas", tables=tmp_path)
 
 
 def test_report_of_a_batched_run_details_the_articles_with_findings(generated: Path, tmp_path: Path) -> None:
@@ -173,15 +184,15 @@ def test_mostly_is_applied_to_the_rows_of_every_batch() -> None:
 def test_rows_breaking_a_table_check_name_their_batch(
     generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import figcheck.pipeline.batched as batched
+    import figcheck.pipeline.batches as batches
     from figcheck.tables.build import TableError
 
     def broken(*_: object) -> None:
         raise TableError("table 'figures' breaks its checks:\n  row 0: end > start")
 
-    monkeypatch.setattr(batched, "figures_frame", broken)
+    monkeypatch.setattr(batches, "figures_frame", broken)
     with pytest.raises(TableError) as caught:
-        run_batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=30)
+        _batched([generated], read_suite(SUITE), "pandas", jobs=1, batch_size=30)
     message = str(caught.value)
     assert message.count("breaks its checks") == 2  # both batches, reported together
     assert "gen-0000000.txt to " in message and "gen-0000030.txt to " in message
@@ -200,7 +211,7 @@ def test_expectations_over_the_whole_table_are_refused_before_any_batch(
     suite = dataclasses.replace(read_suite(SUITE), expectations=spec)
     tables = tmp_path / "tables"
     with pytest.raises(InputError) as caught:
-        run_batched([generated], suite, "pandas", jobs=1, tables=tables)
+        _batched([generated], suite, "pandas", jobs=1, tables=tables)
     lines = {p.line: p.message for p in caught.value.problems}
     text = spec.read_text(encoding="utf-8").splitlines()
     assert [text[line - 1].strip() for line in lines] == [

@@ -10,8 +10,7 @@ import pytest
 
 from figcheck.cli import main
 from figcheck.engines import ENGINES, EngineUnavailable, engine_named, tables_from_parquet, write_parquet
-from figcheck.load.collections import load_corpus
-from figcheck.pipeline import Extracted, documents_of, extract_corpus, tables_of
+from figcheck.pipeline import Extracted, documents_of, extract, tables_of
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding, run_rules
@@ -148,7 +147,7 @@ def collections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Extracted
         folder.mkdir(parents=True)
         for file_name, text in articles.items():
             (folder / file_name).write_text(text, encoding="utf-8")
-        made[name] = extract_corpus(load_corpus([folder.parent]), shared_resources())
+        made[name] = extract([folder.parent], resources=shared_resources())
     return made
 
 
@@ -202,7 +201,7 @@ def test_same_findings_from_parquet(
         pytest.skip("writing Parquet needs pyarrow (pip install 'figcheck[scale]')")
     extracted = collections["fixture"]
     write_parquet(tmp_path, extracted.documents, extracted.figures, extracted.mentions)
-    tables = tables_from_parquet(engine, tmp_path, texts_of(extracted.corpus.articles))
+    tables = tables_from_parquet(engine, tmp_path, texts_of(extracted.articles))
     got = run_rules(_table_rules(), tables, documents_of(extracted), Suite(name="engines", path=None))
     assert [finding_key(f) for f in got] == [finding_key(f) for f in on_pandas["fixture"]]
 

@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 
 from figcheck.load.articles import Article
-from figcheck.load.collections import Corpus
-from figcheck.pipeline import Extracted, extract_corpus
+from figcheck.pipeline import Extracted, extract_loaded
 from figcheck.testing import shared_resources
 from tests.conftest import SEED_TEXT
 
@@ -22,7 +21,7 @@ def extracted(text: str, language: str = "fr", published: dt.date | None = None)
         body_line=1,
         published=published,
     )
-    return extract_corpus(Corpus((article,), (), ()), shared_resources())
+    return extract_loaded((article,), shared_resources())
 
 
 @pytest.fixture(scope="module")

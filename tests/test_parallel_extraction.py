@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from figcheck.cli import _progress_bar, main
-from figcheck.pipeline import extract, run
+from figcheck.pipeline import InMemory, extract, run
 from figcheck.rules.suite import default_suite
 from tests.conftest import SEED_TEXT
 
@@ -23,21 +23,28 @@ ARTICLES = {
 
 def test_two_workers_give_the_same_tables_as_one_process(make_collection) -> None:
     folder = make_collection(ARTICLES)
-    alone, pooled = extract([folder], jobs=1), extract([folder], jobs=2)
+    # two batches of two articles, one for each worker
+    alone, pooled = extract([folder], jobs=1), extract([folder], jobs=2, store=InMemory(batch_size=2))
     for table in ("documents", "figures", "mentions", "tokens"):
         pd.testing.assert_frame_equal(getattr(alone, table), getattr(pooled, table))
     assert len(pooled.figures) >= 10
 
 
-def test_progress_is_reported_for_every_article(make_collection) -> None:
+def test_progress_counts_the_articles_of_each_batch_extracted(make_collection) -> None:
     seen: list[tuple[str, int, int]] = []
-    extract([make_collection(ARTICLES)], progress=lambda *step: seen.append(step), jobs=2)
-    assert seen == [("extracting", 1, 4), ("extracting", 2, 4), ("extracting", 3, 4), ("extracting", 4, 4)]
+    store = InMemory(batch_size=3)
+    extract([make_collection(ARTICLES)], progress=lambda *step: seen.append(step), jobs=2, store=store)
+    assert seen == [("extracting", 3, 4), ("extracting", 4, 4)]
 
 
 def test_progress_is_reported_after_each_rule(make_collection) -> None:
     seen: list[tuple[str, int, int]] = []
-    result = run([make_collection(ARTICLES)], default_suite(), progress=lambda *step: seen.append(step))
+    result = run(
+        [make_collection(ARTICLES)],
+        default_suite(),
+        progress=lambda *step: seen.append(step),
+        store=InMemory(batch_size=1),
+    )
     rules = len(result.rules)
     assert rules > 5
     assert [s for s in seen if s[0] == "checking"] == [("checking", n, rules) for n in range(1, rules + 1)]

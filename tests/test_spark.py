@@ -11,8 +11,7 @@ import pytest
 
 from figcheck.cli import main
 from figcheck.engines import EngineOptions
-from figcheck.pipeline import run
-from figcheck.pipeline.batched import run_batched
+from figcheck.pipeline import ParquetBatches, run
 from figcheck.rules.suite import read_suite
 from figcheck.synthetic import write_collection
 from tests.conftest import expectation_outcomes, finding_key
@@ -47,7 +46,15 @@ def test_spark_gives_the_findings_of_a_run_in_memory(collection: str, generated:
     suite = read_suite(SUITE)
     expected = run([path], suite)
     steps: list[tuple[str, int, int]] = []
-    got = run_batched([path], suite, "spark", lambda *step: steps.append(step), options=LOCAL, batch_size=10)
+    got = run(
+        [path],
+        suite,
+        lambda *step: steps.append(step),
+        "spark",
+        jobs=0,
+        options=LOCAL,
+        store=ParquetBatches(batch_size=10),
+    )
     extracting = [done for stage, done, _ in steps if stage == "extracting"]
     articles = len(expected.shown.documents)
     assert extracting == sorted(extracting) and extracting[-1] == articles

@@ -17,8 +17,7 @@ from tqdm import tqdm
 
 from figcheck.engines import DEFAULT_ENGINE, DEFAULT_MASTER, ENGINES, EngineOptions, EngineUnavailable
 from figcheck.errors import InputError
-from figcheck.pipeline import Progress, RunResult, extract, run
-from figcheck.pipeline.batched import run_batched
+from figcheck.pipeline import ParquetBatches, Progress, RunResult, extract, run
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
 from figcheck.report.escape import csv_cell, in_github_actions, inert_in_actions, visible, visible_error
@@ -200,11 +199,13 @@ def _progress_bar(stream: TextIO) -> Progress:
 def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
     suite = _suite(args.suite)
     paths = args.paths or list(suite.collections) or [DEFAULT_DATASETS]
-    if args.engine == DEFAULT_ENGINE:
-        return suite, run(paths, suite, _progress_bar(sys.stderr), jobs=args.jobs)
-    options = EngineOptions(master=args.master)
     progress = _progress_bar(sys.stderr)
-    return suite, run_batched(paths, suite, args.engine, progress, args.jobs, options, args.tables)
+    if args.engine == DEFAULT_ENGINE:
+        return suite, run(paths, suite, progress, jobs=args.jobs)
+    # the other engines are for collections too large for memory: their tables stay on disk
+    options = EngineOptions(master=args.master)
+    store = ParquetBatches(args.tables)
+    return suite, run(paths, suite, progress, args.engine, args.jobs, options, store)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -32,10 +32,9 @@ import yaml
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
-from figcheck.load.collections import Corpus
 from figcheck.load.files import read_text, yaml_data, yaml_tree
 from figcheck.load.language import detect_language
-from figcheck.pipeline import check, extract_corpus, load_resources
+from figcheck.pipeline import check_loaded, load_resources
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
 from figcheck.rules.suite import Suite
@@ -176,8 +175,7 @@ shared_resources = functools.cache(lambda: load_resources([]))
 def run_case(case: Case, rules: Sequence[Rule]) -> list[ReportedFinding]:
     rule = find_rule(case.rule, rules)
     suite = Suite(name=f"case {case.name}", path=None, options={rule.slug: dict(case.options)})
-    extracted = extract_corpus(Corpus(case.articles, (), ()), shared_resources())
-    return list(check(extracted, [rule], suite).findings)
+    return list(check_loaded(case.articles, [rule], suite, shared_resources()).findings)
 
 
 def mismatch(case: Case, findings: Sequence[ReportedFinding]) -> str | None:

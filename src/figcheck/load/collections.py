@@ -67,6 +67,15 @@ def inside(collection: Path, path: Path, problems: list[InputProblem]) -> bool:
     return False
 
 
+def claim_id(doc_id: str, path: Path, first_path: dict[str, Path]) -> InputProblem | None:
+    """Record `path` as the article called `doc_id`; the problem when an earlier file has that id."""
+    if doc_id in first_path:
+        message = f"id '{doc_id}' is already used by {first_path[doc_id]}; give each article its own id"
+        return InputProblem(path, 1, message)
+    first_path[doc_id] = path
+    return None
+
+
 def load_corpus(paths: Iterable[Path]) -> Corpus:
     """Read every article and curated table; raise one InputError listing every problem found."""
     collections = find_collections(paths)
@@ -80,17 +89,10 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
             article = read_article(path, collection.name, problems)
             if article is None:
                 continue
-            if article.doc_id in first_path:
-                problems.append(
-                    InputProblem(
-                        path,
-                        1,
-                        f"id '{article.doc_id}' is already used by "
-                        f"{first_path[article.doc_id]}; give each article its own id",
-                    )
-                )
+            duplicate = claim_id(article.doc_id, path, first_path)
+            if duplicate is not None:
+                problems.append(duplicate)
                 continue
-            first_path[article.doc_id] = path
             in_collection[article.doc_id] = article
             articles.append(article)
         table = collection / "figures.csv"

@@ -1,74 +1,84 @@
 """The flow, top to bottom: load -> extract -> tables -> rules. Reports are written by the caller.
 
-This module holds a whole collection in memory (the pandas engine). `figcheck.pipeline.batched` runs the
-same stages in batches, with the tables on disk between them, for the other engines.
+One flow for every run; where its tables live between stages is the store's business:
+
+1. Extract: the articles are read, extracted, built into validated tables and checked by the document
+   rules a batch at a time (`figcheck.pipeline.batches`), in this process, in worker processes or on
+   Spark's executors.
+2. Load: the ids of every batch are checked to be unique and each collection's `figures.csv` is read;
+   every input problem is reported together, then the curated figures join the tables.
+3. Resolve: names are resolved into entities over the whole collection.
+4. Check: the expectations run on the figures table, and the table rules on the chosen engine; every
+   finding is numbered and fingerprinted.
+
+`InMemory` (`figcheck.pipeline.memory`) holds the tables whole; `ParquetBatches`
+(`figcheck.pipeline.parquet`) keeps them on disk, so that no stage holds every article.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from figcheck.engines import DEFAULT_ENGINE, engine_named, tables_from_pandas
-from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
-from figcheck.extract.models import load_model
-from figcheck.extract.units import default_units, load_units
+from figcheck.engines import DEFAULT_ENGINE, EngineOptions, engine_named, tables_from_pandas
+from figcheck.errors import InputError, InputProblem
+from figcheck.extract.article import Resources
+from figcheck.extract.entities import NameKey, resolve_names
 from figcheck.load.articles import Article
-from figcheck.load.collections import Corpus, load_corpus
-from figcheck.load.gazetteer import load_gazetteer
+from figcheck.load.collections import claim_id, find_collections, inside
+from figcheck.load.curated import read_curated_figures
+from figcheck.pipeline.batches import (
+    Batch,
+    BatchResult,
+    FileRead,
+    Progress,
+    Setup,
+    batches_of,
+    documents_for,
+    extract_all,
+    make_worker,
+)
+from figcheck.pipeline.memory import InMemory
+from figcheck.pipeline.parquet import ParquetBatches
+from figcheck.pipeline.resources import load_resources
+from figcheck.pipeline.stores import Extracted, Shown, Store
 from figcheck.rules.discover import all_rules
-from figcheck.rules.registry import Rule
-from figcheck.rules.runner import ReportedFinding, run_rules
+from figcheck.rules.registry import Finding, Rule
+from figcheck.rules.runner import ReportedFinding, options_of, report_rules
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document, Tables
-from figcheck.tables.build import (
-    check_foreign_keys,
-    documents_frame,
-    figures_frame,
-    mentions_frame,
-    texts_of,
-    tokens_frame,
-)
+from figcheck.tables.build import TableError, check_speakers, figures_frame, texts_of
 from figcheck.tables.expectations import (
     ExpectationOutcome,
     ExpectationSuiteSpec,
+    check_row_by_row,
     read_expectations,
-    validate_figures,
 )
 
+__all__ = [
+    "Extracted",
+    "InMemory",
+    "ParquetBatches",
+    "Progress",
+    "RunResult",
+    "Shown",
+    "Store",
+    "check_loaded",
+    "documents_of",
+    "extract",
+    "extract_loaded",
+    "load_resources",
+    "run",
+    "tables_of",
+]
 
-@dataclass(frozen=True)
-class Extracted:
-    """The validated tables of a corpus."""
 
-    corpus: Corpus
-    documents: pd.DataFrame
-    figures: pd.DataFrame
-    mentions: pd.DataFrame
-    tokens: pd.DataFrame
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a report shows besides the findings: every article, and the rows of those it details."""
-
-    collections: tuple[Path, ...]
-    documents: pd.DataFrame
-    texts: Mapping[str, str]
-    figures: pd.DataFrame
-    mentions: pd.DataFrame
-    tokens: pd.DataFrame
-    # articles whose text, figures and names are shown; None: every article
-    detailed: frozenset[str] | None = None
+# extraction alone: worker processes select no rule to run on their batches
+NO_RULES = Suite(name="extract", path=None, select=())
 
 
 @dataclass(frozen=True)
@@ -84,34 +94,19 @@ class RunResult:
     extracted: Extracted | None = None
 
 
-GAZETTEER_FILE = "entities.csv"
-UNITS_FILE = "units.csv"
+@dataclass(frozen=True)
+class _Run:
+    """One run's choices, fixed before any article is read."""
 
-
-def beside(collections: Sequence[Path], name: str) -> Path | None:
-    """A shared file next to the collections (`datasets/entities.csv`) or inside the first that has one."""
-    for folder in [*collections, *(c.parent for c in collections)]:
-        if (folder / name).is_file():
-            return folder / name
-    return None
-
-
-def load_resources(collections: Sequence[Path]) -> Resources:
-    """The run's lexicons and models: the user's `entities.csv` and `units.csv` where present."""
-    gazetteer_path = beside(collections, GAZETTEER_FILE)
-    units_path = beside(collections, UNITS_FILE)
-    return Resources(
-        units=load_units(units_path) if units_path else default_units(),
-        gazetteer=load_gazetteer(gazetteer_path) if gazetteer_path else None,
-        pipeline_for=functools.cache(load_model),
-    )
-
-
-# (stage, done, total) after each step of a long stage: "extracting" counts articles, "checking" rules
-Progress = Callable[[str, int, int], None]
-CHUNK_SIZE = 32  # articles extracted together: spaCy batches their texts
-# A worker process loads its own models, which takes about as long as extracting this many articles.
-ARTICLES_PER_PROCESS = 100
+    setup: Setup
+    store: Store
+    rules: tuple[Rule, ...]
+    expectations: ExpectationSuiteSpec | None
+    resources: Resources
+    engine: str = DEFAULT_ENGINE
+    options: EngineOptions = EngineOptions()
+    jobs: int = 1
+    progress: Progress | None = None
 
 
 def checking(progress: Progress | None) -> Callable[[int, int], None] | None:
@@ -121,146 +116,169 @@ def checking(progress: Progress | None) -> Callable[[int, int], None] | None:
     return lambda done, total: progress("checking", done, total)
 
 
-def processes_for(articles: int, jobs: int) -> int:
-    """Processes to extract `articles` with: `jobs`, or with 0 one per core but none idle on loading."""
-    if jobs:
-        return jobs if articles >= 2 * jobs else 1
-    return max(1, min(os.cpu_count() or 1, articles // ARTICLES_PER_PROCESS))
-
-
-def extract(paths: Sequence[Path], progress: Progress | None = None, jobs: int = 1) -> Extracted:
-    corpus = load_corpus(paths)
-    return extract_corpus(corpus, load_resources(corpus.collections), progress, jobs)
-
-
-# Each worker process loads its own lexicons and models once, then extracts the articles it is given.
-_worker_resources: Resources | None = None
-
-
-def _start_worker(collections: tuple[Path, ...]) -> None:
-    global _worker_resources
-    _worker_resources = load_resources(collections)
-
-
-def _extract_in_worker(articles: Sequence[Article]) -> list[ArticleExtraction]:
-    assert _worker_resources is not None, "worker started without its resources"
-    return extract_articles(articles, _worker_resources)
-
-
-def _extractions(corpus: Corpus, resources: Resources, jobs: int) -> Iterator[ArticleExtraction]:
-    """Articles in order, extracted in this process or by worker processes (see `processes_for`)."""
-    articles = list(corpus.articles)
-    chunks = [articles[start : start + CHUNK_SIZE] for start in range(0, len(articles), CHUNK_SIZE)]
-    processes = processes_for(len(articles), jobs)
-    if processes == 1:
-        for chunk in chunks:
-            yield from extract_articles(chunk, resources)
-        return
-    with ProcessPoolExecutor(
-        processes, initializer=_start_worker, initargs=(tuple(corpus.collections),)
-    ) as pool:
-        for extracted in pool.map(_extract_in_worker, chunks):
-            yield from extracted
-
-
-def extract_corpus(
-    corpus: Corpus, resources: Resources, progress: Progress | None = None, jobs: int = 1
-) -> Extracted:
-    """Extract every article (with `jobs` processes); `progress("extracting", done, total)` after each one."""
-    extractions: list[ArticleExtraction] = []
-    for extraction in _extractions(corpus, resources, jobs):
-        extractions.append(extraction)
-        if progress is not None:
-            progress("extracting", len(extractions), len(corpus.articles))
-    documents = documents_frame(corpus.articles, extractions)
-    figures = figures_frame(extractions, corpus.curated_figures, resources.units.kind)
-    mentions = mentions_frame(extractions, resources.gazetteer)
-    check_foreign_keys(documents, figures, mentions)
-    return Extracted(corpus, documents, figures, mentions, tokens_frame(extractions))
-
-
-def tables_of(
-    extracted: Extracted, expectations: Sequence[ExpectationOutcome] = (), engine: str = DEFAULT_ENGINE
-) -> Tables:
-    """The validated tables as lazy frames on `engine` (pandas, polars or duckdb: see `figcheck.engines`)."""
-    return tables_from_pandas(
-        engine,
-        extracted.documents,
-        extracted.figures,
-        extracted.mentions,
-        texts=texts_of(extracted.corpus.articles),
-        expectations=expectations,
-    )
-
-
-def documents_for(
-    articles: Iterable[Article], figures: pd.DataFrame, mentions: pd.DataFrame
-) -> list[Document]:
-    """Each article with the figures found in its text and its mentions, for the document rules."""
-    figures_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in figures[figures["origin"] == "extracted"].to_dict("records"):
-        figures_by[row["doc_id"]].append(row)
-    mentions_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in mentions.to_dict("records"):
-        mentions_by[row["doc_id"]].append(row)
-    return [
-        Document(a.doc_id, a.language, a.text, figures_by.get(a.doc_id, []), mentions_by.get(a.doc_id, []))
-        for a in articles
-    ]
-
-
-def documents_of(extracted: Extracted) -> list[Document]:
-    return documents_for(extracted.corpus.articles, extracted.figures, extracted.mentions)
-
-
 def run(
     paths: Sequence[Path],
     suite: Suite,
     progress: Progress | None = None,
     engine: str = DEFAULT_ENGINE,
     jobs: int = 1,
+    options: EngineOptions | None = None,
+    store: Store | None = None,
 ) -> RunResult:
-    """Select the suite's rules and check the engine first, so a bad suite fails before any article is read."""
-    started = time.time()
-    engine_named(engine)
-    rules = select_rules(suite, all_rules(suite.rule_files))
-    expectations = read_expectations(suite.expectations) if suite.expectations else None
-    extracted = extract(paths, progress, jobs)
-    return check(extracted, rules, suite, started, expectations, engine=engine, progress=progress)
+    """Check the collections under `paths` with `suite`'s rules on `engine`, the tables kept in `store`
+    (default: in memory); `jobs` extraction processes on this machine (0: one per core).
 
-
-def check(
-    extracted: Extracted,
-    rules: Sequence[Rule],
-    suite: Suite,
-    started: float | None = None,
-    expectations: ExpectationSuiteSpec | None = None,
-    engine: str = DEFAULT_ENGINE,
-    progress: Progress | None = None,
-) -> RunResult:
-    """Run the rules (and the table expectations, when the suite has some) on extracted tables.
-
-    Table rules run on `engine`; document rules always read the pandas rows of one article.
+    The engine, the suite and the store are checked first, so a bad choice fails before any article is
+    read.
     """
-    started = time.time() if started is None else started
-    outcomes = validate_figures(extracted.figures, extracted.documents, expectations) if expectations else []
-    tables = tables_of(extracted, outcomes, engine)
-    findings = run_rules(rules, tables, documents_of(extracted), suite, checking(progress))
-    shown = Shown(
-        extracted.corpus.collections,
-        extracted.documents,
-        texts_of(extracted.corpus.articles),
-        extracted.figures,
-        extracted.mentions,
-        extracted.tokens,
-    )
+    started = time.time()
+    options = options or EngineOptions()
+    store = store or InMemory()
+    engine_named(engine)
+    rules = tuple(select_rules(suite, all_rules(suite.rule_files)))
+    expectations = read_expectations(suite.expectations) if suite.expectations else None
+    in_batches = store.expectations_in_batches(engine)
+    if expectations and in_batches:
+        why = f"--engine {engine} validates the figures a batch of articles at a time; use pandas or spark"
+        check_row_by_row(expectations, why)
+    with store.opened():
+        setup = Setup(tuple(find_collections(paths)), suite, store.folder, in_batches)
+        resources = load_resources(setup.collections)
+        flow = _Run(setup, store, rules, expectations, resources, engine, options, jobs, progress)
+        results = _extract(flow, batches_of(setup, store.batch_size))
+        return _check(flow, results, started)
+
+
+def extract(
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    jobs: int = 1,
+    resources: Resources | None = None,
+    store: InMemory | None = None,
+) -> Extracted:
+    """The validated tables of the collections under `paths`, held in memory (in `store`, when given)."""
+    store = store or InMemory()
+    setup = Setup(tuple(find_collections(paths)), NO_RULES)
+    resources = resources or load_resources(setup.collections)
+    flow = _Run(setup, store, (), None, resources, jobs=jobs, progress=progress)
+    _extract(flow, batches_of(setup, store.batch_size))
+    return store.extracted()
+
+
+def _loaded(setup: Setup, articles: Sequence[Article], size: int) -> list[Batch]:
+    return [
+        Batch(setup, number, articles=tuple(articles[start : start + size]))
+        for number, start in enumerate(range(0, len(articles), size))
+    ]
+
+
+def extract_loaded(articles: Sequence[Article], resources: Resources) -> Extracted:
+    """The validated tables of articles read already (rule cases, docstring examples), in memory."""
+    store = InMemory()
+    setup = Setup((), NO_RULES)
+    _extract(_Run(setup, store, (), None, resources), _loaded(setup, articles, store.batch_size))
+    return store.extracted()
+
+
+def check_loaded(
+    articles: Sequence[Article], rules: Sequence[Rule], suite: Suite, resources: Resources
+) -> RunResult:
+    """Run `rules` on articles read already (rule cases, docstring examples), in memory and on pandas."""
+    started = time.time()
+    store = InMemory()
+    setup = Setup((), suite)
+    flow = _Run(setup, store, tuple(rules), None, resources)
+    return _check(flow, _extract(flow, _loaded(setup, articles, store.batch_size)), started)
+
+
+def _extract(flow: _Run, work: Sequence[Batch]) -> list[BatchResult]:
+    """Extract every batch, check the input, add the curated figures and resolve entities."""
+    worker = make_worker(flow.setup, flow.resources, flow.rules, flow.expectations)
+    # an engine spreads extraction itself only when batches write their own tables
+    map_batches = engine_named(flow.engine).map_batches if flow.store.folder is not None else None
+    results = extract_all(work, worker, flow.jobs, flow.progress, map_batches, flow.options)
+    curated = _load(flow, results)
+    broken = [b for r in results for b in r.broken]
+    if broken:
+        raise TableError("\n".join(broken))
+    if curated:
+        figures = figures_frame((), curated, flow.resources.units.kind)
+        speakers = list(figures["speaker_id"].dropna())
+        known = flow.store.known_mentions(speakers) if speakers else set()
+        check_speakers(figures, known, sum(r.figures for r in results))
+        flow.store.add_curated(figures)
+    counts: Counter[NameKey] = Counter()
+    for result in results:
+        counts.update(result.names)
+    flow.store.resolve(resolve_names(counts, flow.resources.gazetteer))
+    return results
+
+
+def _load(flow: _Run, results: Sequence[BatchResult]) -> list[dict[str, Any]]:
+    """Every collection's curated rows; raise one `InputError` with every problem of the articles read
+    (unreadable files, reused ids) and of the curated tables, collection by collection."""
+    first_path: dict[str, Path] = {}
+    accepted: list[FileRead] = []
+    problems_in: dict[Path, list[InputProblem]] = defaultdict(list)
+    for read in (read for result in results for read in result.read):
+        problems_in[read.collection].extend(read.problems)
+        if read.doc_id is not None:
+            reused = claim_id(read.doc_id, read.path, first_path)
+            problems_in[read.collection].extend([reused] if reused else [])
+            accepted.extend([] if reused else [read])
+    flow.store.keep(flow.setup.collections, results, accepted)
+    collections = dict.fromkeys(flow.setup.collections)
+    problems = [p for c, found in problems_in.items() if c not in collections for p in found]
+    curated: list[dict[str, Any]] = []
+    for collection in collections:
+        problems.extend(problems_in[collection])
+        table = collection / "figures.csv"
+        if table.is_file() and inside(collection, table, problems):
+            curated.extend(read_curated_figures(table, flow.store.articles_in(collection), problems))
+    if problems:
+        raise InputError.collected(problems)
+    return curated
+
+
+def _check(flow: _Run, results: Sequence[BatchResult], started: float) -> RunResult:
+    """Run the expectations and every rule; number and fingerprint the findings."""
+    store, suite = flow.store, flow.setup.suite
+    spec = flow.expectations
+    outcomes = store.validate(spec, results, flow.engine, flow.options) if spec else []
+    tables = store.tables(flow.engine, outcomes, flow.options)
+
+    def findings_of(rule: Rule) -> Iterable[Finding]:
+        if rule.kind == "document":  # found batch by batch, during extraction
+            return [f for result in results for f in result.findings.get(rule.code, ())]
+        return rule.function(tables, **options_of(rule, suite))
+
+    findings = report_rules(flow.rules, findings_of, suite, checking(flow.progress))
     return RunResult(
         suite,
-        tuple(rules),
-        shown,
+        flow.rules,
+        store.shown(findings),
         tuple(findings),
         started,
         time.time() - started,
         tuple(outcomes),
-        extracted,
+        store.extracted(),
     )
+
+
+def tables_of(
+    extracted: Extracted, expectations: Sequence[ExpectationOutcome] = (), engine: str = DEFAULT_ENGINE
+) -> Tables:
+    """Tables held in memory as lazy frames on `engine` (see `figcheck.engines`)."""
+    return tables_from_pandas(
+        engine,
+        extracted.documents,
+        extracted.figures,
+        extracted.mentions,
+        texts=texts_of(extracted.articles),
+        expectations=expectations,
+    )
+
+
+def documents_of(extracted: Extracted) -> list[Document]:
+    """Each article held in memory with its rows, for the document rules."""
+    return documents_for(extracted.articles, extracted.figures, extracted.mentions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,8 @@ import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction
-from figcheck.extract.entities import NameKey, name_key, resolve_entities, spelling_convention
+from figcheck.extract.entities import NameKey, name_key, spelling_convention
 from figcheck.load.articles import Article
-from figcheck.load.gazetteer import Gazetteer
 from figcheck.tables.schemas import (
     DOCUMENT_COLUMNS,
     FIGURE_COLUMNS,
@@ -107,16 +106,6 @@ def _mention_rows(extractions: Sequence[ArticleExtraction]) -> list[dict[str, An
     ]
 
 
-def mentions_frame(
-    extractions: Sequence[ArticleExtraction], gazetteer: Gazetteer | None = None
-) -> pd.DataFrame:
-    """Mentions of every article, with entities resolved over the whole collection."""
-    rows = _mention_rows(extractions)
-    for row, resolved in zip(rows, resolve_entities(rows, gazetteer), strict=True):
-        row.update(entity_id=resolved.entity_id, convention=resolved.convention, canonical=resolved.canonical)
-    return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
-
-
 def unresolved_mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
     """Mentions of some articles, before entities are resolved over the whole collection."""
     rows = [{**row, "convention": spelling_convention(row)} for row in _mention_rows(extractions)]
@@ -133,13 +122,29 @@ def name_counts(mentions: pd.DataFrame) -> Counter[NameKey]:
     return Counter(key for row in _records(mentions) if (key := name_key(row)) is not None)
 
 
-def with_entities(mentions: pd.DataFrame, entities: Mapping[NameKey, tuple[str, str | None]]) -> pd.DataFrame:
-    """`mentions` with the entity id and canonical spelling of each name resolved collection-wide."""
-    resolved = [entities.get(key) if (key := name_key(row)) else None for row in _records(mentions)]
+def with_entities(
+    mentions: pd.DataFrame,
+    entities: Mapping[NameKey, tuple[str, str | None]],
+    unnamed_convention: bool = True,
+) -> pd.DataFrame:
+    """`mentions` with the entity id and canonical spelling of each name resolved collection-wide.
+
+    `unnamed_convention=False` clears the spelling convention of the mentions without a name (a lone
+    surname or title not linked to a full name): they have no entity to compare spellings within.
+    """
+    records = _records(mentions)
+    keys = [name_key(row) for row in records]
+    resolved = [entities.get(key) if key else None for key in keys]
+    conventions = (
+        mentions["convention"]
+        if unnamed_convention
+        else [row["convention"] if key else None for row, key in zip(records, keys, strict=True)]
+    )
     return validate(
         mentions.assign(
             entity_id=[r[0] if r else None for r in resolved],
             canonical=[r[1] if r else None for r in resolved],
+            convention=conventions,
         ),
         Mentions,
         "mentions",
@@ -205,16 +210,28 @@ def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions:
         if d not in known_docs
     ]
     known_mentions = set(mentions["mention_id"])
-    broken += [
-        f"figures row {i}: speaker_id {s!r} is not in mentions"
-        for i, s in figures["speaker_id"].dropna().items()
-        if s not in known_mentions
-    ]
+    broken += unknown_speakers(figures, known_mentions)
     broken += [
         f"mentions row {i}: refers_to {r!r} is not in mentions"
         for i, r in mentions["refers_to"].dropna().items()
         if r not in known_mentions
     ]
+    if broken:
+        raise TableError("foreign keys broken:\n  " + "\n  ".join(broken))
+
+
+def unknown_speakers(figures: pd.DataFrame, known_mentions: Collection[str], first_row: int = 0) -> list[str]:
+    """Figures whose speaker is not a mention of the run; rows counted from `first_row`."""
+    return [
+        f"figures row {first_row + i}: speaker_id {s!r} is not in mentions"
+        for i, s in figures["speaker_id"].dropna().items()
+        if s not in known_mentions
+    ]
+
+
+def check_speakers(figures: pd.DataFrame, known_mentions: Collection[str], first_row: int = 0) -> None:
+    """Every speaker of `figures` (rows `first_row` on of the figures table) is a mention of the run."""
+    broken = unknown_speakers(figures, known_mentions, first_row)
     if broken:
         raise TableError("foreign keys broken:\n  " + "\n  ".join(broken))
 

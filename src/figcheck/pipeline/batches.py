@@ -1,0 +1,264 @@
+"""Extraction a batch of articles at a time: the one job every worker runs, in this process, in a pool of
+processes on this machine, or on Spark's executors (`Engine.map_batches`).
+
+A batch's articles are read, extracted, built into validated tables and checked by the document rules.
+Its tables are then written as Parquet parts by the worker itself (`Setup.folder`), or handed back whole.
+What else comes back is small: what was read, the problems found, the document rules' findings, the
+names to resolve and the expectation outcomes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from figcheck.engines import BatchMap, EngineOptions, write_part
+from figcheck.errors import InputError, InputProblem
+from figcheck.extract.article import Resources, extract_articles
+from figcheck.extract.entities import NameKey
+from figcheck.load.articles import Article, read_article
+from figcheck.load.collections import article_files
+from figcheck.pipeline.resources import load_resources
+from figcheck.rules.discover import all_rules
+from figcheck.rules.registry import Finding, Rule
+from figcheck.rules.runner import document_findings
+from figcheck.rules.suite import Suite, select_rules
+from figcheck.rules.tables_view import Document
+from figcheck.tables.build import (
+    TableError,
+    check_foreign_keys,
+    documents_frame,
+    figures_frame,
+    name_counts,
+    tokens_frame,
+    unresolved_mentions_frame,
+)
+from figcheck.tables.expectations import (
+    ExpectationOutcome,
+    ExpectationSuiteSpec,
+    read_expectations,
+    validate_figures,
+)
+
+# A worker process loads its own models, which takes about as long as extracting this many articles.
+ARTICLES_PER_PROCESS = 100
+
+# (stage, done, total) after each step of a long stage: "extracting" counts articles, "checking" rules
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every batch needs; each worker process turns it into rules and models once."""
+
+    collections: tuple[Path, ...]
+    suite: Suite
+    # where each batch writes its tables as Parquet parts; None: the batch hands its tables back
+    folder: Path | None = None
+    # run the suite's table expectations on each batch (False: they run once, on whole tables)
+    expectations_in_batches: bool = False
+
+
+@dataclass(frozen=True)
+class Batch:
+    setup: Setup
+    number: int
+    files: tuple[tuple[Path, Path], ...] = ()  # (collection, article file), in reading order
+    articles: tuple[Article, ...] = ()  # articles read already (rule cases, docstring examples)
+
+    @property
+    def size(self) -> int:
+        return len(self.files) + len(self.articles)
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One article file of a batch: the id it was read as (None: unreadable) and what is wrong with it."""
+
+    collection: Path
+    path: Path
+    doc_id: str | None
+    problems: tuple[InputProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchTables:
+    """A batch's articles and validated tables, mentions not yet resolved into entities."""
+
+    articles: tuple[Article, ...]
+    documents: pd.DataFrame
+    figures: pd.DataFrame
+    mentions: pd.DataFrame
+    tokens: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    number: int
+    read: tuple[FileRead, ...]
+    broken: tuple[str, ...]  # table checks the batch's rows break
+    findings: Mapping[str, tuple[Finding, ...]]  # by document rule code
+    names: Mapping[NameKey, int]
+    outcomes: tuple[ExpectationOutcome, ...]
+    figures: int = 0  # rows of its figures table
+    # the batch's tables, when no folder holds them
+    tables: BatchTables | None = None
+
+
+@dataclass(frozen=True)
+class Worker:
+    """What a batch is extracted and checked with."""
+
+    resources: Resources
+    document_rules: tuple[Rule, ...]
+    expectations: ExpectationSuiteSpec | None
+
+
+def make_worker(
+    setup: Setup, resources: Resources, rules: Sequence[Rule], expectations: ExpectationSuiteSpec | None
+) -> Worker:
+    in_batches = expectations if setup.expectations_in_batches else None
+    return Worker(resources, tuple(r for r in rules if r.kind == "document"), in_batches)
+
+
+# The worker of the setup this process last served: a process serves one run, loading its models once.
+_last_worker: list[tuple[Setup, Worker]] = []
+
+
+def _worker(setup: Setup) -> Worker:
+    if _last_worker and _last_worker[0][0] == setup:
+        return _last_worker[0][1]
+    rules = select_rules(setup.suite, all_rules(setup.suite.rule_files))
+    spec = setup.suite.expectations
+    expectations = read_expectations(spec) if spec and setup.expectations_in_batches else None
+    worker = make_worker(setup, load_resources(setup.collections), rules, expectations)
+    _last_worker[:] = [(setup, worker)]
+    return worker
+
+
+def _read(batch: Batch) -> tuple[list[FileRead], list[Article]]:
+    read: list[FileRead] = []
+    articles = list(batch.articles)
+    for loaded in batch.articles:
+        read.append(FileRead(Path(loaded.collection), loaded.path, loaded.doc_id))
+    for collection, path in batch.files:
+        problems: list[InputProblem] = []
+        article = read_article(path, collection.name, problems)
+        read.append(FileRead(collection, path, article.doc_id if article else None, tuple(problems)))
+        if article is not None:
+            articles.append(article)
+    return read, articles
+
+
+def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
+    """Read, extract, validate and check one batch; write its tables as part `batch.number`, or hand
+    them back. `worker`: what to extract and check with (default: what `batch.setup` names)."""
+    worker = worker or _worker(batch.setup)
+    read, articles = _read(batch)
+    extractions = extract_articles(articles, worker.resources)
+    try:
+        documents = documents_frame(articles, extractions)
+        figures = figures_frame(extractions, ())
+        mentions = unresolved_mentions_frame(extractions)
+        check_foreign_keys(documents, figures, mentions)
+        tokens = tokens_frame(extractions)
+    except TableError as error:
+        where = f"articles {read[0].path} to {read[-1].path}"
+        return BatchResult(batch.number, tuple(read), (f"{where}: {error}",), {}, {}, ())
+    shown = documents_for(articles, figures, mentions)
+    suite = batch.setup.suite
+    findings = {rule.code: tuple(document_findings(rule, shown, suite)) for rule in worker.document_rules}
+    outcomes = validate_figures(figures, documents, worker.expectations) if worker.expectations else []
+    kept = None
+    if batch.setup.folder is not None:
+        tables = {"documents": documents, "figures": figures, "mentions": mentions, "tokens": tokens}
+        write_part(batch.setup.folder, batch.number, tables)
+    else:
+        kept = BatchTables(tuple(articles), documents, figures, mentions, tokens)
+    names = dict(name_counts(mentions))
+    return BatchResult(batch.number, tuple(read), (), findings, names, tuple(outcomes), len(figures), kept)
+
+
+def documents_for(
+    articles: Iterable[Article], figures: pd.DataFrame, mentions: pd.DataFrame
+) -> list[Document]:
+    """Each article with the figures found in its text and its mentions, for the document rules."""
+    figures_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in figures[figures["origin"] == "extracted"].to_dict("records"):
+        figures_by[row["doc_id"]].append(row)
+    mentions_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in mentions.to_dict("records"):
+        mentions_by[row["doc_id"]].append(row)
+    return [
+        Document(a.doc_id, a.language, a.text, figures_by.get(a.doc_id, []), mentions_by.get(a.doc_id, []))
+        for a in articles
+    ]
+
+
+def batches_of(setup: Setup, size: int) -> list[Batch]:
+    """The articles of every collection, in reading order, `size` at a time; a link out of a collection
+    stops the run before anything is read, with every such link named."""
+    outside: list[InputProblem] = []
+    files = [(c, path) for c in setup.collections for path in article_files(c, outside)]
+    if outside:
+        raise InputError.collected(outside)
+    return [
+        Batch(setup, number, tuple(files[start : start + size]))
+        for number, start in enumerate(range(0, len(files), size))
+    ]
+
+
+def processes_for(articles: int, jobs: int) -> int:
+    """Processes to extract `articles` with: `jobs`, or with 0 one per core but none idle on loading."""
+    if jobs:
+        return jobs if articles >= 2 * jobs else 1
+    return max(1, min(os.cpu_count() or 1, articles // ARTICLES_PER_PROCESS))
+
+
+def _in_processes(work: Sequence[Batch], jobs: int, worker: Worker) -> Iterator[BatchResult]:
+    processes = min(processes_for(sum(b.size for b in work), jobs), len(work))
+    if processes == 1:
+        yield from (extract_batch(batch, worker) for batch in work)
+        return
+    with ProcessPoolExecutor(processes) as pool:
+        yield from pool.map(extract_batch, work)
+
+
+def extract_all(
+    work: Sequence[Batch],
+    worker: Worker,
+    jobs: int,
+    progress: Progress | None,
+    map_batches: BatchMap | None = None,
+    options: EngineOptions | None = None,
+) -> list[BatchResult]:
+    """Every batch extracted, in order: by `map_batches` (an engine's own executors) when given, else in
+    `jobs` processes on this machine (`worker` serves this process); `progress` counts articles."""
+    total = sum(b.size for b in work)
+    if map_batches is not None:
+        # the engine tells how many batches are done, not which: all but the last hold a full batch
+        size = work[0].size if work else 0
+
+        def finished(batches: int) -> None:
+            if progress is not None and batches < len(work):
+                progress("extracting", batches * size, total)
+
+        results = list(map_batches(extract_batch, work, options or EngineOptions(), finished))
+        if progress is not None and work:
+            progress("extracting", total, total)
+        return sorted(results, key=lambda result: result.number)
+    articles = 0
+    done: list[BatchResult] = []
+    for result in _in_processes(work, jobs, worker):
+        done.append(result)
+        articles += work[result.number].size
+        if progress is not None:
+            progress("extracting", articles, total)
+    return sorted(done, key=lambda result: result.number)

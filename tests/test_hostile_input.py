@@ -142,3 +142,102 @@ def test_an_article_longer_than_the_model_takes_is_read_by_pieces() -> None:
         ("Sergueï Choïgou", "person"),
         ("Moscou", "place"),
     }
+
+
+RULES = '''
+from figcheck.rules import Document, Evidence, Finding, document_rule
+
+
+@document_rule(code="XX001", slug="raises-on-trucks", severity="info", family="house")
+def raises_on_trucks(document: Document):
+    """Raises on an article about trucks."""
+    if "camions" in document.text:
+        raise ValueError("no trucks here")
+    yield from ()
+
+
+@document_rule(code="XX002", slug="never-ends", severity="info", family="house")
+def never_ends(document: Document):
+    """Never ends on an article about trucks."""
+    while "camions" in document.text:
+        pass
+    yield from ()
+
+
+@document_rule(code="XX003", slug="quotes-past-the-end", severity="info", family="house")
+def quotes_past_the_end(document: Document):
+    """Quotes evidence past the end of its article."""
+    yield Finding(document.doc_id, "far away", (Evidence(document.doc_id, 999_990, 1_000_000, "x"),))
+'''
+
+
+def test_a_project_rule_that_fails_is_located_and_the_run_goes_on(
+    make_collection, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import json
+
+    from figcheck.rules import runner
+
+    monkeypatch.setattr(runner, "DOCUMENT_RULE_SECONDS", 0.5)
+    folder = make_collection({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("id: a", "id: b") + '" ouvert\n'})
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    (checks / "house.py").write_text(RULES, encoding="utf-8")
+    (checks / "suite.yaml").write_text("select: [XX, QT001]\n", encoding="utf-8")
+    assert run(folder, tmp_path / "out", "--suite", str(checks / "suite.yaml")) == 2
+    err = capsys.readouterr().err
+    assert "house.py:9: rule XX001 raises-on-trucks on article 'a' raised ValueError: no trucks here" in err
+    assert "rule XX002 never-ends on article 'b' did not finish within 0.5 s" in err
+    assert (
+        "rule XX003 quotes-past-the-end on article 'a' gave a wrong finding: its evidence 999990-1000000"
+        in err
+    )
+    found = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    assert [(f["code"], f["doc_id"]) for f in found] == [("QT001", "b")]
+
+
+def test_an_article_whose_rows_break_a_table_check_is_set_aside(
+    make_collection, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import dataclasses
+    import datetime as dt
+    import json
+
+    from figcheck.pipeline import batches
+
+    def extract_badly(articles, resources):
+        extractions = extract_articles(articles, resources)
+        bad = {
+            **extractions[0].figures[0],
+            "period_start": dt.date(2024, 2, 1),
+            "period_end": dt.date(2024, 1, 1),
+        }
+        return [dataclasses.replace(extractions[0], figures=(bad,)), *extractions[1:]]
+
+    extract_articles = batches.extract_articles
+    monkeypatch.setattr(batches, "extract_articles", extract_badly)
+    folder = make_collection({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("id: a", "id: b") + '" ouvert\n'})
+    assert run(folder, tmp_path / "out") == 2
+    assert "a.txt:5: figcheck read rows here that break its own table checks" in capsys.readouterr().err
+    found = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    assert {f["doc_id"] for f in found} == {"b"}
+
+
+def test_ctrl_c_ends_the_run_with_a_word_and_status_130(
+    make_collection, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from figcheck import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run_suite", interrupted)
+    assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out") == 130
+    assert "figcheck: interrupted" in capsys.readouterr().err
+
+
+def test_more_jobs_than_cores_are_capped_with_a_word(make_collection, tmp_path: Path, capsys) -> None:
+    import os
+
+    assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out", "--jobs", "4096") == 0
+    assert f"--jobs 4096 is more than the {os.cpu_count()} cores here" in capsys.readouterr().err

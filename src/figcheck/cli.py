@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -16,7 +17,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from figcheck.engines import DEFAULT_ENGINE, DEFAULT_MASTER, ENGINES, EngineOptions, EngineUnavailable
-from figcheck.errors import InputError
+from figcheck.errors import InputError, InputProblem
 from figcheck.pipeline import ParquetBatches, Progress, RunResult, extract, run
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
@@ -45,6 +46,7 @@ REPORT_WRITERS: dict[str, tuple[str | None, Callable[[ReportContext], str]]] = {
     "github": (None, findings_github),
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
 PROGRESS_FROM = 20
 
 
@@ -65,6 +67,10 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
     if jobs < 0:
         raise argparse.ArgumentTypeError("--jobs takes 0 (one per core) or more")
+    cores = os.cpu_count() or 1
+    if jobs > cores:  # each process holds its own language models: more than the cores only costs memory
+        sys.stderr.write(f"figcheck: --jobs {jobs} is more than the {cores} cores here; using {cores}\n")
+        return cores
     return jobs
 
 
@@ -248,13 +254,24 @@ def _run(args: argparse.Namespace) -> int:
     # on a GitHub runner no line of the listing is taken as a workflow command, whatever it quotes
     in_actions = "github" in args.format or in_github_actions()
     sys.stdout.write(inert_in_actions(listing) if in_actions else listing)
+    if result.problems:
+        return _failed(result.problems)
     counted = comparison.new if comparison is not None else result.findings
     return EXIT_FINDINGS if at_or_above(counted, args.fail_on) else EXIT_CLEAN
+
+
+def _failed(problems: Sequence[InputProblem]) -> int:
+    """What failed while the run went on (articles set aside, rules that failed), after the reports."""
+    message = visible_error(InputError.collected(list(problems)))
+    sys.stderr.write(inert_in_actions(message) if in_github_actions() else message)
+    return EXIT_INPUT
 
 
 def _baseline(args: argparse.Namespace) -> int:
     check_file(args.output)
     _, result = _run_suite(args)
+    if result.problems:
+        return _failed(result.problems)  # a baseline of a run that failed in part would accept too little
     write_file(args.output, baseline_json(result.findings))
     sys.stdout.write(f"recorded {len(result.findings)} findings in {visible(args.output)}\n")
     return EXIT_CLEAN
@@ -277,7 +294,7 @@ def _table_text(frame: pd.DataFrame, fmt: str) -> str:
 def _extract(args: argparse.Namespace) -> int:
     extracted = extract(args.paths)
     sys.stdout.write(_table_text(getattr(extracted, args.table), args.format))
-    return EXIT_CLEAN
+    return _failed(extracted.problems) if extracted.problems else EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -326,6 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args)
+    except KeyboardInterrupt:
+        sys.stderr.write("figcheck: interrupted; the report folder is as it was or complete\n")
+        return EXIT_INTERRUPTED
     except (InputError, TableError, EngineUnavailable) as error:
         message = visible_error(error)
         sys.stderr.write(inert_in_actions(message) if in_github_actions() else message)

@@ -337,8 +337,13 @@ def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:
 
 
 def _dated_within_range(period: Period) -> Period:
-    """Dates outside the years the tables can hold (1678-2261) are left unresolved, text kept."""
+    """Dates outside the years the tables can hold (1678-2261), or an end before the start (a stretch
+    "since the start of 2024" run up to a day named earlier, "la loi du 13 octobre 1994"), are left
+    unresolved, text kept."""
     dates = [d for d in (period.period_start, period.period_end) if d is not None]
-    if all(FIRST_DATE <= d <= LAST_DATE for d in dates):
+    in_order = (
+        period.period_start is None or period.period_end is None or period.period_start <= period.period_end
+    )
+    if in_order and all(FIRST_DATE <= d <= LAST_DATE for d in dates):
         return period
     return Period(period.start, period.end, period.text, period.scope, None, None, "none")

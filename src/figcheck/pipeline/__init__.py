@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ from figcheck.rules.registry import Finding, Rule
 from figcheck.rules.runner import ReportedFinding, options_of, report_rules
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document, Tables
-from figcheck.tables.build import TableError, check_speakers, figures_frame, texts_of
+from figcheck.tables.build import check_speakers, figures_frame, texts_of
 from figcheck.tables.expectations import (
     ExpectationOutcome,
     ExpectationSuiteSpec,
@@ -92,6 +92,8 @@ class RunResult:
     expectations: tuple[ExpectationOutcome, ...] = ()
     # the whole tables, when the run held them in memory
     extracted: Extracted | None = None
+    # what failed inside the run, located, while the rest ran on: articles set aside, rules that failed
+    problems: tuple[InputProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,8 @@ def extract(
     setup = Setup(tuple(find_collections(paths)), NO_RULES)
     resources = resources or load_resources(setup.collections)
     flow = _Run(setup, store, (), None, resources, jobs=jobs, progress=progress)
-    _extract(flow, batches_of(setup, store.batch_size))
-    return store.extracted()
+    results = _extract(flow, batches_of(setup, store.batch_size))
+    return replace(store.extracted(), problems=tuple(p for r in results for p in r.failures))
 
 
 def _loaded(setup: Setup, articles: Sequence[Article], size: int) -> list[Batch]:
@@ -198,9 +200,6 @@ def _extract(flow: _Run, work: Sequence[Batch]) -> list[BatchResult]:
     map_batches = engine_named(flow.engine).map_batches if flow.store.folder is not None else None
     results = extract_all(work, worker, flow.jobs, flow.progress, map_batches, flow.options)
     curated = _load(flow, results)
-    broken = [b for r in results for b in r.broken]
-    if broken:
-        raise TableError("\n".join(broken))
     if curated:
         figures = figures_frame((), curated, flow.resources.units.kind)
         speakers = list(figures["speaker_id"].dropna())
@@ -252,7 +251,8 @@ def _check(flow: _Run, results: Sequence[BatchResult], started: float) -> RunRes
             return [f for result in results for f in result.findings.get(rule.code, ())]
         return rule.function(tables, **options_of(rule, suite))
 
-    findings = report_rules(flow.rules, findings_of, suite, checking(flow.progress))
+    problems = [p for result in results for p in result.failures]
+    findings = report_rules(flow.rules, findings_of, suite, checking(flow.progress), problems)
     return RunResult(
         suite,
         flow.rules,
@@ -262,6 +262,7 @@ def _check(flow: _Run, results: Sequence[BatchResult], started: float) -> RunRes
         time.time() - started,
         tuple(outcomes),
         store.extracted(),
+        tuple(problems),
     )
 
 

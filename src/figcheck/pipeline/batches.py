@@ -21,7 +21,7 @@ import pandas as pd
 
 from figcheck.engines import BatchMap, EngineOptions, write_part
 from figcheck.errors import InputError, InputProblem
-from figcheck.extract.article import Resources, extract_articles
+from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
 from figcheck.extract.entities import NameKey
 from figcheck.load.articles import Article, read_article
 from figcheck.load.collections import article_files
@@ -103,7 +103,8 @@ class BatchTables:
 class BatchResult:
     number: int
     read: tuple[FileRead, ...]
-    broken: tuple[str, ...]  # table checks the batch's rows break
+    # what went wrong inside figcheck: articles whose rows break a table check (set aside), rules that failed
+    failures: tuple[InputProblem, ...]
     findings: Mapping[str, tuple[Finding, ...]]  # by document rule code
     names: Mapping[NameKey, int]
     outcomes: tuple[ExpectationOutcome, ...]
@@ -164,17 +165,17 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     read, articles = _read(batch)
     extractions = extract_articles(articles, worker.resources)
     try:
-        documents = documents_frame(articles, extractions)
-        figures = figures_frame(extractions, ())
-        mentions = unresolved_mentions_frame(extractions)
-        check_foreign_keys(documents, figures, mentions)
-        tokens = tokens_frame(extractions)
-    except TableError as error:
-        where = f"articles {read[0].path} to {read[-1].path}"
-        return BatchResult(batch.number, tuple(read), (f"{where}: {error}",), {}, {}, ())
+        documents, figures, mentions, tokens = _tables(articles, extractions)
+        set_aside: list[InputProblem] = []
+    except TableError:
+        extractions, set_aside = _set_aside(articles, extractions)
+        documents, figures, mentions, tokens = _tables(articles, extractions)
     shown = documents_for(articles, figures, mentions)
     suite = batch.setup.suite
-    findings = {rule.code: tuple(document_findings(rule, shown, suite)) for rule in worker.document_rules}
+    failed: list[InputProblem] = []
+    findings = {
+        rule.code: tuple(document_findings(rule, shown, suite, failed)) for rule in worker.document_rules
+    }
     outcomes = validate_figures(figures, documents, worker.expectations) if worker.expectations else []
     kept = None
     if batch.setup.folder is not None:
@@ -183,7 +184,46 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     else:
         kept = BatchTables(tuple(articles), documents, figures, mentions, tokens)
     names = dict(name_counts(mentions))
-    return BatchResult(batch.number, tuple(read), (), findings, names, tuple(outcomes), len(figures), kept)
+    failures = (*set_aside, *failed)
+    return BatchResult(
+        batch.number, tuple(read), failures, findings, names, tuple(outcomes), len(figures), kept
+    )
+
+
+def _tables(
+    articles: Sequence[Article], extractions: Sequence[ArticleExtraction]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    documents = documents_frame(articles, extractions)
+    figures = figures_frame(extractions, ())
+    mentions = unresolved_mentions_frame(extractions)
+    check_foreign_keys(documents, figures, mentions)
+    return documents, figures, mentions, tokens_frame(extractions)
+
+
+def _set_aside(
+    articles: Sequence[Article], extractions: Sequence[ArticleExtraction]
+) -> tuple[list[ArticleExtraction], list[InputProblem]]:
+    """The batch's extractions with the rows of each article that breaks a table check left out, and a
+    problem naming each such article: one odd article must not stop a run over many."""
+    kept: list[ArticleExtraction] = []
+    problems: list[InputProblem] = []
+    for article, extraction in zip(articles, extractions, strict=True):
+        try:
+            _tables([article], [extraction])
+        except TableError as error:
+            kept.append(ArticleExtraction(extraction.doc_id))
+            problems.append(
+                InputProblem(
+                    article.path,
+                    article.body_line,
+                    f"figcheck read rows here that break its own table checks, so this article's figures "
+                    f"and names are left out of the run (its text is still checked); please report it: "
+                    f"{' '.join(str(error).split())}",
+                )
+            )
+        else:
+            kept.append(extraction)
+    return kept, problems
 
 
 def documents_for(

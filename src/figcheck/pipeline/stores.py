@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from figcheck.engines import EngineOptions
+from figcheck.errors import InputProblem
 from figcheck.extract.entities import NameKey
 from figcheck.load.articles import Article
 from figcheck.pipeline.batches import BatchResult, FileRead
@@ -47,6 +48,8 @@ class Extracted:
     figures: pd.DataFrame
     mentions: pd.DataFrame
     tokens: pd.DataFrame
+    # articles whose rows broke a table check, left out (located)
+    problems: tuple[InputProblem, ...] = ()
 
 
 # (entity id, canonical spelling) of each name, resolved over the whole collection

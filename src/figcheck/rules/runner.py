@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from figcheck.errors import InputProblem
 from figcheck.rules.registry import Evidence, Finding, Rule
+from figcheck.rules.safety import DOCUMENT_RULE_SECONDS, TABLE_RULE_SECONDS, RuleError, guarded
 from figcheck.rules.suite import Suite
 from figcheck.rules.tables_view import Document, Tables
 from figcheck.vocabulary import SEVERITY_RANK
@@ -67,21 +69,51 @@ def report_rules(
     findings_of: Callable[[Rule], Iterable[Finding]],
     suite: Suite,
     ran: Callable[[int, int], None] | None = None,
+    failures: list[InputProblem] | None = None,
 ) -> list[ReportedFinding]:
     """The findings `findings_of` gives for each rule, numbered and fingerprinted in rule order;
-    `ran(done, total)` after each rule."""
+    `ran(done, total)` after each rule. A rule that fails is added to `failures` (raised without a list)
+    and the others run on."""
     raw: list[tuple[Rule, Finding]] = []
     for done, rule in enumerate(rules, start=1):
-        raw.extend((rule, finding) for finding in findings_of(rule))
+        raw.extend(
+            (rule, finding) for finding in guarded(rule, TABLE_RULE_SECONDS, failures, findings_of, rule)
+        )
         if ran is not None:
             ran(done, len(rules))
     return number_findings(raw, suite)
 
 
-def document_findings(rule: Rule, documents: Iterable[Document], suite: Suite) -> list[Finding]:
-    """A document rule's findings over some articles, in their order."""
+def document_findings(
+    rule: Rule, documents: Iterable[Document], suite: Suite, failures: list[InputProblem] | None = None
+) -> list[Finding]:
+    """A document rule's findings over some articles, in their order. Where the rule fails on an article
+    (see `report_rules`), that article gives none."""
     options = options_of(rule, suite)
-    return [finding for document in documents for finding in rule.function(document, **options)]
+
+    def on(document: Document) -> list[Finding]:
+        found = list(rule.function(document, **options))
+        for finding in found:
+            for evidence in finding.evidence:
+                _check_evidence(evidence, document)
+        return found
+
+    out: list[Finding] = []
+    for document in documents:
+        out.extend(guarded(rule, DOCUMENT_RULE_SECONDS, failures, on, document))
+    return out
+
+
+def _check_evidence(evidence: Evidence, document: Document) -> None:
+    if evidence.doc_id != document.doc_id:
+        return
+    if not 0 <= evidence.start <= evidence.end <= len(document.text):
+        raise RuleError(
+            f"its evidence {evidence.start}-{evidence.end} lies outside the article "
+            f"({len(document.text)} characters)"
+        )
+    if document.text[evidence.start : evidence.end] != evidence.text:
+        raise RuleError(f"its evidence at {evidence.start}-{evidence.end} is not the text it quotes")
 
 
 def number_findings(raw: list[tuple[Rule, Finding]], suite: Suite) -> list[ReportedFinding]:

@@ -241,3 +241,16 @@ def test_more_jobs_than_cores_are_capped_with_a_word(make_collection, tmp_path: 
 
     assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out", "--jobs", "4096") == 0
     assert f"--jobs 4096 is more than the {os.cpu_count()} cores here" in capsys.readouterr().err
+
+
+def test_an_option_of_the_wrong_kind_is_located(make_collection, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "checks" / "ungrouped_digits.py", checks)
+    suite = checks / "typed.yaml"
+    suite.write_text("options:\n  ungrouped-digits:\n    min_digits: 'five'\n", encoding="utf-8")
+    assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out", "--suite", str(suite)) == 2
+    err = capsys.readouterr().err
+    assert "typed.yaml:3:5: option 'min_digits' of rule 'ungrouped-digits' is 'five', not a whole number" in err

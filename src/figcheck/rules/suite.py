@@ -182,5 +182,37 @@ def _check_selectors(suite: Suite, rules: Sequence[Rule]) -> None:
                             source,
                         )
                     )
+                elif not _same_kind(values[option], rule.options[option]):
+                    line, column, source = locate(option, "options")
+                    wanted = type(rule.options[option]).__name__
+                    problems.append(
+                        InputProblem(
+                            path,
+                            line,
+                            f"option '{option}' of rule '{name}' is {values[option]!r}, not {_KINDS.get(wanted, wanted)}",
+                            column,
+                            source,
+                        )
+                    )
     if problems:
         raise InputError.collected(problems)
+
+
+_KINDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "str": "text",
+    "list": "a list",
+}
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    """Whether a suite's option value has the kind of the rule's default (a whole number for a number)."""
+    if default is None:
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))

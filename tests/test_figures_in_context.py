@@ -97,6 +97,28 @@ def test_a_pronoun_subject_stands_for_the_previous_speaker(resources):
     assert "Lopes" in rows["12"]["speaker_text"]
 
 
+def test_an_attribution_opening_a_paragraph_holds_for_the_paragraph(resources):
+    rows = figures(
+        resources,
+        "Cependant, selon un rapport du Conseil national des forêts, la sécheresse pèse sur les pins. "
+        "Les pertes touchent 240 communes du massif.\n"
+        "Le massif accueille 3 000 randonneurs chaque été.",
+        "fr",
+    )
+    assert "Conseil" in rows["240"]["speaker_text"]
+    assert rows["3 000"]["speaker_text"] is None  # the next paragraph is the article's own
+
+
+def test_an_attribution_inside_a_paragraph_does_not_carry(resources):
+    rows = figures(
+        resources,
+        "Le port a rouvert. Selon la capitainerie, 80 navires attendent. La ville compte 12 quais.",
+        "fr",
+    )
+    assert "capitainerie" in rows["80"]["speaker_text"]
+    assert rows["12"]["speaker_text"] is None
+
+
 def test_a_release_introduced_with_a_colon_holds_for_the_figures_after_it(resources):
     rows = figures(
         resources,

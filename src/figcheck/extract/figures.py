@@ -27,11 +27,11 @@ from figcheck.extract.dates import StatementDate, find_statement_dates, statemen
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
-from figcheck.extract.periods import Period
-from figcheck.extract.sentences import Span, sentence_of
+from figcheck.extract.periods import Period, fold
+from figcheck.extract.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
-from figcheck.extract.syntax import Attribution, Grammar, Parsed
+from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words
 from figcheck.extract.timeframes import figure_periods, release_cue
 from figcheck.extract.units import normalize
 
@@ -46,6 +46,8 @@ AHEAD_DAYS = 90
 MAX_PERCENT = 100
 # the subject of a data release the parse missed is a short noun phrase
 MAX_PUBLISHER_WORDS = 10
+# words a paragraph's opening attribution may follow ("Toutefois, selon une étude de …")
+HEADING_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -248,18 +250,37 @@ def _speakers(
     by_sentence: dict[int, tuple[int | None, str | None]] = {}
     previous: tuple[int | None, str | None] = (None, None)
     release: tuple[int | None, str | None] = (None, None)
+    # "Selon une étude de l'Observatoire, …" opening a paragraph: the paragraph reports that source
+    heading: tuple[int | None, str | None] | None = None
+    paragraph_of = paragraph_indexes(context.text, context.sentences)
     for index, sentence in enumerate(context.sentences):
         said = parsed.attributions.get(index)
+        if index == 0 or paragraph_of[index] != paragraph_of[index - 1]:
+            heading = None
         if said is None:
             release = _publisher(context, sentence) or release
-            by_sentence[index] = release
+            by_sentence[index] = heading if heading is not None and release == (None, None) else release
             continue
         speaker = previous if said.pronoun else _named(context.mentions, said)
         previous = speaker
         if said.release:
             release = speaker
+        if _opens_paragraph(context, sentence, said, index, paragraph_of):
+            heading = speaker
         by_sentence[index] = speaker
     return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
+
+
+def _opens_paragraph(
+    context: FigureContext, sentence: Span, said: Attribution, index: int, paragraph_of: Sequence[int]
+) -> bool:
+    """Whether the attribution is the preposition that opens its paragraph ("Toutefois, selon une étude
+    de l'Observatoire, …", "According to the ministry, …")."""
+    if index > 0 and paragraph_of[index - 1] == paragraph_of[index]:
+        return False
+    head = fold(context.text[sentence.start : said.start]).replace(",", " ").split()
+    prepositions = {fold(w) for w in attribution_words(context.language).prepositions}
+    return len(head) <= HEADING_WORDS and any(w in prepositions for w in head)
 
 
 def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str | None] | None:

@@ -45,6 +45,12 @@ def paragraphs(text: str) -> Iterator[Span]:
         start = end + 1
 
 
+def paragraph_indexes(text: str, sentences: Sequence[Span]) -> list[int]:
+    """The index of each sentence's paragraph."""
+    starts = [p.start for p in paragraphs(text)]
+    return [bisect_right(starts, sentence.start) - 1 for sentence in sentences]
+
+
 def sentences(text: str) -> Iterator[Span]:
     """Sentences in reading order; none crosses a paragraph, none is longer than `LONGEST_SENTENCE`."""
     for paragraph in paragraphs(text):

@@ -12,7 +12,7 @@ period read in the sentences before it in its paragraph ("Le mois de juin 2016 e
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -22,7 +22,7 @@ import regex
 from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
-from figcheck.extract.sentences import Span, paragraphs, sentence_of
+from figcheck.extract.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -51,7 +51,7 @@ def figure_periods(
     dateline: Period | None = None
     lead: Period | None = None
     release: Period | None = None
-    paragraph_of = _paragraph_index(text, sentences)
+    paragraph_of = paragraph_indexes(text, sentences)
     current_paragraph = -1
     by_sentence: dict[int, list[Period]] = {}
     inherited: dict[int, Period | None] = {}
@@ -318,11 +318,6 @@ def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
     return min(
         outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end
     )
-
-
-def _paragraph_index(text: str, sentences: Sequence[Span]) -> list[int]:
-    starts = [p.start for p in paragraphs(text)]
-    return [bisect_right(starts, sentence.start) - 1 for sentence in sentences]
 
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:

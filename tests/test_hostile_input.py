@@ -253,4 +253,6 @@ def test_an_option_of_the_wrong_kind_is_located(make_collection, tmp_path: Path,
     suite.write_text("options:\n  ungrouped-digits:\n    min_digits: 'five'\n", encoding="utf-8")
     assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out", "--suite", str(suite)) == 2
     err = capsys.readouterr().err
-    assert "typed.yaml:3:5: option 'min_digits' of rule 'ungrouped-digits' is 'five', not a whole number" in err
+    assert (
+        "typed.yaml:3:5: option 'min_digits' of rule 'ungrouped-digits' is 'five', not a whole number" in err
+    )

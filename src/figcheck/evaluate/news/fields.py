@@ -13,21 +13,11 @@ from figcheck.evaluate.numbers import same_number
 from figcheck.text import strip_accents_compatible
 
 SCORED_KINDS = frozenset({"count", "money", "percent", "rate"})
-
-
 # the fields of a pair, in the order of the table; status_lenient is reported beside status
 FIELDS = ("value", "qualifier", "unit", "period", "status", "status_lenient", "speaker")
-
-
 BOUNDS = ("lower", "upper", "lower_inclusive", "upper_inclusive")
-
-
 CONTEXT_CHARS = 160
-
-
 WORD = regex.compile(r"[\p{L}\p{N}]+")
-
-
 # written forms of the gold unit ``percent``
 PERCENT = regex.compile(r"%|\b(?:pour|per)\s*cent\b", regex.IGNORECASE)
 

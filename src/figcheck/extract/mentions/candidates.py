@@ -4,17 +4,7 @@ capitalised-word rules) and the choice among overlapping candidates."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
-
-from figcheck.extract.titles import (
-    Token,
-    extend_backward,
-    extend_forward,
-    head_role,
-)
-
-if TYPE_CHECKING:
-    pass
+from typing import Any
 
 from figcheck.extract.mentions.records import (
     FROM_HONORIFIC,
@@ -27,6 +17,12 @@ from figcheck.extract.mentions.records import (
     Candidate,
 )
 from figcheck.extract.mentions.wordlists import WordLists, common_word, honorific_at, word_lists
+from figcheck.extract.titles import (
+    Token,
+    extend_backward,
+    extend_forward,
+    head_role,
+)
 
 
 def _initial_dot(tokens: Sequence[Token], k: int) -> bool:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from figcheck.extract.mentions.records import (
+    AFTER_NAME_DETERMINERS,
+    DETERMINERS,
+    FROM_RULE,
+    Candidate,
+    Mention,
+)
 from figcheck.extract.titles import (
     MAX_PREMODIFIERS,
     Token,
@@ -18,17 +24,6 @@ from figcheck.extract.titles import (
     titles_compatible,
 )
 from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
-
-if TYPE_CHECKING:
-    pass
-
-from figcheck.extract.mentions.records import (
-    AFTER_NAME_DETERMINERS,
-    DETERMINERS,
-    FROM_RULE,
-    Candidate,
-    Mention,
-)
 
 
 def _title_before(

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from figcheck.load.gazetteer import GazetteerEntry, fold
 
-if TYPE_CHECKING:
-    pass
-
-
 MAX_NAME_WORDS = 4
-
-
 SENTENCE_END = frozenset(".!?…:;")
-
-
 QUOTES = frozenset("\"'«»“”‘’()[]—–-")
-
-
 DETERMINERS = {"fr": frozenset({"le", "la", "l"}), "en": frozenset({"the"})}
-
-
 AFTER_NAME_DETERMINERS = {"fr": frozenset({"le", "la", "l"}), "en": frozenset({"the", "a", "an"})}
-
-
 SPACY_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "GPE": "place"}
-
-
 NOT_ACRONYMS = frozenset(fold(w) for w in "COVID PIB GDP CEO PDG TV OK NB PS AM PM UTC GMT".split())
-
-
 # Priorities when candidates overlap: lower wins, then the longer span.
 FROM_HONORIFIC, FROM_GAZETTEER, FROM_PHRASE, FROM_LEXICON, FROM_MODEL, FROM_RULE = range(6)
 

@@ -7,21 +7,17 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
+from figcheck.extract.mentions.records import QUOTES, SENTENCE_END
 from figcheck.extract.titles import (
     Token,
     _data_lines,
     lexicon,
 )
 from figcheck.load.gazetteer import Gazetteer, fold
-
-if TYPE_CHECKING:
-    pass
-
-from figcheck.extract.mentions.records import QUOTES, SENTENCE_END
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}"  # U.S.

@@ -13,36 +13,40 @@ import regex
 from figcheck.extract.periods.words import Lexicon, fold
 
 
-def month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
+def add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    """The (year, month) ``count`` months after (or before, when negative) a month."""
+    months = year * 12 + (month - 1) + count
+    return months // 12, months % 12 + 1
 
 
-def monday_of(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+def monday_of(day: date) -> date:
+    """The Monday of the week holding ``day``."""
+    return day - timedelta(days=day.weekday())
 
 
-def week_around(d: date) -> tuple[date, date]:
-    mon = monday_of(d)
-    return mon, mon + timedelta(days=6)
+def week_around(day: date) -> tuple[date, date]:
+    """The week (Monday to Sunday) holding ``day``."""
+    monday = monday_of(day)
+    return monday, monday + timedelta(days=6)
 
 
-def nth_week_of_month(y: int, m: int, n: int) -> date:
-    """Monday of the n-th week of a month (-1: the last); a week belongs to the month holding most of it."""
-    if n < 0:
-        return monday_of(month_end(y, m) - timedelta(days=3))
-    return monday_of(date(y, m, 4)) + timedelta(weeks=n - 1)
+def nth_week_of_month(year: int, month: int, nth: int) -> date:
+    """Monday of the nth week of a month (-1: the last); a week belongs to the month holding most of it."""
+    if nth < 0:
+        return monday_of(month_end(year, month) - timedelta(days=3))
+    return monday_of(date(year, month, 4)) + timedelta(weeks=nth - 1)
 
 
-def nth_week_of_year(y: int, n: int) -> date:
-    """Monday of ISO week n of year y (-1: the last week)."""
-    if n < 0:
-        n = date(y, 12, 28).isocalendar()[1]
-    return date.fromisocalendar(y, n, 1)
+def nth_week_of_year(year: int, nth: int) -> date:
+    """Monday of ISO week ``nth`` of a year (-1: the last week)."""
+    if nth < 0:
+        nth = date(year, 12, 28).isocalendar()[1]
+    return date.fromisocalendar(year, nth, 1)
 
 
 @dataclass
@@ -110,20 +114,20 @@ def number_in_words(words: list[str], lex: Lexicon) -> int | None:
 
 def year_of(s: str, ctx: ResolveContext) -> tuple[int, str] | None:
     """The year of a year reference: "2026", "l'année 2026", "cette année", "next year", "the year"."""
-    f = fold(s)
-    digits = regex.search(r"\d{4}", f)
+    folded = fold(s)
+    digits = regex.search(r"\d{4}", folded)
     if digits:
         return int(digits.group()), "explicit"
-    words = words_of(f)
+    words = words_of(folded)
     offset = None
     for w in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]:
         if w in ctx.lex.relative:
             offset = ctx.lex.relative[w]
     numeric = [w for w in words if w.split("-")[0] in ctx.lex.numbers or w in ctx.lex.number_joiners]
     if numeric and offset is None and len(numeric) == len(words):
-        y = number_in_words(words, ctx.lex)
-        if y is not None and 1000 <= y <= 2999:
-            return y, "explicit"
+        year = number_in_words(words, ctx.lex)
+        if year is not None and 1000 <= year <= 2999:
+            return year, "explicit"
         return None
     base = ctx.base_year()
     if base is None:
@@ -147,7 +151,7 @@ def read_year(
     ``key`` is (month,), (month, day) or (quarter,) / (half,) with ``months`` months per unit.
     """
     if ctx.reference is not None:
-        y = ctx.reference.year
+        year = ctx.reference.year
         if force is not None:
             future = force > 0
         elif ctx.reading == "nearest":
@@ -161,10 +165,10 @@ def read_year(
             future = ctx.reading == "future"
         if future:
             if key < ref_key or (force is not None and force > 0 and key == ref_key):
-                y += 1
+                year += 1
         elif key > ref_key or (force is not None and force < 0 and key == ref_key):
-            y -= 1
-        return y, "reference"
+            year -= 1
+        return year, "reference"
     if ctx.context_year is not None:
         return ctx.context_year, "context_year"
     return None
@@ -174,13 +178,13 @@ def undated(scope: str) -> Resolution:
     return scope, None, None, "none"
 
 
-def group_or_none(m: Any, name: str) -> str | None:
+def group_or_none(match: Any, name: str) -> str | None:
     try:
-        v = m.group(name)
+        value = match.group(name)
     except (IndexError, regex.error):
         return None
-    return v
+    return value
 
 
-def has_lead(m: Any) -> bool:
-    return bool(group_or_none(m, "lead"))
+def has_lead(match: Any) -> bool:
+    return bool(group_or_none(match, "lead"))

@@ -50,7 +50,11 @@ def lexicon(language: str) -> Lexicon:
         r"|(?P<year>\d{4})"
         r"|(?P<code>(?<![\w])(?:[qtsh][1-4]|[1-4][qth])(?![\w]))"
         r"|(?P<num>"
-        + whole_words(alternation([k for k, v in wording["numbers"].items() if v >= 1000 or 10 <= v < 20]))
+        + whole_words(
+            alternation(
+                [word for word, value in wording["numbers"].items() if value >= 1000 or 10 <= value < 20]
+            )
+        )
         + "))"
     )
     macros["_INTRO"] = r"(?<![\w])" + alternation(wording.get("year_introducers") or []) + r"[\s']*$"
@@ -64,7 +68,7 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         language=lang,
         months=folded_map(wording["months"]),
-        months_ambiguous={fold(x) for x in wording.get("months_ambiguous") or []},
+        months_ambiguous={fold(word) for word in wording.get("months_ambiguous") or []},
         weekdays=folded_map(wording["weekdays"]),
         ordinals=folded_map(wording["ordinals"]),
         units=folded_map(wording["units"]),
@@ -72,19 +76,19 @@ def lexicon(language: str) -> Lexicon:
         days=folded_map(wording["days"]),
         day_words=folded_map(wording.get("day_words") or {}),
         numbers=folded_map(wording["numbers"]),
-        number_joiners={fold(x) for x in wording.get("number_joiners") or []},
-        number_multiplied={fold(x) for x in wording.get("number_multiplied") or []},
+        number_joiners={fold(word) for word in wording.get("number_joiners") or []},
+        number_multiplied={fold(word) for word in wording.get("number_multiplied") or []},
         decade_words=folded_map(wording.get("decade_words") or {}),
         weekday_relative=str(wording.get("weekday_relative", "week")),
         function_words={
-            fold(w)
-            for w in (wording.get("prepositions") or [])
+            fold(word)
+            for word in (wording.get("prepositions") or [])
             + (wording.get("determiners") or [])
             + (wording.get("year_introducers") or [])
             + (wording.get("function_words") or [])
         },
         numeric_date_order=str(wording.get("numeric_date_order", "dmy")),
-        modifiers={k: [fold(x) for x in v] for k, v in modifiers.items()},
+        modifiers={kind: [fold(word) for word in words] for kind, words in modifiers.items()},
         macros=macros,
         trigger=trigger,
         grammars=grammars,

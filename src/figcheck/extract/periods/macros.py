@@ -53,9 +53,13 @@ def _expand(pattern: str, macros: dict[str, str], expanded: dict[str, str], chai
 def word_classes(wording: dict[str, Any]) -> dict[str, str]:
     """Each word class of a language's wording as a regular-expression fragment, which may name others."""
     rel_after = folded_map(wording["relative_after"])
-    year_units = [k for k, v in wording["units"].items() if v == "year"]
+    year_units = [word for word, kind in wording["units"].items() if kind == "year"]
     ord_suffix = alternation(wording["ordinal_suffixes"])
-    abbrev = [k for k in wording["months"] if len(k) <= 4 and k not in ("mai", "mars", "june", "july", "may")]
+    abbrev = [
+        word
+        for word in wording["months"]
+        if len(word) <= 4 and word not in ("mai", "mars", "june", "july", "may")
+    ]
     macros: dict[str, str] = {}
     macros["MONTH"] = (
         r"(?<![\w])(?:" + alternation(abbrev) + r"\.|" + alternation(wording["months"]) + r"(?![\w]))"
@@ -91,11 +95,11 @@ def word_classes(wording: dict[str, Any]) -> dict[str, str]:
     macros["USUF"] = (r"(?:\s*(?:" + alternation(suffixes) + r")(?![\w]))?") if suffixes else ""
     macros["DET"] = (
         r"(?:"
-        + whole_words(alternation([x for x in wording["determiners"] if not x.endswith("'")]))
+        + whole_words(alternation([word for word in wording["determiners"] if not word.endswith("'")]))
         + r"\s+|"
         + (
-            alternation([x for x in wording["determiners"] if x.endswith("'")]) + r"\s*"
-            if any(x.endswith("'") for x in wording["determiners"])
+            alternation([word for word in wording["determiners"] if word.endswith("'")]) + r"\s*"
+            if any(word.endswith("'") for word in wording["determiners"])
             else "(?!)"
         )
         + ")"
@@ -146,11 +150,21 @@ def word_classes(wording: dict[str, Any]) -> dict[str, str]:
     macros["DECADEWORD"] = (
         whole_words(alternation(wording["decade_words"])) if wording.get("decade_words") else "(?!)"
     )
-    macros["CENTURY"] = whole_words(alternation([k for k, v in wording["units"].items() if v == "century"]))
-    macros["QUARTERW"] = whole_words(alternation([k for k, v in wording["units"].items() if v == "quarter"]))
-    macros["HALFW"] = whole_words(alternation([k for k, v in wording["units"].items() if v == "half_year"]))
-    macros["WEEKW"] = whole_words(alternation([k for k, v in wording["units"].items() if v == "week"]))
-    macros["MONTHW"] = whole_words(alternation([k for k, v in wording["units"].items() if v == "month"]))
+    macros["CENTURY"] = whole_words(
+        alternation([word for word, kind in wording["units"].items() if kind == "century"])
+    )
+    macros["QUARTERW"] = whole_words(
+        alternation([word for word, kind in wording["units"].items() if kind == "quarter"])
+    )
+    macros["HALFW"] = whole_words(
+        alternation([word for word, kind in wording["units"].items() if kind == "half_year"])
+    )
+    macros["WEEKW"] = whole_words(
+        alternation([word for word, kind in wording["units"].items() if kind == "week"])
+    )
+    macros["MONTHW"] = whole_words(
+        alternation([word for word, kind in wording["units"].items() if kind == "month"])
+    )
     for key in ("rest_of_year", "year_to_date", "whole_year"):
         block = wording.get(key) or {}
         heads = block.get("heads") or []

@@ -28,40 +28,40 @@ from figcheck.extract.periods.words import Lexicon, fold, lower_same_length
 
 
 def _daynum(s: str, lex: Lexicon) -> int | None:
-    dm = regex.match(r"\d+", s)
-    return int(dm.group()) if dm else lex.day_words.get(fold(s))
+    digits = regex.match(r"\d+", s)
+    return int(digits.group()) if digits else lex.day_words.get(fold(s))
 
 
 def _day_date(
     d_text: str, mon_text: str, yr_text: str | None, ctx: ResolveContext, force: int | None = None
 ) -> tuple[date, str] | None:
     day = _daynum(d_text, ctx.lex)
-    mo = month_of(mon_text, ctx.lex)
-    if day is None or mo is None:
+    month = month_of(mon_text, ctx.lex)
+    if day is None or month is None:
         return None
     if yr_text:
         y = year_of(yr_text, ctx)
     else:
         y = read_year(
-            ctx, (mo, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0), force
+            ctx, (month, day), (ctx.reference.month, ctx.reference.day) if ctx.reference else (0, 0), force
         )
     if y is None:
         return None
     try:
-        return date(y[0], mo, day), y[1]
+        return date(y[0], month, day), y[1]
     except ValueError:
         return None
 
 
-def resolve_day(m: Any, ctx: ResolveContext) -> Resolution | None:
-    mon = m.group("mon")
-    post = group_or_none(m, "post")
+def resolve_day(match: Any, ctx: ResolveContext) -> Resolution | None:
+    mon = match.group("mon")
+    post = group_or_none(match, "post")
     force = ctx.lex.relative.get(fold(post).strip()) if post else None
-    r = _day_date(m.group("d"), mon, group_or_none(m, "yr"), ctx, force or None)
+    r = _day_date(match.group("d"), mon, group_or_none(match, "yr"), ctx, force or None)
     if r is None:
         if (
             month_of(mon, ctx.lex) is not None
-            and not group_or_none(m, "yr")
+            and not group_or_none(match, "yr")
             and ctx.reference is None
             and ctx.context_year is None
         ):
@@ -85,17 +85,17 @@ def _calendar_unit(res: Resolution) -> Resolution:
     return res
 
 
-def resolve_day_range(m: Any, ctx: ResolveContext) -> Resolution | None:
-    res = _day_range(m, ctx)
+def resolve_day_range(match: Any, ctx: ResolveContext) -> Resolution | None:
+    res = _day_range(match, ctx)
     return _calendar_unit(res) if res is not None else None
 
 
-def _day_range(m: Any, ctx: ResolveContext) -> Resolution | None:
-    mon1 = group_or_none(m, "mon1")
+def _day_range(match: Any, ctx: ResolveContext) -> Resolution | None:
+    mon1 = group_or_none(match, "mon1")
     if mon1:
         # "du 26 novembre au 6 décembre": the end fixes the year, the start comes before it
-        end = _day_date(m.group("d2"), m.group("mon"), group_or_none(m, "yr"), ctx)
-        d1, mo1 = _daynum(m.group("d1"), ctx.lex), month_of(mon1, ctx.lex)
+        end = _day_date(match.group("d2"), match.group("mon"), group_or_none(match, "yr"), ctx)
+        d1, mo1 = _daynum(match.group("d1"), ctx.lex), month_of(mon1, ctx.lex)
         if end is None or d1 is None or mo1 is None:
             return None
         try:
@@ -105,8 +105,8 @@ def _day_range(m: Any, ctx: ResolveContext) -> Resolution | None:
         if first >= end[0] or (end[0] - first).days > 366:
             return None
         return "unspecified", first, end[0], end[1]
-    a = _day_date(m.group("d1"), m.group("mon"), group_or_none(m, "yr"), ctx)
-    d2 = _daynum(m.group("d2"), ctx.lex)
+    a = _day_date(match.group("d1"), match.group("mon"), group_or_none(match, "yr"), ctx)
+    d2 = _daynum(match.group("d2"), ctx.lex)
     if a is None or d2 is None:
         return undated("unspecified") if ctx.reference is None and ctx.context_year is None else None
     try:
@@ -118,47 +118,47 @@ def _day_range(m: Any, ctx: ResolveContext) -> Resolution | None:
     return "unspecified", a[0], b, a[1]
 
 
-def resolve_numeric_date(m: Any, ctx: ResolveContext) -> Resolution | None:
-    if group_or_none(m, "iy"):
-        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+def resolve_numeric_date(match: Any, ctx: ResolveContext) -> Resolution | None:
+    if group_or_none(match, "iy"):
+        y, month, d = int(match.group("iy")), int(match.group("im")), int(match.group("id"))
     else:
-        a, b, yt = int(m.group("a")), int(m.group("b")), m.group("y")
+        a, b, yt = int(match.group("a")), int(match.group("b")), match.group("y")
         y = int(yt) if len(yt) == 4 else 2000 + int(yt)
         if a <= 12 and b <= 12:
-            d, mo = (b, a) if ctx.lex.numeric_date_order == "mdy" else (a, b)
+            d, month = (b, a) if ctx.lex.numeric_date_order == "mdy" else (a, b)
         else:
-            d, mo = (a, b) if b <= 12 else (b, a)
+            d, month = (a, b) if b <= 12 else (b, a)
     try:
-        x = date(y, mo, d)
+        x = date(y, month, d)
     except ValueError:
         return None
     return "day", x, x, "explicit"
 
 
-def resolve_numeric_month(m: Any, ctx: ResolveContext) -> Resolution | None:
-    mo, y = int(m.group("m")), int(m.group("y"))
-    if not 1 <= mo <= 12:
+def resolve_numeric_month(match: Any, ctx: ResolveContext) -> Resolution | None:
+    month, y = int(match.group("m")), int(match.group("y"))
+    if not 1 <= month <= 12:
         return None
-    return "month", date(y, mo, 1), month_end(y, mo), "explicit"
+    return "month", date(y, month, 1), month_end(y, month), "explicit"
 
 
-def resolve_month_year(m: Any, ctx: ResolveContext) -> Resolution | None:
-    mo = month_of(m.group("mon"), ctx.lex)
-    if mo is None:
+def resolve_month_year(match: Any, ctx: ResolveContext) -> Resolution | None:
+    month = month_of(match.group("mon"), ctx.lex)
+    if month is None:
         return None
-    y = year_of(m.group("yr"), ctx)
+    y = year_of(match.group("yr"), ctx)
     if y is None:
         return undated("month")
-    return "month", date(y[0], mo, 1), month_end(y[0], mo), y[1]
+    return "month", date(y[0], month, 1), month_end(y[0], month), y[1]
 
 
-def resolve_month(m: Any, ctx: ResolveContext) -> Resolution | None:
-    mon = m.group("mon")
-    mo = month_of(mon, ctx.lex)
-    if mo is None:
+def resolve_month(match: Any, ctx: ResolveContext) -> Resolution | None:
+    mon = match.group("mon")
+    month = month_of(mon, ctx.lex)
+    if month is None:
         return None
-    pre, post, head = group_or_none(m, "pre"), group_or_none(m, "post"), group_or_none(m, "head")
-    if fold(mon).rstrip(".") in ctx.lex.months_ambiguous and not (pre or post or head or has_lead(m)):
+    pre, post, head = group_or_none(match, "pre"), group_or_none(match, "post"), group_or_none(match, "head")
+    if fold(mon).rstrip(".") in ctx.lex.months_ambiguous and not (pre or post or head or has_lead(match)):
         return None
     force = None
     for w in (pre, post):
@@ -170,14 +170,14 @@ def resolve_month(m: Any, ctx: ResolveContext) -> Resolution | None:
             return undated("month")
         y: tuple[int, str] | None = base
     else:
-        y = read_year(ctx, (mo,), (ctx.reference.month,) if ctx.reference else (0,), force)
+        y = read_year(ctx, (month,), (ctx.reference.month,) if ctx.reference else (0,), force)
     if y is None:
         return undated("month")
-    return "month", date(y[0], mo, 1), month_end(y[0], mo), y[1]
+    return "month", date(y[0], month, 1), month_end(y[0], month), y[1]
 
 
-def resolve_week_of(m: Any, ctx: ResolveContext) -> Resolution | None:
-    inner = group_or_none(m, "inner") or ""
+def resolve_week_of(match: Any, ctx: ResolveContext) -> Resolution | None:
+    inner = group_or_none(match, "inner") or ""
     sub = _match_first(ctx, inner, ("day", "numeric_date"))
     if sub is None or sub[1] is None:
         return None
@@ -190,60 +190,66 @@ def _match_first(ctx: ResolveContext, s: str, names: tuple[str, ...]) -> Resolut
     sub = replace(ctx, text=s, low=low)
     for name, pattern, fn, _kinds in ctx.lex.grammars:
         if name in names:
-            mm = pattern.search(low)
-            if mm:
-                r = fn(mm, sub)
+            inner_match = pattern.search(low)
+            if inner_match:
+                r = fn(inner_match, sub)
                 if r is not None:
                     return r
     return None
 
 
-def resolve_day_word(m: Any, ctx: ResolveContext) -> Resolution | None:
-    off = ctx.lex.days[fold(m.group("dw"))]
-    return relative_unit("day", off, ctx)
+def resolve_day_word(match: Any, ctx: ResolveContext) -> Resolution | None:
+    offset = ctx.lex.days[fold(match.group("dw"))]
+    return relative_unit("day", offset, ctx)
 
 
-def resolve_weekday(m: Any, ctx: ResolveContext) -> Resolution | None:
-    wd = ctx.lex.weekdays[fold(m.group("wd"))]
-    pre, post = group_or_none(m, "pre"), group_or_none(m, "post")
-    ref = ctx.reference
-    off = None
+def resolve_weekday(match: Any, ctx: ResolveContext) -> Resolution | None:
+    weekday = ctx.lex.weekdays[fold(match.group("wd"))]
+    pre, post = group_or_none(match, "pre"), group_or_none(match, "post")
+    reference = ctx.reference
+    offset = None
     for w in (pre, post):
         if w:
-            off = ctx.lex.relative.get(fold(w).strip())
-    dnum = group_or_none(m, "d")
-    if not (pre or post or dnum or group_or_none(m, "lead")) and _inside_name(ctx.text, m.start("wd")):
+            offset = ctx.lex.relative.get(fold(w).strip())
+    day_text = group_or_none(match, "d")
+    if not (pre or post or day_text or group_or_none(match, "lead")) and _inside_name(
+        ctx.text, match.start("wd")
+    ):
         return None
-    if ref is None:
+    if reference is None:
         return undated("day")
-    if dnum:
-        day = int(regex.match(r"\d+", dnum).group())  # type: ignore[union-attr]
-        y, mo = ref.year, ref.month
+    if day_text:
+        day = int(regex.match(r"\d+", day_text).group())  # type: ignore[union-attr]
+        y, month = reference.year, reference.month
         for k in range(0, 13):
-            yy, mm = add_months(ref.year, ref.month, k if ctx.reading == "future" else -k)
+            yy, inner_match = add_months(
+                reference.year, reference.month, k if ctx.reading == "future" else -k
+            )
             try:
-                cand = date(yy, mm, day)
+                cand = date(yy, inner_match, day)
             except ValueError:
                 continue
-            if (cand <= ref if ctx.reading != "future" else cand >= ref) and cand.weekday() == wd:
+            if (
+                cand <= reference if ctx.reading != "future" else cand >= reference
+            ) and cand.weekday() == weekday:
                 return "day", cand, cand, "reference"
         try:
-            cand = date(y, mo, day)
+            cand = date(y, month, day)
         except ValueError:
             return None
         return "day", cand, cand, "reference"
-    if off == 0:
-        d = monday_of(ref) + timedelta(days=wd)
-    elif off is not None and ctx.lex.weekday_relative == "week":
-        d = monday_of(ref) + timedelta(weeks=off, days=wd)
+    if offset == 0:
+        d = monday_of(reference) + timedelta(days=weekday)
+    elif offset is not None and ctx.lex.weekday_relative == "week":
+        d = monday_of(reference) + timedelta(weeks=offset, days=weekday)
     else:
-        future = ctx.reading == "future" if off is None else off > 0
-        delta = (wd - ref.weekday()) % 7
+        future = ctx.reading == "future" if offset is None else offset > 0
+        delta = (weekday - reference.weekday()) % 7
         if future:
-            d = ref + timedelta(days=delta if off is None else (delta or 7))
+            d = reference + timedelta(days=delta if offset is None else (delta or 7))
         else:
-            back = (ref.weekday() - wd) % 7
-            d = ref - timedelta(days=back if off is None else (back or 7))
+            back = (reference.weekday() - weekday) % 7
+            d = reference - timedelta(days=back if offset is None else (back or 7))
     return "day", d, d, "reference"
 
 

@@ -20,49 +20,49 @@ from figcheck.extract.periods.context import (
 from figcheck.extract.periods.words import fold
 
 
-def resolve_rest_of_year(m: Any, ctx: ResolveContext) -> Resolution | None:
-    yr = group_or_none(m, "yr")
-    y = year_of(yr, ctx) if yr else ctx.base_year()
+def resolve_rest_of_year(match: Any, ctx: ResolveContext) -> Resolution | None:
+    year_text = group_or_none(match, "yr")
+    y = year_of(year_text, ctx) if year_text else ctx.base_year()
     if y is None:
         return undated("rest_of_year")
     year, anchor = y
-    ref = ctx.reference
-    if ref is not None and ref.year == year:
-        return "rest_of_year", ref, date(year, 12, 31), anchor
-    if ref is None:
+    reference = ctx.reference
+    if reference is not None and reference.year == year:
+        return "rest_of_year", reference, date(year, 12, 31), anchor
+    if reference is None:
         return "rest_of_year", None, date(year, 12, 31), anchor
-    return "unspecified", ref if ref.year < year else None, date(year, 12, 31), anchor
+    return "unspecified", reference if reference.year < year else None, date(year, 12, 31), anchor
 
 
-def resolve_year_to_date(m: Any, ctx: ResolveContext) -> Resolution | None:
-    yr = group_or_none(m, "yr")
-    y = year_of(yr, ctx) if yr else ctx.base_year()
+def resolve_year_to_date(match: Any, ctx: ResolveContext) -> Resolution | None:
+    year_text = group_or_none(match, "yr")
+    y = year_of(year_text, ctx) if year_text else ctx.base_year()
     if y is None:
         return undated("year_to_date")
     year, anchor = y
-    ref = ctx.reference
-    if ref is not None and ref.year == year:
-        return "year_to_date", date(year, 1, 1), ref, anchor
-    return "year_to_date" if ref is None else "unspecified", date(year, 1, 1), ref, anchor
+    reference = ctx.reference
+    if reference is not None and reference.year == year:
+        return "year_to_date", date(year, 1, 1), reference, anchor
+    return "year_to_date" if reference is None else "unspecified", date(year, 1, 1), reference, anchor
 
 
-def resolve_whole_year(m: Any, ctx: ResolveContext) -> Resolution | None:
-    y = year_of(m.group("yr"), ctx)
+def resolve_whole_year(match: Any, ctx: ResolveContext) -> Resolution | None:
+    y = year_of(match.group("yr"), ctx)
     if y is None:
         return undated("whole_year")
     return "whole_year", date(y[0], 1, 1), date(y[0], 12, 31), y[1]
 
 
-def resolve_year(m: Any, ctx: ResolveContext) -> Resolution | None:
-    yr = m.group("yr")
-    f = fold(yr)
-    lead = group_or_none(m, "lead")
-    has_digits = regex.search(r"\d{4}", f) is not None
-    unit_word = any(w in ctx.lex.units for w in words_of(f))
+def resolve_year(match: Any, ctx: ResolveContext) -> Resolution | None:
+    year_text = match.group("yr")
+    folded = fold(year_text)
+    lead = group_or_none(match, "lead")
+    has_digits = regex.search(r"\d{4}", folded) is not None
+    unit_word = any(w in ctx.lex.units for w in words_of(folded))
     if has_digits and not unit_word and not lead:
         # a year alone must be introduced ("en 2014") or stand before punctuation
-        before = ctx.low[max(0, m.start() - 20) : m.start()]
-        after = ctx.low[m.end() : m.end() + 2]
+        before = ctx.low[max(0, match.start() - 20) : match.start()]
+        after = ctx.low[match.end() : match.end() + 2]
         intro = ctx.lex.macros["_INTRO"] if "_INTRO" in ctx.lex.macros else None
         if not (regex.search(intro, before) if intro else False) and not regex.match(
             r"\s*(?:[,.;:)]|$)", after
@@ -70,22 +70,22 @@ def resolve_year(m: Any, ctx: ResolveContext) -> Resolution | None:
             return None
     if not has_digits and not unit_word:
         # number words need an introducer, and a count ("in two thousand drones") is followed by its noun
-        before = ctx.low[max(0, m.start() - 20) : m.start()]
+        before = ctx.low[max(0, match.start() - 20) : match.start()]
         intro = ctx.lex.macros.get("_INTRO")
         if not lead and not (intro and regex.search(intro, before)):
             return None
-        after = regex.match(r"\s*(\w+)", ctx.low, pos=m.end())
+        after = regex.match(r"\s*(\w+)", ctx.low, pos=match.end())
         if after and fold(after.group(1)) not in ctx.lex.function_words:
             return None
-    y = year_of(yr, ctx)
+    y = year_of(year_text, ctx)
     if y is None:
         return None if not unit_word else undated("whole_year")
     return "whole_year", date(y[0], 1, 1), date(y[0], 12, 31), y[1]
 
 
-def resolve_years_range(m: Any, ctx: ResolveContext) -> Resolution | None:
-    a = year_of(m.group("y1"), ctx)
-    b_text = fold(m.group("y2"))
+def resolve_years_range(match: Any, ctx: ResolveContext) -> Resolution | None:
+    a = year_of(match.group("y1"), ctx)
+    b_text = fold(match.group("y2"))
     if a is None:
         return None
     if regex.fullmatch(r"\d{2}", b_text):
@@ -93,7 +93,7 @@ def resolve_years_range(m: Any, ctx: ResolveContext) -> Resolution | None:
         if int(b_text) <= 12:
             return None
     else:
-        b = year_of(m.group("y2"), ctx)
+        b = year_of(match.group("y2"), ctx)
     if b is None or not a[0] < b[0] <= a[0] + 200:
         return None
     return "multi_year", date(a[0], 1, 1), date(b[0], 12, 31), "explicit"
@@ -110,16 +110,16 @@ def _decade_past(tens: int, ctx: ResolveContext) -> tuple[int, str] | None:
     return y, base[1]
 
 
-def resolve_decade(m: Any, ctx: ResolveContext) -> Resolution | None:
-    num = group_or_none(m, "dec")
-    word = group_or_none(m, "dw")
-    cent = group_or_none(m, "cent")
+def resolve_decade(match: Any, ctx: ResolveContext) -> Resolution | None:
+    num = group_or_none(match, "dec")
+    word = group_or_none(match, "dw")
+    cent = group_or_none(match, "cent")
     if num is not None:
-        f = fold(num).rstrip("s").strip("'")
-        if f.isdigit():
-            v = int(f)
+        folded = fold(num).rstrip("s").strip("'")
+        if folded.isdigit():
+            v = int(folded)
         else:
-            n = number_in_words(words_of(f), ctx.lex)
+            n = number_in_words(words_of(folded), ctx.lex)
             if n is None:
                 return None
             v = n
@@ -156,8 +156,8 @@ def _roman(s: str) -> int | None:
     return total
 
 
-def resolve_century(m: Any, ctx: ResolveContext) -> Resolution | None:
-    n_text = fold(m.group("n"))
+def resolve_century(match: Any, ctx: ResolveContext) -> Resolution | None:
+    n_text = fold(match.group("n"))
     digits = regex.match(r"\d+", n_text)
     if digits:
         n = int(digits.group())

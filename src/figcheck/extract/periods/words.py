@@ -15,9 +15,9 @@ import yaml
 from figcheck.text import strip_accents
 
 
-def fold(s: str) -> str:
+def fold(text: str) -> str:
     """Lowercase without accents, typographic apostrophes and dashes made plain."""
-    return strip_accents(s.lower()).translate(_PLAIN)
+    return strip_accents(text.lower()).translate(_PLAIN)
 
 
 _PLAIN = str.maketrans(
@@ -42,21 +42,21 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low.translate(_PLAIN)
     out = []
-    for c in text:
-        low = c.lower()
-        out.append(low if len(low) == 1 else c)
+    for char in text:
+        low = char.lower()
+        out.append(low if len(low) == 1 else char)
     return "".join(out).translate(_PLAIN)
 
 
 def alternation(words: Iterable[str], regexes: bool = False) -> str:
     """An alternation of ``words``, longest first, accent-free variants added."""
     forms: set[str] = set()
-    for w in words:
-        w = w.lower().translate(_PLAIN)
-        for v in {w, fold(w)}:
-            forms.add(v if regexes else regex.escape(v, special_only=True))
+    for word in words:
+        word = word.lower().translate(_PLAIN)
+        for variant in {word, fold(word)}:
+            forms.add(variant if regexes else regex.escape(variant, special_only=True))
     parts = sorted(forms, key=len, reverse=True)
-    parts = [p.replace("\\ ", " ").replace(" ", r"\s+") for p in parts]
+    parts = [part.replace("\\ ", " ").replace(" ", r"\s+") for part in parts]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -101,5 +101,5 @@ def load_wording(language: str) -> dict[str, Any]:
     return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-def folded_map(m: dict[str, Any]) -> dict[str, Any]:
-    return {fold(str(k)): v for k, v in (m or {}).items()}
+def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {fold(str(key)): value for key, value in (mapping or {}).items()}

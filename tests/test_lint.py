@@ -21,3 +21,12 @@ def test_ruff_check_passes() -> None:
 def test_code_is_formatted() -> None:
     result = _ruff("format", "--check", "--no-cache")
     assert result.returncode == 0, "run `ruff format src tests benchmarks checks`\n" + result.stdout
+
+
+def test_no_module_is_longer_than_500_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert not long, f"split these modules by stage or concern: {long}"

@@ -3,6 +3,9 @@ from datetime import date
 import pytest
 
 from figcheck.extract.periods import Period, find_periods
+from figcheck.extract.periods.grammars import GRAMMARS
+from figcheck.extract.periods.lexicon import lexicon
+from figcheck.extract.periods.macros import MacroError, expand
 from figcheck.vocabulary import SCOPES
 
 SEED = (
@@ -279,3 +282,33 @@ def test_since_new_year_is_year_to_date() -> None:
         date(2023, 1, 1),
         date(2023, 5, 10),
     )
+
+
+def test_word_classes_expand_through_every_level() -> None:
+    macros = {
+        "A": "a{{B}}",
+        "B": "b{{C}}",
+        "C": "c{{D}}",
+        "D": "d{{E}}",
+        "E": "e{{F}}",
+        "F": "f{{G}}",
+        "G": "g",
+    }
+    assert expand("<{{A}}>", macros) == "<abcdefg>"
+
+
+def test_an_unknown_word_class_raises_instead_of_staying_in_the_pattern() -> None:
+    with pytest.raises(MacroError, match="MONHT"):
+        expand(r"(?:{{MONHT}})\s+{{YEAR4}}", {"YEAR4": r"\d{4}"})
+
+
+def test_a_word_class_that_contains_itself_raises() -> None:
+    with pytest.raises(MacroError, match="A -> B -> A"):
+        expand("{{A}}", {"A": "x{{B}}", "B": "y{{A}}"})
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_grammar_expands_to_a_pattern_without_word_class_names(language: str) -> None:
+    compiled = lexicon(language).grammars
+    assert len(compiled) == len(GRAMMARS)
+    assert all("{{" not in pattern.pattern for _name, pattern, _resolver, _kinds in compiled)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from figcheck.extract.periods import _find
+from figcheck.extract.periods.finder import find_with_reading
 from figcheck.extract.sentences import Span
 
 _ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
@@ -42,7 +42,7 @@ def find_statement_dates(
 ) -> list[StatementDate]:
     """Single days named in ``text``, in reading order, resolved in the past of ``published``."""
     out = []
-    for p in _find(text, language, published, context_year, reading="past"):
+    for p in find_with_reading(text, language, published, context_year, reading="past"):
         if p.scope != "day" or p.period_start is None or p.anchor not in _ANCHORS:
             continue
         if published is not None and p.period_start > published:

@@ -1,0 +1,223 @@
+"""Candidate mentions from each source (honorifics, organization phrases, spaCy's entities or
+capitalised-word rules) and the choice among overlapping candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from figcheck.extract.mentions.records import (
+    FROM_HONORIFIC,
+    FROM_MODEL,
+    FROM_PHRASE,
+    FROM_RULE,
+    MAX_NAME_WORDS,
+    NOT_ACRONYMS,
+    SPACY_TYPES,
+    Candidate,
+)
+from figcheck.extract.mentions.wordlists import WordLists, common_word, honorific_at, word_lists
+from figcheck.extract.titles import (
+    Token,
+    extend_backward,
+    extend_forward,
+    head_role,
+)
+
+
+def _initial_dot(tokens: Sequence[Token], k: int) -> bool:
+    """The dot of an initial inside a name (`George W. Bush`)."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k].text == "."
+        and len(tokens[k - 1].text) == 1
+        and tokens[k - 1].cap
+        and tokens[k + 1].is_word
+        and tokens[k + 1].cap
+    )
+
+
+def _name_run(tokens: Sequence[Token], i: int, stopwords: frozenset[str]) -> int:
+    """End of a run of capitalised words starting at `i` (a name), at most MAX_NAME_WORDS long."""
+    k = i
+    while k < len(tokens) and k - i < MAX_NAME_WORDS + 1:
+        t = tokens[k]
+        if _initial_dot(tokens, k):
+            k += 1
+            continue
+        if not (t.is_word and t.cap) or t.key in stopwords or (k > i and t.sent_start):
+            break
+        k += 1
+    return k
+
+
+def honorific_candidates(tokens: Sequence[Token], stopwords: frozenset[str]) -> Iterator[Candidate]:
+    for i in range(len(tokens)):
+        size = honorific_at(tokens, i)
+        if size and i + size < len(tokens):
+            end = _name_run(tokens, i + size, stopwords)
+            if end > i + size:
+                yield Candidate(i, end, "person", FROM_HONORIFIC, honorific=size)
+
+
+def phrase_candidates(tokens: Sequence[Token], language: str, lists: WordLists) -> Iterator[Candidate]:
+    """`le ministère russe de la Défense`, `the Russian defence ministry`: a head word with modifiers."""
+    for i, token in enumerate(tokens):
+        if not token.is_word or lists.heads.get(token.key) != "organization":
+            continue
+        if not token.cap and token.key not in lists.lowercase_heads:
+            continue
+        end = extend_forward(tokens, i + 1, language, frozenset(), lists.stopwords)
+        start = extend_backward(tokens, i, language, frozenset(), lists.stopwords) if language == "en" else i
+        if end > i + 1 or start < i:
+            yield Candidate(start, end, "organization", FROM_PHRASE)
+
+
+def _token_index(
+    tokens: Sequence[Token], starts: dict[int, int], start_char: int, end_char: int
+) -> tuple[int, int] | None:
+    first = starts.get(start_char)
+    if first is None:
+        first = next((k for k, t in enumerate(tokens) if t.start >= start_char), None)
+        if first is None:
+            return None
+    last = first
+    while last < len(tokens) and tokens[last].end <= end_char:
+        last += 1
+    return (first, last) if last > first else None
+
+
+def _split_title(tokens: Sequence[Token], first: int, end: int, language: str) -> int:
+    """Index where the name starts after title words inside a capitalised run (`Defence Minister Sergei`)."""
+    name_start = first
+    for k in range(first, end):
+        if head_role(tokens[k], language) is not None:
+            name_start = k + 1
+    return name_start
+
+
+def _strip(tokens: Sequence[Token], first: int, end: int, stopwords: frozenset[str]) -> int:
+    while first < end and (tokens[first].key in stopwords or not tokens[first].is_word):
+        first += 1
+    return first
+
+
+def _name_like(
+    tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]
+) -> bool:
+    words = [t for k, t in enumerate(tokens[first:end], first) if not _initial_dot(tokens, k)]
+    if not 2 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    if any(t.key in stopwords or not t.is_word or not t.cap for t in words):
+        return False
+    # `Super Bowl`, `North Korea`: a name seldom starts with a common word
+    return not common_word(words[0].text, language)
+
+
+def model_candidates(
+    doc: Any, tokens: Sequence[Token], language: str, lists: WordLists
+) -> Iterator[Candidate]:
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for ent in doc.ents:
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        span = _token_index(tokens, starts, ent.start_char, ent.end_char)
+        if span is None:
+            continue
+        first, end = span
+        first = _strip(tokens, first, end, lists.stopwords)
+        if kind == "person":
+            first = _split_title(tokens, first, end, language)
+            first = _strip(tokens, first, end, lists.stopwords)
+        if first >= end:
+            continue
+        if end - first == 1 and any(c.isdigit() for c in tokens[first].text):
+            continue  # road numbers (`A16`) and codes
+        if end - first == 1 and common_word(tokens[first].text, language):
+            continue  # `Selon`, `Dans`, `Français`, `Union`
+        if kind == "person":
+            head_kinds = {
+                lists.heads.get(t.key) or word_lists("en").heads.get(t.key) for t in tokens[first:end]
+            }
+            head_kinds.discard(None)
+            if head_kinds:  # `Borough Market`
+                kind = "organization" if "organization" in head_kinds else "place"
+        if kind == "person" and any(
+            t.is_word and not t.cap and t.key not in ("de", "van", "von", "da", "di", "der")
+            for t in tokens[first:end]
+        ):
+            continue  # `Gilets jaunes`
+        yield Candidate(first, end, kind, FROM_MODEL)
+
+
+def rule_candidates(tokens: Sequence[Token], language: str, lists: WordLists) -> Iterator[Candidate]:
+    """Capitalised runs, for languages without a model: organizations by their head word, persons by shape."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not (tokens[i].is_word and tokens[i].cap):
+            i += 1
+            continue
+        end = i + 1
+        while end < n:
+            t = tokens[end]
+            if (t.is_word and t.cap and not t.sent_start) or _initial_dot(tokens, end):
+                end += 1
+            elif (
+                t.key in ("of", "for", "de", "du", "des")
+                and end + 1 < n
+                and tokens[end + 1].is_word
+                and tokens[end + 1].cap
+            ):
+                end += 2
+            else:
+                break
+        yield from _classify_run(tokens, i, end, language, lists)
+        i = end
+
+
+def _classify_run(
+    tokens: Sequence[Token], first: int, end: int, language: str, lists: WordLists
+) -> Iterator[Candidate]:
+    stopwords = lists.stopwords
+    first = _strip(tokens, first, end, stopwords)
+    if first >= end:
+        return
+    kinds = {lists.heads.get(t.key) for t in tokens[first:end] if t.cap}
+    if ("organization" in kinds or "place" in kinds) and end - first >= 2:
+        yield Candidate(first, end, "organization" if "organization" in kinds else "place", FROM_RULE)
+        return
+    connectors = [k for k in range(first, end) if not tokens[k].cap and tokens[k].is_word]
+    if connectors:  # no head word: the parts are separate names
+        bounds = [first, *connectors, end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            a = a + 1 if a in connectors else a
+            if b > a:
+                yield from _classify_run(tokens, a, b, language, lists)
+        return
+    name_start = _split_title(tokens, first, end, language)
+    if name_start >= end:
+        return
+    after_title = name_start > first or (first > 0 and head_role(tokens[first - 1], language) is not None)
+    size = end - name_start
+    if after_title and size <= MAX_NAME_WORDS:
+        yield Candidate(name_start, end, "person", FROM_RULE)
+    elif _name_like(tokens, name_start, end, language, stopwords):
+        yield Candidate(name_start, end, "person", FROM_RULE)
+    elif size == 1:
+        t = tokens[name_start]
+        if 2 <= len(t.text) <= 6 and t.text.isupper() and t.key not in NOT_ACRONYMS:
+            yield Candidate(name_start, end, "organization", FROM_RULE)
+
+
+def select_candidates(candidates: Iterable[Candidate]) -> list[Candidate]:
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.priority, c.first - c.last, c.first)):
+        span = set(range(c.first, c.last))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.first)

@@ -1,0 +1,178 @@
+"""Finding period phrases: windows around trigger words, every grammar that may match there, the longest
+candidate kept, and a modifier before it ("fin", "depuis", "d'ici") applied."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+
+import regex
+
+from figcheck.extract.periods.context import Resolution, ResolveContext
+from figcheck.extract.periods.lexicon import lexicon
+from figcheck.extract.periods.period import Period
+from figcheck.extract.periods.words import Lexicon, lower_same_length
+from figcheck.extract.status import sentence_cues
+
+
+def find_periods(
+    text: str, language: str, reference: date | None = None, context_year: int | None = None
+) -> list[Period]:
+    """Period phrases of ``text`` in reading order.
+
+    ``language`` is ``"fr"`` or ``"en"``. ``reference`` is the date relative phrases resolve
+    against: the caller passes the statement date when the figure belongs to a dated statement,
+    else the published date of the article. ``context_year`` (a year the article is known to speak
+    of) is used for phrases without a year when there is no reference date.
+    """
+    return find_with_reading(text, language, reference, context_year, reading=None)
+
+
+# How far from a trigger word a phrase may start (the longest heads: "pendant tout le reste de
+# cette année") and end ("la semaine commençant le 4 février 2026").
+_LEFT, _RIGHT = 50, 45
+
+#: A candidate phrase: start, end, the priority of its grammar (lower first) and its resolution.
+_Candidate = tuple[int, int, int, Resolution]
+
+
+def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``low[start:end]``: after the last stop before it, through the first after it."""
+    sentence_start = max(
+        low.rfind(".", 0, start),
+        low.rfind("!", 0, start),
+        low.rfind("?", 0, start),
+        low.rfind("\n", 0, start),
+    )
+    stops_after = [
+        i
+        for i in (low.find(". ", end), low.find("!", end), low.find("?", end), low.find("\n", end))
+        if i != -1
+    ]
+    sentence_end = min(stops_after) if stops_after else len(low)
+    return sentence_start + 1, sentence_end + 1
+
+
+def find_with_reading(
+    text: str, language: str, reference: date | None, context_year: int | None, reading: str | None
+) -> list[Period]:
+    """:func:`find_periods`, with the reading of dates without a year forced (``"past"``, ``"future"``,
+    ``"nearest"``) or, when ``reading`` is None, read from each sentence's status cues."""
+    lex = lexicon(language)
+    low = lower_same_length(text)
+    windows = _trigger_windows(lex, low)
+    if not windows:
+        return []
+    status_cache: dict[tuple[int, int], str] = {}
+
+    def reading_at(start: int, end: int) -> str:
+        if reading is not None:
+            return reading
+        bounds = _sentence_bounds(low, start, end)
+        if bounds not in status_cache:
+            cues = sentence_cues(text[bounds[0] : bounds[1]], lex.language)
+            status_cache[bounds] = (
+                ("nearest" if "actual" in cues else "future") if "planned" in cues else "past"
+            )
+        return status_cache[bounds]
+
+    candidates: list[_Candidate] = []
+    for window_start, window_end, kinds in windows:
+        for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
+            if needs.isdisjoint(kinds):
+                continue
+            for match in pattern.finditer(low, window_start, window_end, overlapped=False):
+                if match.end() <= match.start():
+                    continue
+                ctx = ResolveContext(lex, reference, context_year, "past", text, low)
+                if reference is not None:
+                    ctx.reading = reading_at(match.start(), match.end())
+                resolution = resolve(match, ctx)
+                if resolution is not None:
+                    start, end = _strip_spaces(low, *match.span())
+                    candidates.append((start, end, priority, resolution))
+    periods = []
+    for start, end, _priority, resolution in _longest_first(candidates):
+        period = Period(start, end, text[start:end], *resolution)
+        periods.append(_apply_modifier(period, text, low, lex, reference))
+    return periods
+
+
+def _trigger_windows(lex: Lexicon, low: str) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around trigger words, overlapping ones merged, with the kinds of words hit."""
+    windows: list[tuple[int, int, set[str]]] = []
+    for hit in lex.trigger.finditer(low):
+        hit_start, hit_end = hit.span()
+        window_start, window_end = max(0, hit_start - _LEFT), min(len(low), hit_end + _RIGHT)
+        kind = hit.lastgroup or ""
+        if windows and window_start <= windows[-1][1]:
+            last_start, last_end, last_kinds = windows[-1]
+            windows[-1] = (last_start, max(last_end, window_end), last_kinds | {kind})
+        else:
+            windows.append((window_start, window_end, {kind}))
+    return windows
+
+
+def _strip_spaces(low: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and low[end - 1].isspace():
+        end -= 1
+    while start < end and low[start].isspace():
+        start += 1
+    return start, end
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates that do not overlap, in reading order: the longest first, then the earlier grammar."""
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[_Candidate] = []  # kept in reading order, never overlapping
+    for candidate in candidates:
+        at = bisect_left(taken, candidate[0], key=lambda t: t[0])
+        if (at == 0 or taken[at - 1][1] <= candidate[0]) and (
+            at == len(taken) or candidate[1] <= taken[at][0]
+        ):
+            taken.insert(at, candidate)
+    return taken
+
+
+def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference: date | None) -> Period:
+    """ "fin 2025", "depuis 2014", "d'ici 2030": a word before the period changes its scope."""
+    if lex.modifier_re is None or period.scope in ("rest_of_year", "year_to_date"):
+        return period
+    ends = [period.start]
+    lead = regex.match(lex.macros["LEAD_RE"], low, pos=period.start, endpos=period.end)
+    if lead and lead.end() > period.start:
+        ends.append(lead.end())
+    found = [x for x in (lex.modifier_re.search(low, max(0, e - 25), e) for e in ends) if x is not None]
+    if not found:
+        return period
+    modifier = min(found, key=lambda x: x.start())
+    start = min(modifier.start(), period.start)
+    phrase = text[start : period.end]
+    if modifier.group("within"):
+        return Period(
+            start, period.end, phrase, "unspecified", period.period_start, period.period_end, period.anchor
+        )
+    if modifier.group("since"):
+        since, until = _open_interval(period.period_start, reference, named="start")
+        # "depuis le 1er janvier": from the start of the reference's year to the reference is year to date
+        from_new_year = (
+            since is not None
+            and until is not None
+            and (since.month, since.day) == (1, 1)
+            and since.year == until.year
+            and period.scope == "day"
+        )
+        scope = "year_to_date" if from_new_year else "unspecified"
+        return Period(start, period.end, phrase, scope, since, until, period.anchor)
+    if modifier.group("until"):
+        since, until = _open_interval(reference, period.period_end, named="end")
+        return Period(start, period.end, phrase, "unspecified", since, until, period.anchor)
+    return period
+
+
+def _open_interval(start: date | None, end: date | None, named: str) -> tuple[date | None, date | None]:
+    """An interval bounded by the reference date on one side keeps only its named bound when the
+    reference falls on the wrong side: "avant 1970" said in 2016 ends in 1970, start unknown."""
+    if start is not None and end is not None and start > end:
+        return (start, None) if named == "start" else (None, end)
+    return start, end

@@ -1,0 +1,105 @@
+"""Text normalisation for period phrases (folding, lowercase copies with the same offsets), regular-expression
+alternations of wordings, and the :class:`Lexicon` record a language's wording is compiled into."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+from figcheck.text import strip_accents
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, typographic apostrophes and dashes made plain."""
+    return strip_accents(text.lower()).translate(_PLAIN)
+
+
+_PLAIN = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+
+
+def lower_same_length(text: str) -> str:
+    """A lowercase copy of ``text`` with the same offsets (plain apostrophes, dashes and spaces)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_PLAIN)
+    out = []
+    for char in text:
+        low = char.lower()
+        out.append(low if len(low) == 1 else char)
+    return "".join(out).translate(_PLAIN)
+
+
+def alternation(words: Iterable[str], regexes: bool = False) -> str:
+    """An alternation of ``words``, longest first, accent-free variants added."""
+    forms: set[str] = set()
+    for word in words:
+        word = word.lower().translate(_PLAIN)
+        for variant in {word, fold(word)}:
+            forms.add(variant if regexes else regex.escape(variant, special_only=True))
+    parts = sorted(forms, key=len, reverse=True)
+    parts = [part.replace("\\ ", " ").replace(" ", r"\s+") for part in parts]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def whole_words(pattern: str) -> str:
+    """``pattern`` as whole words."""
+    return r"(?<![\w])" + pattern + r"(?![\w])"
+
+
+@dataclass
+class Lexicon:
+    language: str
+    months: dict[str, int]
+    months_ambiguous: set[str]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, int]
+    days: dict[str, int]
+    day_words: dict[str, int]
+    numbers: dict[str, int]
+    number_joiners: set[str]
+    number_multiplied: set[str]
+    decade_words: dict[str, int]
+    weekday_relative: str
+    function_words: set[str]
+    numeric_date_order: str
+    modifiers: dict[str, list[str]]
+    macros: dict[str, str]
+    trigger: Any
+    grammars: list[tuple[str, Any, Callable[..., Any], frozenset[str]]]
+    modifier_re: Any
+
+
+@cache
+def wording(language: str) -> dict[str, Any]:
+    """The language's period wording (``data/periods_<lang>.yaml``), for the stages that read periods."""
+    return load_wording(language[:2].lower())
+
+
+def load_wording(language: str) -> dict[str, Any]:
+    path = resources.files("figcheck.extract").joinpath(f"data/periods_{language}.yaml")
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {fold(str(key)): value for key, value in (mapping or {}).items()}

@@ -322,7 +322,10 @@ def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:
     """`a annoncé le 4 février`: when something was said, which dates a figure only when nothing else does."""
-    return any(d.start < period.end and period.start < d.end for d in dates)
+    # the days are spans of the text in reading order: only the last one starting before the period ends
+    # can overlap it
+    at = bisect_left(dates, period.end, key=lambda d: d.start)
+    return at > 0 and period.start < dates[at - 1].end
 
 
 def _covers_a_figure(period: Period, quantities: Sequence[Quantity]) -> bool:

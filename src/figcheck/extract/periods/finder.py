@@ -12,6 +12,7 @@ from figcheck.extract.periods.context import Resolution, ResolveContext
 from figcheck.extract.periods.lexicon import lexicon
 from figcheck.extract.periods.period import Period
 from figcheck.extract.periods.words import Lexicon, lower_same_length
+from figcheck.extract.sentences import LONGEST_SENTENCE
 from figcheck.extract.status import sentence_cues
 
 
@@ -37,20 +38,15 @@ _Candidate = tuple[int, int, int, Resolution]
 
 
 def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``low[start:end]``: after the last stop before it, through the first after it."""
-    sentence_start = max(
-        low.rfind(".", 0, start),
-        low.rfind("!", 0, start),
-        low.rfind("?", 0, start),
-        low.rfind("\n", 0, start),
-    )
-    stops_after = [
-        i
-        for i in (low.find(". ", end), low.find("!", end), low.find("?", end), low.find("\n", end))
-        if i != -1
-    ]
-    sentence_end = min(stops_after) if stops_after else len(low)
-    return sentence_start + 1, sentence_end + 1
+    """The sentence around `low[start:end]`, looked for no further than a sentence's length each way, so
+    that a text without stops costs linear time."""
+    reach = max(0, start - LONGEST_SENTENCE)
+    first = max(low.rfind(mark, reach, start) for mark in (".", "!", "?", "\n"))
+    first = first if first >= 0 else reach - 1
+    limit = min(len(low), end + LONGEST_SENTENCE)
+    ends = [i for i in (low.find(". ", end, limit), *(low.find(m, end, limit) for m in "!?\n")) if i != -1]
+    last = min(ends) if ends else limit
+    return first + 1, last + 1
 
 
 def find_with_reading(

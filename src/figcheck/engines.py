@@ -190,7 +190,7 @@ def spark_session(options: EngineOptions) -> Any:
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
-    if session.sparkContext.master.startswith("local"):
+    if (session.sparkContext.master or "").startswith("local"):
         # the tables of one machine are small for Spark: 200 shuffle partitions only add tasks
         session.conf.set("spark.sql.shuffle.partitions", str(2 * session.sparkContext.defaultParallelism))
     return session

@@ -9,12 +9,13 @@ through `str.translate`: folding is on the path of every sentence of every artic
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 
 class _Stripped(dict[int, str]):
     """Code point -> the character decomposed (canonically or by compatibility) without its marks."""
 
-    def __init__(self, form: str) -> None:
+    def __init__(self, form: Literal["NFD", "NFKD"]) -> None:
         super().__init__()
         self.form = form
 

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -114,7 +114,7 @@ def unresolved_mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.Da
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as dicts with None for every missing cell (pandas gives NaN, which is truthy)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return cast(list[dict[str, Any]], frame.astype(object).where(frame.notna(), None).to_dict("records"))
 
 
 def name_counts(mentions: pd.DataFrame) -> Counter[NameKey]:
@@ -135,17 +135,15 @@ def with_entities(
     records = _records(mentions)
     keys = [name_key(row) for row in records]
     resolved = [entities.get(key) if key else None for key in keys]
-    conventions = (
+    conventions: pd.Series[Any] | list[Any] = (
         mentions["convention"]
         if unnamed_convention
         else [row["convention"] if key else None for row, key in zip(records, keys, strict=True)]
     )
+    entity_ids: list[Any] = [r[0] if r else None for r in resolved]
+    canonicals: list[Any] = [r[1] if r else None for r in resolved]
     return validate(
-        mentions.assign(
-            entity_id=[r[0] if r else None for r in resolved],
-            canonical=[r[1] if r else None for r in resolved],
-            convention=conventions,
-        ),
+        mentions.assign(entity_id=entity_ids, canonical=canonicals, convention=conventions),
         Mentions,
         "mentions",
     )
@@ -223,7 +221,7 @@ def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions:
 def unknown_speakers(figures: pd.DataFrame, known_mentions: Collection[str], first_row: int = 0) -> list[str]:
     """Figures whose speaker is not a mention of the run; rows counted from `first_row`."""
     return [
-        f"figures row {first_row + i}: speaker_id {s!r} is not in mentions"
+        f"figures row {first_row + cast(int, i)}: speaker_id {s!r} is not in mentions"
         for i, s in figures["speaker_id"].dropna().items()
         if s not in known_mentions
     ]

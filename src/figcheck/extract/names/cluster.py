@@ -284,8 +284,8 @@ def cluster_lines(lines: Iterable[str]) -> Iterator[str]:
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
-        name, _, type_ = line.partition("\t")
-        type_ = type_.strip() or None
+        name, _, written_type = line.partition("\t")
+        type_ = written_type.strip() or None
         if type_ is not None and type_ not in TYPES:
             raise ValueError(f"unknown name type {type_!r} for {name!r}; expected one of {', '.join(TYPES)}")
         names.append(name.strip())

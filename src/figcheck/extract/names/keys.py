@@ -322,7 +322,7 @@ def parse(name: str, type: str = "person") -> ParsedName:
         return ParsedName(name, type, conv, words=words)
 
     initial = None
-    tokens = []
+    tokens: list[str] = []
     for k, t in enumerate(raw):
         if is_initial(k) and any(c.isalpha() for c in t):
             if initial is None and not tokens:

@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from typing import Any
 
 import narwhals as nw
 
@@ -19,7 +20,7 @@ COLUMNS = [
 ]
 
 
-def _one_voice(hit: dict) -> bool:
+def _one_voice(hit: dict[str, Any]) -> bool:
     """A person and the institution his title says he heads or speaks for."""
     pairs = [("", "_b"), ("_b", "")]
     return any(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import narwhals as nw
 
 from figcheck.rules import Tables
 
 
-def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.LazyFrame:
+def with_claimant(tables: Tables, figures: nw.LazyFrame[Any] | None = None) -> nw.LazyFrame[Any]:
     """The figures table (or those of its rows in `figures`) plus `claimant` (speaker entity, else
     source), its `claimant_name`, `speaker_type` and `speaker_title`."""
     figures = tables.figures if figures is None else figures

@@ -75,8 +75,8 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
         .collect()
     )
     prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list()])
-    for (doc_id, _, _), pairs in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
-        pairs = list(pairs)
+    for (doc_id, _, _), group in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
+        pairs = list(group)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence = spans(tables, first["figure_id"], first["figure_id_b"])

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
@@ -45,7 +46,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     )
     prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     for (_, language), rows in groupby(hits_of(hits), key=lambda r: (r["entity_id"], r["language"])):
-        by_form: dict[str, dict] = {}
+        by_form: dict[str, dict[str, Any]] = {}
         for row in misspelled(list(rows)):
             by_form.setdefault(row["text"], row)
         chosen = list(by_form.values())

@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from typing import Any
 
 import narwhals as nw
 
@@ -17,7 +18,7 @@ NOT_ADDITIVE = ("percent", "time")
 GAP_DAYS = 31
 
 
-def _dated(tables: Tables) -> nw.LazyFrame:
+def _dated(tables: Tables) -> nw.LazyFrame[Any]:
     additive = ~nw.col("unit_kind").is_in(NOT_ADDITIVE).fill_null(False)
     return (
         tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"])
@@ -30,7 +31,7 @@ def _dated(tables: Tables) -> nw.LazyFrame:
     )
 
 
-def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
+def tiled_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
     parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).unique(
         subset=[*KEY, "period_scope", "period_start"], keep="first", order_by=["figure_id"]
@@ -43,7 +44,7 @@ def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
     )
 
 
-def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
+def before_and_rest(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     """A figure for the start of a year joined with the figure for the rest of it; `covers` says whether
     the two leave no gap (the early part starts on 1 January and the rest follows within a month), so
     that their sum may be compared from below as well as from above."""

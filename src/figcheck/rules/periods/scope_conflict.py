@@ -1,5 +1,6 @@
 from collections.abc import Collection, Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
@@ -23,12 +24,12 @@ COLUMNS = [
 ]
 
 
-def _figures_in(tables: Tables, doc_ids: Collection[str] | None) -> nw.LazyFrame:
+def _figures_in(tables: Tables, doc_ids: Collection[str] | None) -> nw.LazyFrame[Any]:
     figures = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"])
     return figures if doc_ids is None else figures.filter(nw.col("doc_id").is_in(sorted(doc_ids)))
 
 
-def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.LazyFrame:
+def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.LazyFrame[Any]:
     """Pairs (whole year, part of it) giving the same figure, in every article or in `doc_ids`: one row
     per pair, part columns suffixed `_b`."""
     dated = _figures_in(tables, doc_ids).with_columns(year=nw.col("period_start").dt.year())
@@ -41,11 +42,11 @@ def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw
     )
 
 
-def conflicts(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.DataFrame:
+def conflicts(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.DataFrame[Any]:
     return conflict_pairs(tables, doc_ids).sort("doc_id", "unit", "figure_id", "figure_id_b").collect()
 
 
-def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, str], dict]:
+def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, str], dict[str, Any]]:
     """For each conflicting pair in `doc_ids`, a figure of the same unit for the part of the year before
     the part: what makes the arithmetic ("2 million already delivered in January")."""
     earlier = _figures_in(tables, doc_ids).select(
@@ -68,7 +69,7 @@ def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, st
         .sort("figure_id", "figure_id_b", "figure_id_c")
         .collect()
     )
-    known: dict[tuple[str, str], dict] = {}
+    known: dict[tuple[str, str], dict[str, Any]] = {}
     for row in hits_of(rows):
         known.setdefault((row["figure_id"], row["figure_id_b"]), row)
     return known
@@ -104,8 +105,8 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
             *(known["figure_id_c"] for known in before.values()),
         ],
     )
-    for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
-        pairs = list(pairs)
+    for (doc_id, unit), group in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
+        pairs = list(group)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence: tuple[Evidence, ...] = spans(tables, *ids)

@@ -98,7 +98,7 @@ def test_infinite_values_are_refused_and_lines_count_quoted_newlines(
 
 
 def test_a_run_of_text_without_stops_is_read_in_bounded_pieces() -> None:
-    from figcheck.extract.sentences import LONGEST_SENTENCE, sentences
+    from figcheck.text.sentences import LONGEST_SENTENCE, sentences
 
     text = "mot " * 5000 + "Fin. Une phrase."
     spans = list(sentences(text))

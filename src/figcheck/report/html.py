@@ -16,10 +16,10 @@ from typing import Any, cast
 import jinja2
 import pandas as pd
 
-from figcheck.extract.sentences import paragraphs, sentences
 from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
+from figcheck.text.sentences import paragraphs, sentences
 from figcheck.vocabulary import SEVERITIES
 
 CHART_WIDTH, CHART_ROW, CHART_LABEL = 760, 20, 250

@@ -1,26 +1,8 @@
-"""Names of people, places and organisations across romanization conventions.
+"""Names now live in `figcheck.text.names`, which the name rules share.
 
-``name_key`` folds one spelling into a key that its other romanizations share (Cyrillic, French
-press, English/BGN-PCGN, German, Spanish, Italian, Polish, ISO 9 and scholarly); ``convention`` tells
-which convention a spelling follows; ``cluster`` resolves keys over a whole collection (a spelling
-without patronymic joins the one fuller spelling it fits); ``explain`` says why two names match or not.
-The conventions are data tables in ``data/``.
+Kept for `figcheck.cli`, which still imports `cluster_lines` and `explain` from here; import from
+`figcheck.text.names` in new code.
 """
 
-from figcheck.extract.names.cluster import cluster, cluster_lines
-from figcheck.extract.names.conventions import CONVENTIONS, convention
-from figcheck.extract.names.explain import explain
-from figcheck.extract.names.keys import NameParts, name_key, name_parts, spelled_alike, surname_key
-
-__all__ = [
-    "CONVENTIONS",
-    "NameParts",
-    "cluster",
-    "cluster_lines",
-    "convention",
-    "explain",
-    "name_key",
-    "name_parts",
-    "spelled_alike",
-    "surname_key",
-]
+from figcheck.text.names import cluster_lines as cluster_lines
+from figcheck.text.names import explain as explain

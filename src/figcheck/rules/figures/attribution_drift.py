@@ -3,9 +3,9 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.extract.institutions import speaks_for
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
+from figcheck.text.institutions import speaks_for
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
 COLUMNS = [

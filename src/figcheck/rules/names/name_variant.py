@@ -5,8 +5,8 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.extract.names import spelled_alike
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.text.names import spelled_alike
 
 
 def spellings(tables: Tables) -> nw.LazyFrame[Any]:

@@ -2,8 +2,8 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.extract.titles import title_key, titles_compatible
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.text.titles import title_key, titles_compatible
 
 
 def incompatible(a: str, b: str) -> bool:

@@ -38,3 +38,15 @@ def strip_accents_compatible(text: str) -> str:
     """`strip_accents` after a compatibility decomposition too: ligatures and width variants made plain
     ("ﬁ" -> "fi", "１" -> "1")."""
     return text if text.isascii() else text.translate(_COMPATIBLE)
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def fold(text: str) -> str:
+    """A lookup key: case and diacritics dropped, apostrophes and spaces normalised.
+
+    `Sergueï Choïgou` and `SERGUEI CHOIGOU` share a key; Cyrillic stays Cyrillic.
+    """
+    stripped = strip_accents_compatible(text.translate(_APOSTROPHES))
+    return " ".join(stripped.casefold().split())

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from figcheck.extract.names.conventions import LATIN_CONVENTIONS, convention
-from figcheck.extract.names.keys import TYPES, ParsedName, Word, fold_word, given_key, infer_type, parse
+from figcheck.text.names.conventions import LATIN_CONVENTIONS, convention
+from figcheck.text.names.keys import TYPES, ParsedName, Word, fold_word, given_key, infer_type, parse
 
 Alternatives = Callable[[], tuple[str, ...]]
 

@@ -1,0 +1,70 @@
+"""Paragraphs and sentences, as character spans of the body."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+# A sentence ends at . ! ? … (and any closing quotes after it) followed by space and a capital,
+# or at a line end. Abbreviations such as "M." or "Dr." are not ends.
+SENTENCE_END = regex.compile(
+    r"""(?<!\b(?:M|Mme|Mr|Mrs|Ms|Dr|St|Jr|Prof|Gen|Gén|No|n°|etc|av|vs|U\.S|p))[.!?…]+["»”’)]*(?=\s+["«“(]?\p{Lu})"""
+)
+
+# Longer than this, a run of text is no sentence (a table flattened to one line, a list without
+# stops): it is read in pieces cut at a space, so that what is read per sentence stays bounded.
+LONGEST_SENTENCE = 3000
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_of(sentences: Sequence[Span], offset: int) -> int:
+    """The index of the sentence holding `offset` (the last one for an offset past them all)."""
+    index = bisect_right(sentences, offset, key=lambda span: span.start) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return index
+    return max(len(sentences) - 1, 0)
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """One paragraph per non-empty line."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped = line.strip()
+        if stripped:
+            left = start + len(line) - len(line.lstrip())
+            yield Span(left, left + len(stripped))
+        start = end + 1
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Sentences in reading order; none crosses a paragraph, none is longer than `LONGEST_SENTENCE`."""
+    for paragraph in paragraphs(text):
+        start = paragraph.start
+        for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+            yield from _pieces(text, start, match.end())
+            start = match.end()
+            while start < paragraph.end and text[start].isspace():
+                start += 1
+        if start < paragraph.end:
+            yield from _pieces(text, start, paragraph.end)
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[Span]:
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + LONGEST_SENTENCE)
+        cut = cut if cut > start else start + LONGEST_SENTENCE
+        yield Span(start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield Span(start, end)

@@ -5,7 +5,7 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 from figcheck.rules.intervals import unit_label
 
@@ -72,7 +72,7 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
         )
         .select(*SAME_CLAIM)
     )
-    rows = claims.join(disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
+    rows = join(claims, disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
     prefetch(tables, rows["figure_id"].to_list())
     for _, figures in groupby(hits_of(rows), key=lambda r: tuple(r[k] for k in SAME_CLAIM)):
         yield _claim_finding(tables, list(figures))

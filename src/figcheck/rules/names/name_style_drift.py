@@ -4,7 +4,7 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.names.name_variant import misspelled, spellings
 
 
@@ -29,7 +29,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     (article B, English) Sergei Lavrov spoke on Wednesday.
     """
     languages = tables.documents.select("doc_id", "language")
-    written = spellings(tables).join(languages, on="doc_id")
+    written = join(spellings(tables), languages, on="doc_id")
     first_of_each = written.unique(
         subset=["entity_id", "language", "text", "doc_id"], keep="first", order_by=["mention_id"]
     )
@@ -40,7 +40,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
         .select("entity_id", "language")
     )
     hits = (
-        first_of_each.join(drifting, on=["entity_id", "language"])
+        join(first_of_each, drifting, on=["entity_id", "language"])
         .sort("entity_id", "language", "doc_id", "mention_id")
         .collect()
     )

@@ -5,7 +5,7 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.text.names import spelled_alike
 
 
@@ -71,7 +71,7 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         .select("doc_id", "entity_id")
     )
     hits = (
-        written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
+        join(written, varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
     )
     prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])

@@ -3,7 +3,7 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, unit_label
 from figcheck.rules.periods.scope_conflict import conflicts
 
@@ -55,7 +55,7 @@ def before_and_rest(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
         *KEY, "figure_id", "low", "high", "period_start"
     )
     return (
-        early.join(rest, on=KEY, suffix="_rest")
+        join(early, rest, on=KEY, suffix="_rest")
         .filter(nw.col("period_end") < nw.col("period_start"))
         .with_columns(
             covers=(nw.col("early_start").dt.month() == 1)
@@ -97,18 +97,15 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     """
     dated = _dated(tables)
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
-    tiles = (
-        tiled_parts(dated)
-        .join(whole, on=KEY)
-        .with_columns(complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0))
+    tiles = join(tiled_parts(dated), whole, on=KEY).with_columns(
+        complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
     )
     too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(*KEY, "figure_id", "part_id")
     too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
         *KEY, "figure_id", "part_id"
     )
     split = (
-        before_and_rest(dated)
-        .join(whole, on=KEY)
+        join(before_and_rest(dated), whole, on=KEY)
         .filter(
             (nw.col("parts_low") > nw.col("high"))
             | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))

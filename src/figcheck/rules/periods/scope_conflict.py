@@ -4,7 +4,7 @@ from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Evidence, Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Evidence, Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, overlaps, unit_label
 
 # Scopes that cover only part of a calendar year.
@@ -35,7 +35,7 @@ def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw
     dated = _figures_in(tables, doc_ids).with_columns(year=nw.col("period_start").dt.year())
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(COLUMNS)
     part = dated.filter(nw.col("period_scope").is_in(PART_OF_YEAR)).select(COLUMNS)
-    return whole.join(part, on=SAME_FIGURE, suffix="_b").filter(
+    return join(whole, part, on=SAME_FIGURE, suffix="_b").filter(
         overlaps()
         & (nw.col("period_start_b") >= nw.col("period_start"))
         & (nw.col("period_end_b") <= nw.col("period_end"))
@@ -58,10 +58,11 @@ def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, st
         nw.col("period_start").alias("period_start_c"),
         nw.col("period_end").alias("period_end_c"),
     )
+    pairs = conflict_pairs(tables, doc_ids).select(
+        "doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b"
+    )
     rows = (
-        conflict_pairs(tables, doc_ids)
-        .select("doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b")
-        .join(earlier, on=["doc_id", "unit"])
+        join(pairs, earlier, on=["doc_id", "unit"])
         .filter(
             (nw.col("period_start_c") >= nw.col("period_start"))
             & (nw.col("period_end_c") < nw.col("period_start_b"))

@@ -1,6 +1,6 @@
 # `make check` runs the check suite on datasets/ and writes reports/index.html;
-# `make test` runs every test, with coverage and its floor (what CI runs). Both set everything up first,
-# .venv included.
+# `make test` runs every test, with coverage and its floor (what CI runs);
+# `make test-fast` leaves out the tests marked slow. All set everything up first, .venv included.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 FAIL_ON ?= never
 APT_PACKAGES := hunspell-fr-comprehensive hunspell-en-us hunspell-en-gb libenchant-2-2
 
-.PHONY: check test setup system-packages docs bench clean
+.PHONY: check test test-fast setup system-packages docs bench clean
 
 check: setup
 	$(BIN)/figcheck run --suite checks/default.yaml --out reports --fail-on $(FAIL_ON)
@@ -20,6 +20,9 @@ test: setup
 	$(BIN)/coverage run -m pytest
 	$(BIN)/coverage combine --quiet
 	$(BIN)/coverage report
+
+test-fast: setup
+	$(BIN)/pytest -m "not slow"
 
 setup: system-packages $(VENV)/.installed
 

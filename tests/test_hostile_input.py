@@ -126,6 +126,7 @@ def test_a_number_of_any_length_is_grouped_by_the_house_rule(make_collection, tm
     assert [f["slug"] for f in found if f["code"] == "HS001"] == ["ungrouped-digits"]
 
 
+@pytest.mark.slow
 def test_an_article_longer_than_the_model_takes_is_read_by_pieces() -> None:
     from figcheck.extract import mentions
     from figcheck.extract.models import load_model

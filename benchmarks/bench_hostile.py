@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from figcheck.extract.article import extract_articles
-from figcheck.extract.spelling import find_misspellings, load_speller
 from figcheck.load.articles import Article
 from figcheck.pipeline import load_resources
+from figcheck.text.spelling import find_misspellings, load_speller
 
 FR_LINE = "En 2019, 5 camions ont été livrés lundi et 10 % de plus en janvier, selon le ministère, "
 EN_LINE = "In 2019, 5 trucks were delivered on Monday and 10% more in January, the ministry said, "

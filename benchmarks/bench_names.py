@@ -13,8 +13,8 @@ import argparse
 import random
 import time
 
-from figcheck.extract.names import cluster
-from figcheck.extract.names.keys import parse
+from figcheck.text.names import cluster
+from figcheck.text.names.keys import parse
 
 MALE = (
     "Александр Алексей Анатолий Андрей Антон Аркадий Борис Вадим Валентин Валерий Василий Виктор "

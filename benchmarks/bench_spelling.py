@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from figcheck.extract.spelling import Speller, find_misspellings, load_speller
+from figcheck.text.spelling import Speller, find_misspellings, load_speller
 
 
 def split_article(content: str) -> tuple[str, str | None, int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -53,31 +55,38 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def in_memory(generated: Path) -> dict[str, RunResult]:
+def in_memory(generated: Path) -> Callable[[str], RunResult]:
+    """A collection's run in memory, run once and only when a test asks for it."""
     suite = read_suite(SUITE)
-    return {"examples": run([EXAMPLES], suite), "generated": run([generated], suite)}
+    paths = {"examples": EXAMPLES, "generated": generated}
+    return cache(lambda collection: run([paths[collection]], suite))
 
 
-def test_generated_collection_trips_rules_across_articles(in_memory: dict[str, RunResult]) -> None:
-    slugs = {f.slug for f in in_memory["generated"].findings}
+@pytest.mark.slow
+def test_generated_collection_trips_rules_across_articles(in_memory: Callable[[str], RunResult]) -> None:
+    slugs = {f.slug for f in in_memory("generated").findings}
     assert {"figure-drift", "name-variant", "scope-conflict", "unbalanced-quote"} <= slugs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", LOCAL_ENGINES)
 @pytest.mark.parametrize("collection", ["examples", "generated"])
 def test_batches_give_the_findings_of_a_run_in_memory(
-    engine: str, collection: str, generated: Path, in_memory: dict[str, RunResult]
+    engine: str, collection: str, generated: Path, in_memory: Callable[[str], RunResult]
 ) -> None:
     path = EXAMPLES if collection == "examples" else generated
     # batches of 4 articles: names, figures and expectations all span several batches
     got = _batched([path], read_suite(SUITE), engine, jobs=1, batch_size=4)
-    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory[collection].findings]
-    assert expectation_outcomes(got) == expectation_outcomes(in_memory[collection])
+    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory(collection).findings]
+    assert expectation_outcomes(got) == expectation_outcomes(in_memory(collection))
 
 
-def test_worker_processes_give_the_same_findings(generated: Path, in_memory: dict[str, RunResult]) -> None:
+@pytest.mark.slow
+def test_worker_processes_give_the_same_findings(
+    generated: Path, in_memory: Callable[[str], RunResult]
+) -> None:
     got = _batched([generated], read_suite(SUITE), "pandas", jobs=2, batch_size=10)
-    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory["generated"].findings]
+    assert [finding_key(f) for f in got.findings] == [finding_key(f) for f in in_memory("generated").findings]
 
 
 def test_progress_counts_articles_after_each_batch(generated: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from figcheck.cli import main
-from figcheck.extract.spelling import load_speller
 from figcheck.pipeline import RunResult, run
 from figcheck.rules.suite import read_suite
+from figcheck.text.spelling import load_speller
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT / "checks" / "default.yaml"

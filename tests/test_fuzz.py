@@ -95,6 +95,7 @@ def resources() -> Resources:
     return Resources(pipeline_for=models.get)
 
 
+@pytest.mark.slow
 @BUDGET
 @given(text=texts, language=st.sampled_from(["fr", "en"]))
 def test_extraction_spans_are_the_text_they_name(resources: Resources, text: str, language: str) -> None:

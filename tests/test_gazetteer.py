@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from figcheck.errors import InputError
-from figcheck.load.gazetteer import fold, load_gazetteer
+from figcheck.load.gazetteer import load_gazetteer
+from figcheck.text import fold
 
 HEADER = "entity_id,type,canonical,cyrillic,variants,titles\n"
 

@@ -98,7 +98,7 @@ def test_infinite_values_are_refused_and_lines_count_quoted_newlines(
 
 
 def test_a_run_of_text_without_stops_is_read_in_bounded_pieces() -> None:
-    from figcheck.extract.sentences import LONGEST_SENTENCE, sentences
+    from figcheck.text.sentences import LONGEST_SENTENCE, sentences
 
     text = "mot " * 5000 + "Fin. Une phrase."
     spans = list(sentences(text))
@@ -126,6 +126,7 @@ def test_a_number_of_any_length_is_grouped_by_the_house_rule(make_collection, tm
     assert [f["slug"] for f in found if f["code"] == "HS001"] == ["ungrouped-digits"]
 
 
+@pytest.mark.slow
 def test_an_article_longer_than_the_model_takes_is_read_by_pieces() -> None:
     from figcheck.extract import mentions
     from figcheck.extract.models import load_model

@@ -1,8 +1,8 @@
 import pytest
 
 from figcheck.extract.mentions import Mention, find_mentions, find_mentions_batch, load_pipeline
-from figcheck.extract.titles import titles_compatible
 from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
+from figcheck.text.titles import titles_compatible
 
 ARTICLE = (
     "Le ministre russe de la Défense, Andreï Beloussov, a annoncé le 4 février la livraison d'armes.\n"

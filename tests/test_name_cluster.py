@@ -1,4 +1,4 @@
-from figcheck.extract.names import cluster, cluster_lines, explain
+from figcheck.text.names import cluster, cluster_lines, explain
 
 
 def test_spelling_without_patronymic_joins_the_only_fuller_spelling():

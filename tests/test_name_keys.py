@@ -1,6 +1,6 @@
 import pytest
 
-from figcheck.extract.names import NameParts, convention, name_key, name_parts, spelled_alike, surname_key
+from figcheck.text.names import NameParts, convention, name_key, name_parts, spelled_alike, surname_key
 
 
 @pytest.mark.parametrize(

@@ -243,6 +243,7 @@ sys.exit(main(sys.argv[3:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("moment", "signame"), [("staging", "SIGTERM"), ("switch", "SIGINT")])
 def test_killed_run_leaves_the_old_report_or_the_new_one(
     make_collection, suite: Path, tmp_path: Path, moment: str, signame: str
@@ -267,6 +268,7 @@ def test_killed_run_leaves_the_old_report_or_the_new_one(
         assert len(json.loads((out / "findings.json").read_text(encoding="utf-8"))["findings"]) == 2
 
 
+@pytest.mark.slow
 def test_switch_cut_short_by_sigkill_is_finished_by_the_next_run(
     make_collection, suite: Path, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ ARTICLES = {
 }
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_tables_as_one_process(make_collection) -> None:
     folder = make_collection(ARTICLES)
     # two batches of two articles, one for each worker

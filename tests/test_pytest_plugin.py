@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CLEAN = "« Tout va bien », a-t-il dit.\n"
 STRAY_QUOTE = 'Le ministre a dit " que tout allait bien.\n'
 
@@ -35,12 +37,14 @@ def pytest_in(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_suite_rules_and_cases_pass_on_a_clean_collection(tmp_path: Path) -> None:
     result = pytest_in(project(tmp_path, CLEAN))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 passed" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_finding_at_the_failing_severity_fails_its_rule_item(tmp_path: Path) -> None:
     result = pytest_in(project(tmp_path, STRAY_QUOTE))
     assert result.returncode == 1

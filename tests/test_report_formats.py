@@ -74,6 +74,7 @@ def test_github_annotations_point_at_file_line_and_column(
     assert not (tmp_path / "o").exists()  # github annotations go to standard output only
 
 
+@pytest.mark.slow
 def test_baseline_accepts_known_findings_and_reports_new_and_fixed(
     make_collection, suite: Path, tmp_path: Path, capsys
 ) -> None:

@@ -17,6 +17,7 @@ from figcheck.synthetic import write_collection
 from tests.conftest import expectation_outcomes, finding_key
 
 pytestmark = [
+    pytest.mark.slow,  # a JVM, and each test runs the flow on Spark: about 40 % of the whole suite
     pytest.mark.skipif(
         importlib.util.find_spec("pyspark") is None or shutil.which("java") is None,
         reason="Spark needs pip install 'figcheck[spark]' and Java 17 (apt install openjdk-17-jre-headless)",

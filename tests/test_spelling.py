@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck.extract.spelling import Misspelling, find_misspellings, load_speller
-from figcheck.extract.spelling import _one_edit_variants as one_edit_variants
+from figcheck.text.spelling import Misspelling, find_misspellings, load_speller
+from figcheck.text.spelling import _one_edit_variants as one_edit_variants
 
 INSTALL = "apt-get install -y hunspell-fr-comprehensive hunspell-en-us hunspell-en-gb libenchant-2-2"
 

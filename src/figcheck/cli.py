@@ -304,7 +304,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _names(args: argparse.Namespace) -> int:
-    from figcheck.extract.names import cluster_lines, explain
+    from figcheck.text.names import cluster_lines, explain
 
     if args.names_command == "explain":
         sys.stdout.write(explain(args.a, args.b) + "\n")

@@ -138,7 +138,7 @@ def example_articles(section: str, path: Path) -> tuple[Article, ...]:
     """
     parts = EXAMPLE_ARTICLE.split(section)
     if len(parts) == 1:
-        chunks = [("example", None, section)]
+        chunks: list[tuple[str, str | None, str]] = [("example", None, section)]
     else:
         chunks = [(parts[i], parts[i + 1], parts[i + 2]) for i in range(1, len(parts) - 2, 3)]
     return tuple(

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from figcheck.extract.names import cluster, convention
+from figcheck.text.names import cluster, convention
 
 SCORED_CONVENTIONS = {"french", "english", "german", "iso9", "cyrillic"}
 ALIASES = {"bgn_pcgn": "english"}

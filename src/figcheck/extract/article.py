@@ -11,11 +11,11 @@ from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import NumberToken, Scan, scan
-from figcheck.extract.sentences import sentences
 from figcheck.extract.syntax import Parsed, attribution_words, parse_many
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
+from figcheck.text.sentences import sentences
 from figcheck.vocabulary import TOKEN_KINDS
 
 NON_FIGURE_KINDS = tuple(kind for kind in TOKEN_KINDS if kind not in ("figure", "unparsed"))

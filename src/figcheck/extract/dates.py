@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from figcheck.extract.periods.finder import find_with_reading
-from figcheck.extract.sentences import Span
+from figcheck.text.sentences import Span
 
 _ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
 

@@ -11,15 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from figcheck.extract.names import cluster, convention
 from figcheck.load.gazetteer import Gazetteer
+from figcheck.text.names import cluster
 
-NAME_TYPES = {"agency": "organization"}
-
-
-# (name, type) as the romanization keys see it: a person by the full name it stands for, anything else
-# by its text; an agency is an organization to them
-NameKey = tuple[str, str]
+# a mention row's key and convention live beside the names, for the tables count names too
+from figcheck.text.names.rows import NameKey as NameKey
+from figcheck.text.names.rows import name_key as name_key
+from figcheck.text.names.rows import spelling_convention as spelling_convention
 
 
 @dataclass(frozen=True)
@@ -27,20 +25,6 @@ class Resolved:
     entity_id: str | None
     convention: str | None
     canonical: str | None
-
-
-def name_key(mention: Mapping[str, Any]) -> NameKey | None:
-    """What a mention row is resolved by; None for a surname or title without its full name."""
-    if not (mention.get("name") or mention["type"] != "person"):
-        return None
-    kind = str(mention["type"])
-    return str(mention.get("name") or mention["text"]), NAME_TYPES.get(kind, kind)
-
-
-def spelling_convention(mention: Mapping[str, Any]) -> str | None:
-    """The romanization convention of a person's own spelling (not of a surname standing for one)."""
-    own_spelling = mention["type"] == "person" and mention.get("refers_to") is None
-    return convention(str(mention["text"])) if own_spelling else None
 
 
 def resolve_names(

@@ -28,12 +28,12 @@ from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
-from figcheck.extract.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words
 from figcheck.extract.timeframes import figure_periods, release_cue
 from figcheck.extract.units import normalize
+from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")

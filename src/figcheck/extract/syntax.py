@@ -24,8 +24,8 @@ from typing import Any
 import yaml
 
 from figcheck.extract.numbers import Quantity
-from figcheck.extract.sentences import Span, sentence_of
 from figcheck.extract.units import normalize
+from figcheck.text.sentences import Span, sentence_of
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 LEMMATIZE = "figcheck_lemmatize"

@@ -22,8 +22,8 @@ import regex
 from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
-from figcheck.extract.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
+from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"

@@ -63,10 +63,9 @@ def read_article(path: Path, collection: str, problems: list[InputProblem]) -> A
     meta = _check_header(path, header, content.split("\n")[: body_line - 1], problems)
     if meta is None:
         return None
-    language = meta.get("language")
-    detected = language is None
-    if detected:
-        language = detect_language(text)
+    declared = meta.get("language")
+    detected = declared is None
+    language = detect_language(text) if declared is None else str(declared)
     return Article(
         doc_id=str(meta.get("id") or path.stem),
         path=path,

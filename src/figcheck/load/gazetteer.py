@@ -12,21 +12,10 @@ from pathlib import Path
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.files import read_text
-from figcheck.text import strip_accents_compatible
+from figcheck.text import fold as fold  # re-exported: extract/mentions.py imports it from here
 
 COLUMNS = ("entity_id", "type", "canonical", "cyrillic", "variants", "titles")
 TYPES = ("person", "organization", "agency", "place")
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
-
-
-def fold(text: str) -> str:
-    """A lookup key: case and diacritics dropped, apostrophes and spaces normalised.
-
-    `Sergueï Choïgou` and `SERGUEI CHOIGOU` share a key; Cyrillic stays Cyrillic.
-    """
-    stripped = strip_accents_compatible(text.translate(_APOSTROPHES))
-    return " ".join(stripped.casefold().split())
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -49,7 +49,8 @@ class ReportContext:
 
     @cached_property
     def documents_by_id(self) -> dict[str, dict[str, Any]]:
-        return {row["doc_id"]: row for row in self.documents.to_dict("records")}
+        records = cast(list[dict[str, Any]], self.documents.to_dict("records"))
+        return {row["doc_id"]: row for row in records}
 
     def _line_index(self, doc_id: str) -> LineIndex:
         # built for the articles a report locates, not for all: a long run's texts are read when needed

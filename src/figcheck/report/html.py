@@ -11,15 +11,15 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import pandas as pd
 
-from figcheck.extract.sentences import paragraphs, sentences
 from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
+from figcheck.text.sentences import paragraphs, sentences
 from figcheck.vocabulary import SEVERITIES
 
 CHART_WIDTH, CHART_ROW, CHART_LABEL = 760, 20, 250
@@ -117,7 +117,9 @@ def _figure_tip(row: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def _document_marks(figures: list[dict], mentions: list[dict], tokens: list[dict]) -> list[Segment]:
+def _document_marks(
+    figures: list[dict[str, Any]], mentions: list[dict[str, Any]], tokens: list[dict[str, Any]]
+) -> list[Segment]:
     candidates: list[tuple[int, Segment]] = []
     for row in figures:
         candidates.append(
@@ -174,7 +176,7 @@ def _document_marks(figures: list[dict], mentions: list[dict], tokens: list[dict
     return chosen
 
 
-def _chart(figures: list[dict]) -> tuple[list[Bar], int, str, str]:
+def _chart(figures: list[dict[str, Any]]) -> tuple[list[Bar], int, str, str]:
     dated = [f for f in figures if _value(f["period_start"]) and _value(f["period_end"])]
     if not dated:
         return [], 0, "", ""
@@ -208,7 +210,7 @@ def _chart(figures: list[dict]) -> tuple[list[Bar], int, str, str]:
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     if frame is None or frame.empty:
         return []
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return cast(list[dict[str, Any]], frame.astype(object).where(frame.notna(), None).to_dict("records"))
 
 
 def _by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -6,7 +6,7 @@ A rule module imports everything it needs from here:
 """
 
 from figcheck.rules.registry import Evidence, Finding, Rule, document_rule, rule
-from figcheck.rules.tables_view import Document, Tables, hits_of, prefetch, spans
+from figcheck.rules.tables_view import Document, Tables, hits_of, join, prefetch, spans
 
 __all__ = [
     "Document",
@@ -16,6 +16,7 @@ __all__ = [
     "Tables",
     "document_rule",
     "hits_of",
+    "join",
     "prefetch",
     "rule",
     "spans",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import narwhals as nw
 
@@ -40,6 +40,23 @@ class Document:
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.doc_id, start, end, self.text[start:end])
+
+
+def join(
+    left: nw.LazyFrame[Any],
+    right: nw.LazyFrame[Any],
+    on: str | Sequence[str],
+    *,
+    how: Literal["inner", "left"] = "inner",
+    suffix: str = "_right",
+) -> nw.LazyFrame[Any]:
+    """`left` joined with `right` where the `on` columns are equal, alike on every engine: a row whose key
+    is null matches nothing (pandas would match it with the other side's nulls), and stays only as a
+    left row of a left join. Rules join with this, never with `LazyFrame.join`."""
+    keys = [on] if isinstance(on, str) else list(on)
+    if how == "inner":
+        left = left.drop_nulls(subset=keys)
+    return left.join(right.drop_nulls(subset=keys), on=keys, how=how, suffix=suffix)
 
 
 def _missing(value: Any) -> bool:

@@ -6,14 +6,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 import pandas as pd
 import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
-from figcheck.extract.article import ArticleExtraction
-from figcheck.extract.entities import NameKey, name_key, spelling_convention
 from figcheck.load.articles import Article
 from figcheck.tables.schemas import (
     DOCUMENT_COLUMNS,
@@ -25,6 +23,7 @@ from figcheck.tables.schemas import (
     Mentions,
     Tokens,
 )
+from figcheck.text.names.rows import NameKey, name_key, spelling_convention
 
 FIGURE_DEFAULTS: dict[str, Any] = {"period_scope": "unspecified", "status": "unspecified", "sentence": 0}
 CURATED_SOURCE = "_source"
@@ -34,7 +33,35 @@ class TableError(Exception):
     """A table broke one of its invariants; the message lists each failing row and check."""
 
 
-def documents_frame(articles: Sequence[Article], extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+class NumberToken(Protocol):
+    """A number-like token of an article, as the tokens table reads it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class Extraction(Protocol):
+    """One article's rows, as extraction hands them over (`figcheck.extract.article.ArticleExtraction`)."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def figures(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def mentions(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def tokens(self) -> Sequence[NumberToken]: ...
+    @property
+    def token_counts(self) -> Mapping[str, int]: ...
+
+
+def documents_frame(articles: Sequence[Article], extractions: Sequence[Extraction]) -> pd.DataFrame:
     counts = {e.doc_id: e.token_counts for e in extractions}
     rows = [
         {
@@ -59,7 +86,7 @@ def documents_frame(articles: Sequence[Article], extractions: Sequence[ArticleEx
 
 
 def figures_frame(
-    extractions: Sequence[ArticleExtraction],
+    extractions: Sequence[Extraction],
     curated: Sequence[dict[str, Any]],
     unit_kind: Callable[[str | None], str | None] = lambda unit: None,
 ) -> pd.DataFrame:
@@ -98,7 +125,7 @@ def figures_frame(
     return validate(frame, Figures, "figures")
 
 
-def _mention_rows(extractions: Sequence[ArticleExtraction]) -> list[dict[str, Any]]:
+def _mention_rows(extractions: Sequence[Extraction]) -> list[dict[str, Any]]:
     return [
         {**row, "mention_id": f"{e.doc_id}@{number}", "doc_id": e.doc_id}
         for e in extractions
@@ -106,7 +133,7 @@ def _mention_rows(extractions: Sequence[ArticleExtraction]) -> list[dict[str, An
     ]
 
 
-def unresolved_mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+def unresolved_mentions_frame(extractions: Sequence[Extraction]) -> pd.DataFrame:
     """Mentions of some articles, before entities are resolved over the whole collection."""
     rows = [{**row, "convention": spelling_convention(row)} for row in _mention_rows(extractions)]
     return validate(pd.DataFrame(rows, columns=list(MENTION_COLUMNS)), Mentions, "mentions")
@@ -114,7 +141,7 @@ def unresolved_mentions_frame(extractions: Sequence[ArticleExtraction]) -> pd.Da
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as dicts with None for every missing cell (pandas gives NaN, which is truthy)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return cast(list[dict[str, Any]], frame.astype(object).where(frame.notna(), None).to_dict("records"))
 
 
 def name_counts(mentions: pd.DataFrame) -> Counter[NameKey]:
@@ -135,23 +162,21 @@ def with_entities(
     records = _records(mentions)
     keys = [name_key(row) for row in records]
     resolved = [entities.get(key) if key else None for key in keys]
-    conventions = (
+    conventions: pd.Series[Any] | list[Any] = (
         mentions["convention"]
         if unnamed_convention
         else [row["convention"] if key else None for row, key in zip(records, keys, strict=True)]
     )
+    entity_ids: list[Any] = [r[0] if r else None for r in resolved]
+    canonicals: list[Any] = [r[1] if r else None for r in resolved]
     return validate(
-        mentions.assign(
-            entity_id=[r[0] if r else None for r in resolved],
-            canonical=[r[1] if r else None for r in resolved],
-            convention=conventions,
-        ),
+        mentions.assign(entity_id=entity_ids, canonical=canonicals, convention=conventions),
         Mentions,
         "mentions",
     )
 
 
-def tokens_frame(extractions: Sequence[ArticleExtraction]) -> pd.DataFrame:
+def tokens_frame(extractions: Sequence[Extraction]) -> pd.DataFrame:
     rows = [(e.doc_id, t.start, t.end, t.text, t.kind) for e in extractions for t in e.tokens]
     return validate(pd.DataFrame(rows, columns=list(TOKEN_COLUMNS)), Tokens, "tokens")
 
@@ -223,7 +248,7 @@ def check_foreign_keys(documents: pd.DataFrame, figures: pd.DataFrame, mentions:
 def unknown_speakers(figures: pd.DataFrame, known_mentions: Collection[str], first_row: int = 0) -> list[str]:
     """Figures whose speaker is not a mention of the run; rows counted from `first_row`."""
     return [
-        f"figures row {first_row + i}: speaker_id {s!r} is not in mentions"
+        f"figures row {first_row + cast(int, i)}: speaker_id {s!r} is not in mentions"
         for i, s in figures["speaker_id"].dropna().items()
         if s not in known_mentions
     ]

@@ -128,7 +128,7 @@ def check_row_by_row(spec: ExpectationSuiteSpec, why: str) -> None:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from great_expectations.exceptions import ExpectationNotFoundError
+        from great_expectations.exceptions.exceptions import ExpectationNotFoundError
         from great_expectations.expectations.expectation import (
             ColumnMapExpectation,
             ColumnPairMapExpectation,

@@ -27,7 +27,8 @@ class SpanTable(Table):
     """A table whose rows are spans of an article body."""
 
     @pa.dataframe_check
-    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def start_before_end(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["start"] < df["end"]
 
 
@@ -113,18 +114,21 @@ class Figures(SpanTable):
     origin: Series[str] = pa.Field(isin=list(ORIGINS), description="Extracted from text, or curated by hand.")
 
     @pa.dataframe_check
-    def bounds_hold_value(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def bounds_hold_value(cls, df: pd.DataFrame) -> pd.Series[bool]:
         below = df["lower"].isna() | df["value"].isna() | (df["lower"] <= df["value"])
         above = df["upper"].isna() | df["value"].isna() | (df["value"] <= df["upper"])
         ordered = df["lower"].isna() | df["upper"].isna() | (df["lower"] <= df["upper"])
         return below & above & ordered
 
     @pa.dataframe_check
-    def period_in_order(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def period_in_order(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["period_start"].isna() | df["period_end"].isna() | (df["period_start"] <= df["period_end"])
 
     @pa.dataframe_check
-    def value_or_bounds(cls, df: pd.DataFrame) -> Series[bool]:
+    @classmethod
+    def value_or_bounds(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["value"].notna() | df["lower"].notna() | df["upper"].notna()
 
 

@@ -13,9 +13,9 @@ from typing import Any
 from figcheck.evaluate.news.fields import FIELDS, compare, fully_right, match
 from figcheck.evaluate.news.shown import SHOW_FIELD, context_line, show_figure
 from figcheck.extract.article import Resources, extract_articles
-from figcheck.extract.sentences import sentences
 from figcheck.load.articles import Article
 from figcheck.pipeline import load_resources
+from figcheck.text.sentences import sentences
 
 
 class GoldFileError(Exception):

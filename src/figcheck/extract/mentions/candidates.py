@@ -17,7 +17,7 @@ from figcheck.extract.mentions.records import (
     Candidate,
 )
 from figcheck.extract.mentions.wordlists import WordLists, common_word, honorific_at, word_lists
-from figcheck.extract.titles import (
+from figcheck.text.titles import (
     Token,
     extend_backward,
     extend_forward,

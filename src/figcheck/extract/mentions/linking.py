@@ -13,7 +13,8 @@ from figcheck.extract.mentions.records import (
     Candidate,
     Mention,
 )
-from figcheck.extract.titles import (
+from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
+from figcheck.text.titles import (
     MAX_PREMODIFIERS,
     Token,
     extend_backward,
@@ -23,7 +24,6 @@ from figcheck.extract.titles import (
     title_key,
     titles_compatible,
 )
-from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
 
 
 def _title_before(

@@ -7,17 +7,23 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import regex
 
 from figcheck.extract.mentions.records import QUOTES, SENTENCE_END
-from figcheck.extract.titles import (
-    Token,
-    _data_lines,
-    lexicon,
-)
 from figcheck.load.gazetteer import Gazetteer, fold
+from figcheck.text.titles import Token, lexicon
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    """The rows of a tab-separated file of `figcheck/extract/data/`, comments and blank lines left out."""
+    text = resources.files("figcheck.extract").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}"  # U.S.

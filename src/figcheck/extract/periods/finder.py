@@ -12,8 +12,8 @@ from figcheck.extract.periods.context import Resolution, ResolveContext
 from figcheck.extract.periods.lexicon import lexicon
 from figcheck.extract.periods.period import Period
 from figcheck.extract.periods.words import Lexicon, lower_same_length
-from figcheck.extract.sentences import LONGEST_SENTENCE
 from figcheck.extract.status import sentence_cues
+from figcheck.text.sentences import LONGEST_SENTENCE
 
 
 def find_periods(

@@ -1,10 +1,11 @@
 from collections.abc import Iterator
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.extract.institutions import speaks_for
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
+from figcheck.text.institutions import speaks_for
 
 SAME_FIGURE = ["unit", "value", "qualifier", "period_start", "period_end"]
 COLUMNS = [
@@ -19,7 +20,7 @@ COLUMNS = [
 ]
 
 
-def _one_voice(hit: dict) -> bool:
+def _one_voice(hit: dict[str, Any]) -> bool:
     """A person and the institution his title says he heads or speaks for."""
     pairs = [("", "_b"), ("_b", "")]
     return any(
@@ -61,7 +62,7 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
     # (two keys make a cheap group-by; the claims are then compared on all of `same`)
     repeat = ["doc_id", "value"] if not across_articles else ["unit", "value"]
     repeated = figures.group_by(*repeat).agg(nw.len().alias("copies")).filter(nw.col("copies") >= 2)
-    figures = figures.join(repeated.select(*repeat), on=repeat)
+    figures = join(figures, repeated.select(*repeat), on=repeat)
     claims = with_claimant(tables, figures).drop_nulls(subset=["claimant"]).select(COLUMNS)
     contested = (
         claims.group_by(*same)
@@ -69,9 +70,9 @@ def attribution_drift(tables: Tables, *, across_articles: bool = False) -> Itera
         .filter(nw.col("claimants") >= 2)
         .select(*same)
     )
-    claims = claims.join(contested, on=same)
+    claims = join(claims, contested, on=same)
     hits = (
-        claims.join(claims, on=same, suffix="_b")
+        join(claims, claims, on=same, suffix="_b")
         .filter(nw.col("claimant") < nw.col("claimant_b"))
         .unique(subset=[*same, "claimant", "claimant_b"], keep="first", order_by=["figure_id", "figure_id_b"])
         .sort("doc_id", "figure_id", "figure_id_b")

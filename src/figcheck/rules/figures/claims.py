@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import narwhals as nw
 
-from figcheck.rules import Tables
+from figcheck.rules import Tables, join
 
 
-def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.LazyFrame:
+def with_claimant(tables: Tables, figures: nw.LazyFrame[Any] | None = None) -> nw.LazyFrame[Any]:
     """The figures table (or those of its rows in `figures`) plus `claimant` (speaker entity, else
     source), its `claimant_name`, `speaker_type` and `speaker_title`."""
     figures = tables.figures if figures is None else figures
@@ -18,8 +20,8 @@ def with_claimant(tables: Tables, figures: nw.LazyFrame | None = None) -> nw.Laz
         nw.col("title").alias("speaker_title"),
         nw.coalesce(nw.col("name"), nw.col("text")).alias("speaker_name"),
     )
-    # a left join: mention ids are never null, so a figure without a speaker matches nothing
-    joined = figures.join(speakers, on="speaker_id", how="left")
+    # a left join: a figure without a speaker keeps its row and matches nothing
+    joined = join(figures, speakers, on="speaker_id", how="left")
     return joined.with_columns(
         claimant=nw.coalesce(nw.col("speaker_entity"), nw.col("source")),
         claimant_name=nw.coalesce(nw.col("speaker_name"), nw.col("source")),

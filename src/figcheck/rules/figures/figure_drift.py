@@ -1,10 +1,11 @@
 import math
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
 from figcheck.rules.intervals import unit_label
 
@@ -71,15 +72,15 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
         )
         .select(*SAME_CLAIM)
     )
-    rows = claims.join(disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
+    rows = join(claims, disputed, on=SAME_CLAIM).sort(*SAME_CLAIM, "doc_id", "figure_id").collect()
     prefetch(tables, rows["figure_id"].to_list())
     for _, figures in groupby(hits_of(rows), key=lambda r: tuple(r[k] for k in SAME_CLAIM)):
         yield _claim_finding(tables, list(figures))
 
 
-def _claim_finding(tables: Tables, figures: list[dict]) -> Finding:
+def _claim_finding(tables: Tables, figures: list[dict[str, Any]]) -> Finding:
     """One finding per claim: each version of the figure, the most repeated first, with its articles."""
-    versions: dict[tuple, list[dict]] = {}
+    versions: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for figure in figures:
         versions.setdefault((figure["lower"], figure["upper"], figure["qualifier"]), []).append(figure)
     ordered = sorted(versions.values(), key=lambda v: (-len({f["doc_id"] for f in v}), v[0]["doc_id"]))
@@ -102,7 +103,7 @@ def _claim_finding(tables: Tables, figures: list[dict]) -> Finding:
     )
 
 
-def _least_repeated(versions: list[list[dict]]) -> list[dict]:
+def _least_repeated(versions: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """The version fewest articles give (on a tie, the first article's): where the drift most likely is."""
     return min(versions, key=lambda v: (len({f["doc_id"] for f in v}), v[0]["doc_id"]))
 

@@ -3,7 +3,7 @@ from itertools import groupby
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 
 SAME_FIGURE = ["doc_id", "unit", "value"]
 BOUND = ["over", "at_least", "under", "at_most"]
@@ -62,21 +62,18 @@ def qualifier_drift(tables: Tables) -> Iterator[Finding]:
     Plus de 310 000 équipements seront livrés en 2026, soit plus de 310 000 sur l'année.
     """
     columns = [*SAME_FIGURE, "figure_id", "qualifier", "status", "period_start", "period_end"]
-    figures = (
-        tables.figures.drop_nulls(subset=SAME_FIGURE)
-        .filter(~nw.col("unit_kind").is_in(SCALES).fill_null(False))
-        .select(columns)
-    )
+    figures = tables.figures.filter(~nw.col("unit_kind").is_in(SCALES).fill_null(False)).select(columns)
+    bounded = figures.filter(nw.col("qualifier").is_in(BOUND))
+    pointed = figures.filter(nw.col("qualifier").is_in(POINT))
     hits = (
-        figures.filter(nw.col("qualifier").is_in(BOUND))
-        .join(figures.filter(nw.col("qualifier").is_in(POINT)), on=SAME_FIGURE, suffix="_b")
+        join(bounded, pointed, on=SAME_FIGURE, suffix="_b")
         .filter(_same_period() & _compatible_status())
         .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
         .collect()
     )
     prefetch(tables, [*hits["figure_id"].to_list(), *hits["figure_id_b"].to_list()])
-    for (doc_id, _, _), pairs in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
-        pairs = list(pairs)
+    for (doc_id, _, _), group in groupby(hits_of(hits), key=lambda r: tuple(r[k] for k in SAME_FIGURE)):
+        pairs = list(group)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence = spans(tables, first["figure_id"], first["figure_id_b"])

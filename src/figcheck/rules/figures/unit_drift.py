@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import unit_label
 
 SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
@@ -37,7 +37,7 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         .select(columns)
     )
     hits = (
-        figures.join(figures, on=SAME_FIGURE, suffix="_b")
+        join(figures, figures, on=SAME_FIGURE, suffix="_b")
         .filter(nw.col("unit") < nw.col("unit_b"))
         .unique(
             subset=["doc_id", "unit", "unit_b", "value"], keep="first", order_by=["figure_id", "figure_id_b"]

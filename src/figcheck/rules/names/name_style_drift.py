@@ -1,9 +1,10 @@
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.names.name_variant import misspelled, spellings
 
 
@@ -28,7 +29,7 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
     (article B, English) Sergei Lavrov spoke on Wednesday.
     """
     languages = tables.documents.select("doc_id", "language")
-    written = spellings(tables).join(languages, on="doc_id")
+    written = join(spellings(tables), languages, on="doc_id")
     first_of_each = written.unique(
         subset=["entity_id", "language", "text", "doc_id"], keep="first", order_by=["mention_id"]
     )
@@ -39,13 +40,13 @@ def name_style_drift(tables: Tables) -> Iterator[Finding]:
         .select("entity_id", "language")
     )
     hits = (
-        first_of_each.join(drifting, on=["entity_id", "language"])
+        join(first_of_each, drifting, on=["entity_id", "language"])
         .sort("entity_id", "language", "doc_id", "mention_id")
         .collect()
     )
     prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     for (_, language), rows in groupby(hits_of(hits), key=lambda r: (r["entity_id"], r["language"])):
-        by_form: dict[str, dict] = {}
+        by_form: dict[str, dict[str, Any]] = {}
         for row in misspelled(list(rows)):
             by_form.setdefault(row["text"], row)
         chosen = list(by_form.values())

@@ -1,21 +1,22 @@
 from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.extract.names import spelled_alike
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
+from figcheck.text.names import spelled_alike
 
 
-def spellings(tables: Tables) -> nw.LazyFrame:
+def spellings(tables: Tables) -> nw.LazyFrame[Any]:
     """Full-name mentions of persons: the spellings an article actually writes."""
     return tables.mentions.filter(
         (nw.col("type") == "person") & nw.col("refers_to").is_null() & ~nw.col("entity_id").is_null()
     ).select("mention_id", "doc_id", "entity_id", "text", "name", "convention", "canonical")
 
 
-def misspelled(rows: list[dict]) -> list[dict]:
+def misspelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows whose name some other row spells differently.
 
     Forms that only add or leave out parts (`Mme`, a middle name, an initial for the given name) or
@@ -26,7 +27,7 @@ def misspelled(rows: list[dict]) -> list[dict]:
     return [r for r in rows if (r["name"] or r["text"]) in clashing]
 
 
-def describe(rows: list[dict]) -> str:
+def describe(rows: list[dict[str, Any]]) -> str:
     """`"Andreï Beloussov" (french, 1×), "Andrey Belousov" (english, 1×)`."""
     counts = Counter((r["text"], r["convention"]) for r in rows)
     return ", ".join(
@@ -34,11 +35,11 @@ def describe(rows: list[dict]) -> str:
     )
 
 
-def suggested_form(rows: list[dict], majority_convention: str | None) -> str:
-    pinned = next((r["canonical"] for r in rows if r["canonical"]), None)
+def suggested_form(rows: list[dict[str, Any]], majority_convention: str | None) -> str:
+    pinned: str | None = next((r["canonical"] for r in rows if r["canonical"]), None)
     if pinned:
         return pinned
-    preferred = [r["text"] for r in rows if r["convention"] == majority_convention]
+    preferred: list[str] = [r["text"] for r in rows if r["convention"] == majority_convention]
     return (preferred or [rows[0]["text"]])[0]
 
 
@@ -70,16 +71,16 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         .select("doc_id", "entity_id")
     )
     hits = (
-        written.join(varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
+        join(written, varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
     )
     prefetch(tables, hits["mention_id"].to_list(), table="mentions")
     rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])
-    for doc_id, doc_rows in rows_by_doc:
-        doc_rows = list(doc_rows)
+    for doc_id, doc_group in rows_by_doc:
+        doc_rows = list(doc_group)
         conventions = Counter(r["convention"] for r in doc_rows if r["convention"])
         majority = conventions.most_common(1)[0][0] if conventions else None
-        for _, rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
-            rows = misspelled(list(rows))
+        for _, entity_rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
+            rows = misspelled(list(entity_rows))
             if not rows:
                 continue
             form = suggested_form(rows, majority)

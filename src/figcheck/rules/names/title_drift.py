@@ -2,8 +2,8 @@ from collections.abc import Iterator
 
 import narwhals as nw
 
-from figcheck.extract.titles import title_key, titles_compatible
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
+from figcheck.text.titles import title_key, titles_compatible
 
 
 def incompatible(a: str, b: str) -> bool:
@@ -39,13 +39,11 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
     Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, a parlé du forum. Le secrétaire du
     Conseil de sécurité russe a déclaré que le programme comprend des tables rondes.
     """
-    titled = (
-        tables.mentions.filter((nw.col("type") == "person") & ~nw.col("title").is_null())
-        .drop_nulls(subset=["entity_id"])
-        .select("doc_id", "entity_id", "mention_id", "start", "title", "name")
+    titled = tables.mentions.filter((nw.col("type") == "person") & ~nw.col("title").is_null()).select(
+        "doc_id", "entity_id", "mention_id", "start", "title", "name"
     )
     pairs = (
-        titled.join(titled, on=["doc_id", "entity_id"], suffix="_b")
+        join(titled, titled, on=["doc_id", "entity_id"], suffix="_b")
         .filter((nw.col("start") < nw.col("start_b")) & (nw.col("title") != nw.col("title_b")))
         .sort("doc_id", "entity_id", "start", "start_b")
         .collect()

@@ -1,8 +1,9 @@
 from collections.abc import Iterator
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, unit_label
 from figcheck.rules.periods.scope_conflict import conflicts
 
@@ -17,7 +18,7 @@ NOT_ADDITIVE = ("percent", "time")
 GAP_DAYS = 31
 
 
-def _dated(tables: Tables) -> nw.LazyFrame:
+def _dated(tables: Tables) -> nw.LazyFrame[Any]:
     additive = ~nw.col("unit_kind").is_in(NOT_ADDITIVE).fill_null(False)
     return (
         tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"])
@@ -30,7 +31,7 @@ def _dated(tables: Tables) -> nw.LazyFrame:
     )
 
 
-def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
+def tiled_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
     parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).unique(
         subset=[*KEY, "period_scope", "period_start"], keep="first", order_by=["figure_id"]
@@ -43,7 +44,7 @@ def tiled_parts(dated: nw.LazyFrame) -> nw.LazyFrame:
     )
 
 
-def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
+def before_and_rest(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     """A figure for the start of a year joined with the figure for the rest of it; `covers` says whether
     the two leave no gap (the early part starts on 1 January and the rest follows within a month), so
     that their sum may be compared from below as well as from above."""
@@ -54,7 +55,7 @@ def before_and_rest(dated: nw.LazyFrame) -> nw.LazyFrame:
         *KEY, "figure_id", "low", "high", "period_start"
     )
     return (
-        early.join(rest, on=KEY, suffix="_rest")
+        join(early, rest, on=KEY, suffix="_rest")
         .filter(nw.col("period_end") < nw.col("period_start"))
         .with_columns(
             covers=(nw.col("early_start").dt.month() == 1)
@@ -96,18 +97,15 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     """
     dated = _dated(tables)
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(*WHOLE, "low", "high")
-    tiles = (
-        tiled_parts(dated)
-        .join(whole, on=KEY)
-        .with_columns(complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0))
+    tiles = join(tiled_parts(dated), whole, on=KEY).with_columns(
+        complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
     )
     too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(*KEY, "figure_id", "part_id")
     too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
         *KEY, "figure_id", "part_id"
     )
     split = (
-        before_and_rest(dated)
-        .join(whole, on=KEY)
+        join(before_and_rest(dated), whole, on=KEY)
         .filter(
             (nw.col("parts_low") > nw.col("high"))
             | (nw.col("covers") & (nw.col("parts_high") < nw.col("low")))

@@ -1,9 +1,10 @@
 from collections.abc import Collection, Iterator
 from itertools import groupby
+from typing import Any
 
 import narwhals as nw
 
-from figcheck.rules import Evidence, Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules import Evidence, Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import fmt, overlaps, unit_label
 
 # Scopes that cover only part of a calendar year.
@@ -23,29 +24,29 @@ COLUMNS = [
 ]
 
 
-def _figures_in(tables: Tables, doc_ids: Collection[str] | None) -> nw.LazyFrame:
+def _figures_in(tables: Tables, doc_ids: Collection[str] | None) -> nw.LazyFrame[Any]:
     figures = tables.figures.drop_nulls(subset=["unit", "value", "period_start", "period_end"])
     return figures if doc_ids is None else figures.filter(nw.col("doc_id").is_in(sorted(doc_ids)))
 
 
-def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.LazyFrame:
+def conflict_pairs(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.LazyFrame[Any]:
     """Pairs (whole year, part of it) giving the same figure, in every article or in `doc_ids`: one row
     per pair, part columns suffixed `_b`."""
     dated = _figures_in(tables, doc_ids).with_columns(year=nw.col("period_start").dt.year())
     whole = dated.filter(nw.col("period_scope") == "whole_year").select(COLUMNS)
     part = dated.filter(nw.col("period_scope").is_in(PART_OF_YEAR)).select(COLUMNS)
-    return whole.join(part, on=SAME_FIGURE, suffix="_b").filter(
+    return join(whole, part, on=SAME_FIGURE, suffix="_b").filter(
         overlaps()
         & (nw.col("period_start_b") >= nw.col("period_start"))
         & (nw.col("period_end_b") <= nw.col("period_end"))
     )
 
 
-def conflicts(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.DataFrame:
+def conflicts(tables: Tables, doc_ids: Collection[str] | None = None) -> nw.DataFrame[Any]:
     return conflict_pairs(tables, doc_ids).sort("doc_id", "unit", "figure_id", "figure_id_b").collect()
 
 
-def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, str], dict]:
+def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, str], dict[str, Any]]:
     """For each conflicting pair in `doc_ids`, a figure of the same unit for the part of the year before
     the part: what makes the arithmetic ("2 million already delivered in January")."""
     earlier = _figures_in(tables, doc_ids).select(
@@ -57,10 +58,11 @@ def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, st
         nw.col("period_start").alias("period_start_c"),
         nw.col("period_end").alias("period_end_c"),
     )
+    pairs = conflict_pairs(tables, doc_ids).select(
+        "doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b"
+    )
     rows = (
-        conflict_pairs(tables, doc_ids)
-        .select("doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b")
-        .join(earlier, on=["doc_id", "unit"])
+        join(pairs, earlier, on=["doc_id", "unit"])
         .filter(
             (nw.col("period_start_c") >= nw.col("period_start"))
             & (nw.col("period_end_c") < nw.col("period_start_b"))
@@ -68,7 +70,7 @@ def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, st
         .sort("figure_id", "figure_id_b", "figure_id_c")
         .collect()
     )
-    known: dict[tuple[str, str], dict] = {}
+    known: dict[tuple[str, str], dict[str, Any]] = {}
     for row in hits_of(rows):
         known.setdefault((row["figure_id"], row["figure_id_b"]), row)
     return known
@@ -104,8 +106,8 @@ def scope_conflict(tables: Tables) -> Iterator[Finding]:
             *(known["figure_id_c"] for known in before.values()),
         ],
     )
-    for (doc_id, unit), pairs in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
-        pairs = list(pairs)
+    for (doc_id, unit), group in groupby(hits_of(hits), key=lambda r: (r["doc_id"], r["unit"])):
+        pairs = list(group)
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence: tuple[Evidence, ...] = spans(tables, *ids)

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
-from figcheck.extract.quotes import unbalanced_quotes
 from figcheck.rules import Document, Finding, document_rule
+from figcheck.text.quotes import unbalanced_quotes
 
 
 @document_rule(code="QT001", slug="unbalanced-quote", severity="warning", family="quotes")

@@ -1,8 +1,8 @@
 from collections.abc import Iterator
 from functools import cache
 
-from figcheck.extract.spelling import Speller, find_misspellings, load_speller
 from figcheck.rules import Document, Finding, document_rule
+from figcheck.text.spelling import Speller, find_misspellings, load_speller
 
 # Dictionaries take a tenth of a second to open: once per language and process.
 speller_for = cache(load_speller)

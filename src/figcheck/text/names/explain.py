@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from figcheck.extract.names.cluster import cluster
-from figcheck.extract.names.conventions import convention
-from figcheck.extract.names.keys import ParsedName, Word, infer_type, parse
+from figcheck.text.names.cluster import cluster
+from figcheck.text.names.conventions import convention
+from figcheck.text.names.keys import ParsedName, Word, infer_type, parse
 
 _FEMININE_ENDINGS = ("a", "aja")
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from figcheck.extract.names.tables import markers
+from figcheck.text.names.tables import markers
 
 CONVENTIONS = (
     "cyrillic",

@@ -9,12 +9,13 @@ through `str.translate`: folding is on the path of every sentence of every artic
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 
 class _Stripped(dict[int, str]):
     """Code point -> the character decomposed (canonically or by compatibility) without its marks."""
 
-    def __init__(self, form: str) -> None:
+    def __init__(self, form: Literal["NFD", "NFKD"]) -> None:
         super().__init__()
         self.form = form
 
@@ -37,3 +38,15 @@ def strip_accents_compatible(text: str) -> str:
     """`strip_accents` after a compatibility decomposition too: ligatures and width variants made plain
     ("ﬁ" -> "fi", "１" -> "1")."""
     return text if text.isascii() else text.translate(_COMPATIBLE)
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def fold(text: str) -> str:
+    """A lookup key: case and diacritics dropped, apostrophes and spaces normalised.
+
+    `Sergueï Choïgou` and `SERGUEI CHOIGOU` share a key; Cyrillic stays Cyrillic.
+    """
+    stripped = strip_accents_compatible(text.translate(_APOSTROPHES))
+    return " ".join(stripped.casefold().split())

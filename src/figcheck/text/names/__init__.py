@@ -7,10 +7,10 @@ without patronymic joins the one fuller spelling it fits); ``explain`` says why 
 The conventions are data tables in ``data/``.
 """
 
-from figcheck.extract.names.cluster import cluster, cluster_lines
-from figcheck.extract.names.conventions import CONVENTIONS, convention
-from figcheck.extract.names.explain import explain
-from figcheck.extract.names.keys import NameParts, name_key, name_parts, spelled_alike, surname_key
+from figcheck.text.names.cluster import cluster, cluster_lines
+from figcheck.text.names.conventions import CONVENTIONS, convention
+from figcheck.text.names.explain import explain
+from figcheck.text.names.keys import NameParts, name_key, name_parts, spelled_alike, surname_key
 
 __all__ = [
     "CONVENTIONS",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from figcheck.extract.sentences import paragraphs
+from figcheck.text.sentences import paragraphs
 
 # Typographic marks say which way they face; the straight quote does not.
 OPENING = {"«": "guillemet", "“": "curly", "„": "curly"}

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from figcheck.extract.names.conventions import LATIN_CONVENTIONS, convention
-from figcheck.extract.names.keys import TYPES, ParsedName, Word, fold_word, given_key, infer_type, parse
+from figcheck.text.names.conventions import LATIN_CONVENTIONS, convention
+from figcheck.text.names.keys import TYPES, ParsedName, Word, fold_word, given_key, infer_type, parse
 
 Alternatives = Callable[[], tuple[str, ...]]
 
@@ -284,8 +284,8 @@ def cluster_lines(lines: Iterable[str]) -> Iterator[str]:
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
-        name, _, type_ = line.partition("\t")
-        type_ = type_.strip() or None
+        name, _, written_type = line.partition("\t")
+        type_ = written_type.strip() or None
         if type_ is not None and type_ not in TYPES:
             raise ValueError(f"unknown name type {type_!r} for {name!r}; expected one of {', '.join(TYPES)}")
         names.append(name.strip())

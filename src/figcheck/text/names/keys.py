@@ -22,9 +22,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from figcheck.extract.names import tables
-from figcheck.extract.names.conventions import LATIN_CONVENTIONS, combine, word_convention
 from figcheck.text import strip_accents
+from figcheck.text.names import tables
+from figcheck.text.names.conventions import LATIN_CONVENTIONS, combine, word_convention
 
 PHONEMES = frozenset("abcdefgijklmnoprstuvxčšž")
 _VOWELS = frozenset("aeiou")
@@ -322,7 +322,7 @@ def parse(name: str, type: str = "person") -> ParsedName:
         return ParsedName(name, type, conv, words=words)
 
     initial = None
-    tokens = []
+    tokens: list[str] = []
     for k, t in enumerate(raw):
         if is_initial(k) and any(c.isalpha() for c in t):
             if initial is None and not tokens:

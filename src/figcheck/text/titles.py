@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from figcheck.load.gazetteer import fold
+from figcheck.text import fold
 
 LANGUAGES = ("fr", "en")
 MAX_COMPLEMENTS = 3
@@ -39,7 +39,7 @@ class Token(NamedTuple):
 
 
 def _data_lines(name: str) -> Iterator[list[str]]:
-    text = resources.files("figcheck.extract").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("figcheck.text").joinpath("data", name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield [cell.strip() for cell in line.split("\t")]

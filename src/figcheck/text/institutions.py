@@ -6,15 +6,13 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from figcheck.extract.titles import title_key
-from figcheck.load.gazetteer import fold
+from figcheck.text import fold
+from figcheck.text.titles import title_key
 
 
 @lru_cache(maxsize=1)
 def _institution_roles() -> dict[str, str]:
-    text = (
-        resources.files("figcheck.extract").joinpath("data", "institutions.tsv").read_text(encoding="utf-8")
-    )
+    text = resources.files("figcheck.text").joinpath("data", "institutions.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {fold(word.strip()): role.strip() for word, _, role in rows}
 

@@ -15,7 +15,7 @@ class Grapheme(NamedTuple):
 
 
 def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("figcheck.extract.names").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("figcheck.text.names").joinpath("data", filename).read_text(encoding="utf-8")
     rows = []
     header_seen = False
     for line in text.splitlines():

@@ -153,3 +153,18 @@ def test_fingerprints_survive_edits_elsewhere_in_the_article(
         "Un nouveau paragraphe en tête.\n" + QUOTES_AND_TYPO, encoding="utf-8"
     )
     assert [f["fingerprint"] for f in json_report(folder, suite, tmp_path / "o")["findings"]] == before
+
+
+def test_each_report_module_declaring_a_format_is_a_choice_of_run(capsys) -> None:
+    import pytest
+
+    from figcheck.cli import main
+    from figcheck.report.formats import output_formats
+
+    formats = output_formats()
+    assert set(formats) == {"github", "html", "json", "junit", "sarif"}
+    files = [f.file for f in formats.values() if f.file]
+    assert len(files) == len(set(files)) == 4
+    with pytest.raises(SystemExit):
+        main(["run", "--format", "html,pdf"])
+    assert "unknown format pdf; choose from github, html, json, junit, sarif" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
@@ -22,11 +22,7 @@ from figcheck.pipeline import ParquetBatches, Progress, RunResult, extract, run
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
 from figcheck.report.escape import csv_cell, in_github_actions, inert_in_actions, visible, visible_error
-from figcheck.report.github import findings_github
-from figcheck.report.html import findings_html
-from figcheck.report.json import findings_json
-from figcheck.report.junit import findings_junit
-from figcheck.report.sarif import findings_sarif
+from figcheck.report.formats import output_formats
 from figcheck.report.text import findings_text
 from figcheck.report.write import ReportFolder, check_file, write_file
 from figcheck.rules.discover import all_rules
@@ -37,14 +33,6 @@ from figcheck.tables.build import TableError
 
 DEFAULT_SUITE = Path("checks/default.yaml")
 DEFAULT_DATASETS = Path("datasets")
-# format -> (file written in --out, or None for standard output; writer)
-REPORT_WRITERS: dict[str, tuple[str | None, Callable[[ReportContext], str]]] = {
-    "html": ("index.html", findings_html),
-    "json": ("findings.json", findings_json),
-    "sarif": ("findings.sarif", findings_sarif),
-    "junit": ("junit.xml", findings_junit),
-    "github": (None, findings_github),
-}
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
 PROGRESS_FROM = 20
@@ -52,10 +40,11 @@ PROGRESS_FROM = 20
 
 def _formats(value: str) -> list[str]:
     formats = [f.strip() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in REPORT_WRITERS]
+    known = output_formats()
+    unknown = [f for f in formats if f not in known]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORT_WRITERS)}"
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}"
         )
     return formats
 
@@ -111,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         type=_formats,
         default=["html", "json"],
-        help="comma-separated: html, json, sarif, junit, github (default: html,json)",
+        help=f"comma-separated: {', '.join(output_formats())} (default: html,json)",
     )
     run_cmd.add_argument(
         "--baseline",
@@ -215,7 +204,8 @@ def _run_suite(args: argparse.Namespace) -> tuple[Suite, RunResult]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    writes_files = any(REPORT_WRITERS[f][0] for f in args.format)
+    chosen = [output_formats()[f] for f in args.format]
+    writes_files = any(f.file for f in chosen)
     # --out is checked and held before the work, so a bad folder or a second run stops at once
     with ReportFolder(args.out) if writes_files else nullcontext() as folder:
         accepted = read_baseline(args.baseline) if args.baseline else None
@@ -238,10 +228,10 @@ def _run(args: argparse.Namespace) -> int:
             baseline=comparison,
             fail_on=args.fail_on,
         )
-        files = {name: write(context) for f in args.format for name, write in [REPORT_WRITERS[f]] if name}
+        files = {f.file: f.write(context) for f in chosen if f.file}
         written = folder.write(files) if folder is not None else []
-    if "github" in args.format:
-        sys.stdout.write(findings_github(context))
+    for printed in (f for f in chosen if f.file is None):
+        sys.stdout.write(printed.write(context))
     text = findings_text(context)
     listing = text.splitlines()[-1] + "\n" if args.quiet else text
     if comparison is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from figcheck.report.context import ReportContext
 from figcheck.report.escape import workflow_data, workflow_property
+from figcheck.report.formats import OutputFormat
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,3 +32,6 @@ def findings_github(context: ReportContext) -> str:
         message = finding.message + (f" Help: {finding.suggestion}" if finding.suggestion else "")
         lines.append(f"::{COMMANDS[finding.severity]} {','.join(properties)}::{workflow_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+FORMAT = OutputFormat("github", None, findings_github)

@@ -17,6 +17,7 @@ import jinja2
 import pandas as pd
 
 from figcheck.report.context import ReportContext
+from figcheck.report.formats import OutputFormat
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
 from figcheck.text.sentences import paragraphs, sentences
@@ -334,3 +335,6 @@ def findings_html(context: ReportContext) -> str:
             new_fingerprints={f.fingerprint for f in context.baseline.new} if context.baseline else set(),
         )
     )
+
+
+FORMAT = OutputFormat("html", "index.html", findings_html)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from figcheck.report.context import ReportContext
+from figcheck.report.formats import OutputFormat
 
 
 def findings_json(context: ReportContext) -> str:
@@ -44,3 +45,6 @@ def findings_document(context: ReportContext) -> Mapping[str, Any]:
             for f in context.findings
         ],
     }
+
+
+FORMAT = OutputFormat("json", "findings.json", findings_json)

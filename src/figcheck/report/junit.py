@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from figcheck.report.context import ReportContext
 from figcheck.report.escape import xml_text
+from figcheck.report.formats import OutputFormat
 from figcheck.rules.runner import ReportedFinding
 from figcheck.vocabulary import SEVERITY_RANK
 
@@ -71,3 +72,6 @@ def findings_junit(context: ReportContext) -> str:
     root.set("failures", str(total_failures))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+FORMAT = OutputFormat("junit", "junit.xml", findings_junit)

@@ -8,6 +8,7 @@ from typing import Any
 
 from figcheck.report.context import ReportContext
 from figcheck.report.escape import uri_reference
+from figcheck.report.formats import OutputFormat
 from figcheck.rules.docs import rule_markdown
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
@@ -96,3 +97,6 @@ def findings_sarif(context: ReportContext) -> str:
         json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
         + "\n"
     )
+
+
+FORMAT = OutputFormat("sarif", "findings.sarif", findings_sarif)

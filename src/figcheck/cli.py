@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pandas as pd
 from tqdm import tqdm
@@ -174,7 +174,7 @@ def _suite(path: Path | None) -> Suite:
 def _progress_bar(stream: TextIO) -> Progress:
     """Progress bars of the articles extracted, then of the rules checked, on a terminal and for
     collections long enough to wait for."""
-    bars: dict[str, tqdm] = {}
+    bars: dict[str, tqdm[Any]] = {}
 
     def show(stage: str, done: int, total: int) -> None:
         if not stream.isatty() or (stage == "extracting" and total < PROGRESS_FROM):

@@ -405,7 +405,9 @@ def _attribution(
 def _in_apposition(child: Any, head: Any) -> bool:
     """A name set off after its head ("Le ministre des Finances, Michel Sapin,"), which a parser labels
     an apposition or, at times, a conjunct."""
-    return child.i > head.i and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
+    return bool(
+        child.i > head.i and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
+    )
 
 
 def _passive(verb: Any) -> bool:

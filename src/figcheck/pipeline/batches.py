@@ -232,10 +232,10 @@ def documents_for(
     """Each article with the figures found in its text and its mentions, for the document rules."""
     figures_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in figures[figures["origin"] == "extracted"].to_dict("records"):
-        figures_by[row["doc_id"]].append(row)
+        figures_by[str(row["doc_id"])].append({str(k): v for k, v in row.items()})
     mentions_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in mentions.to_dict("records"):
-        mentions_by[row["doc_id"]].append(row)
+        mentions_by[str(row["doc_id"])].append({str(k): v for k, v in row.items()})
     return [
         Document(a.doc_id, a.language, a.text, figures_by.get(a.doc_id, []), mentions_by.get(a.doc_id, []))
         for a in articles

@@ -269,7 +269,7 @@ def _score_article(
         for name, ok in checks.items():
             t.fields[name] = t.fields[name].add(ok)
             if not ok and name != "status_lenient":
-                report(g, 1, name, SHOW_FIELD[name](g, True), SHOW_FIELD[name](f, False))
+                report(g, 1, name, SHOW_FIELD[name](g, True), SHOW_FIELD[name](f or {}, False))
     paired = set(pairs.values())
     for j, f in enumerate(found):
         if j not in paired:

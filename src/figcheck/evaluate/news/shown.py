@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from figcheck.evaluate.news.fields import CONTEXT_CHARS, found_period, found_speaker, gold_period
@@ -53,7 +53,7 @@ def show_figure(f: Mapping[str, Any], *, gold: bool) -> str:
     return _bounds(f) + ("" if unit == "none" else f" {unit}")
 
 
-SHOW_FIELD = {
+SHOW_FIELD: dict[str, Callable[[Mapping[str, Any], bool], str]] = {
     "value": lambda f, gold: _number(f.get("value")),
     "qualifier": lambda f, gold: _bounds(f),
     "unit": _unit,

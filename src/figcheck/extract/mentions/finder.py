@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from figcheck.extract.models import load_model, reads_names
-from figcheck.load.gazetteer import Gazetteer
-
-if TYPE_CHECKING:
-    import spacy
+from typing import Any
 
 from figcheck.extract.mentions.candidates import (
     honorific_candidates,
@@ -23,9 +17,11 @@ from figcheck.extract.mentions.candidates import (
 from figcheck.extract.mentions.linking import build_mentions
 from figcheck.extract.mentions.records import DETERMINERS, FROM_GAZETTEER, FROM_LEXICON, Candidate, Mention
 from figcheck.extract.mentions.wordlists import gazetteer_table, tokenize, word_lists
+from figcheck.extract.models import load_model, reads_names
+from figcheck.load.gazetteer import Gazetteer
 
 
-def load_pipeline(language: str) -> spacy.Language | None:
+def load_pipeline(language: str) -> Any | None:
     """The installed spaCy model for `language` when it proposes names (its NER), or None; never downloads."""
     return load_model(language) if reads_names(language) else None
 

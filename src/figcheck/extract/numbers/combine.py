@@ -78,7 +78,7 @@ def combine_figures(state: ScanState) -> list[FoundNumber]:
                 out.append(a)
                 i += 2
                 continue
-            if a_tail <= b_head:
+            if a_tail is not None and b_head is not None and a_tail <= b_head:
                 gap = text[a_tail:b_head]
                 gap_plain = text[a.end : b_head]
                 if (

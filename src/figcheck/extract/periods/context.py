@@ -183,7 +183,7 @@ def group_or_none(match: Any, name: str) -> str | None:
         value = match.group(name)
     except (IndexError, regex.error):
         return None
-    return value
+    return None if value is None else str(value)
 
 
 def has_lead(match: Any) -> bool:

@@ -192,9 +192,9 @@ def _match_first(ctx: ResolveContext, s: str, names: tuple[str, ...]) -> Resolut
         if name in names:
             inner_match = pattern.search(low)
             if inner_match:
-                r = fn(inner_match, sub)
-                if r is not None:
-                    return r
+                found: Resolution | None = fn(inner_match, sub)
+                if found is not None:
+                    return found
     return None
 
 

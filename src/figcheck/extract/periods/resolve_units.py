@@ -105,11 +105,11 @@ def relative_unit(unit: str, offset: int, ctx: ResolveContext) -> Resolution | N
     if reference is None:
         return undated(unit)
     if unit == "day":
-        d = reference + timedelta(days=offset)
-        return "day", d, d, "reference"
+        day = reference + timedelta(days=offset)
+        return "day", day, day, "reference"
     if unit == "week":
-        s = monday_of(reference) + timedelta(weeks=offset)
-        return "week", s, s + timedelta(days=6), "reference"
+        monday = monday_of(reference) + timedelta(weeks=offset)
+        return "week", monday, monday + timedelta(days=6), "reference"
     if unit == "month":
         y, month = add_months(reference.year, reference.month, offset)
         return "month", date(y, month, 1), month_end(y, month), "reference"

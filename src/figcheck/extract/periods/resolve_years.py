@@ -74,8 +74,8 @@ def resolve_year(match: Any, ctx: ResolveContext) -> Resolution | None:
         intro = ctx.lex.macros.get("_INTRO")
         if not lead and not (intro and regex.search(intro, before)):
             return None
-        after = regex.match(r"\s*(\w+)", ctx.low, pos=match.end())
-        if after and fold(after.group(1)) not in ctx.lex.function_words:
+        next_word = regex.match(r"\s*(\w+)", ctx.low, pos=match.end())
+        if next_word and fold(next_word.group(1)) not in ctx.lex.function_words:
             return None
     y = year_of(year_text, ctx)
     if y is None:
@@ -88,6 +88,7 @@ def resolve_years_range(match: Any, ctx: ResolveContext) -> Resolution | None:
     b_text = fold(match.group("y2"))
     if a is None:
         return None
+    b: tuple[int, str] | None
     if regex.fullmatch(r"\d{2}", b_text):
         b = (a[0] // 100 * 100 + int(b_text), "explicit")
         if int(b_text) <= 12:

@@ -252,7 +252,12 @@ def _run(args: argparse.Namespace) -> int:
 
 def _failed(problems: Sequence[InputProblem]) -> int:
     """What failed while the run went on (articles set aside, rules that failed), after the reports."""
-    message = visible_error(InputError.collected(list(problems)))
+    return _input_error(InputError.collected(list(problems)))
+
+
+def _input_error(error: Exception) -> int:
+    """`error` on standard error, inert on a GitHub runner; the status of an input error."""
+    message = visible_error(error)
     sys.stderr.write(inert_in_actions(message) if in_github_actions() else message)
     return EXIT_INPUT
 
@@ -337,9 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("figcheck: interrupted; the report folder is as it was or complete\n")
         return EXIT_INTERRUPTED
     except (InputError, TableError, EngineUnavailable) as error:
-        message = visible_error(error)
-        sys.stderr.write(inert_in_actions(message) if in_github_actions() else message)
-        return EXIT_INPUT
+        return _input_error(error)
 
 
 if __name__ == "__main__":

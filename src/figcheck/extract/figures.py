@@ -255,7 +255,8 @@ def _speakers(
     paragraph_of = paragraph_indexes(context.text, context.sentences)
     for index, sentence in enumerate(context.sentences):
         said = parsed.attributions.get(index)
-        if index == 0 or paragraph_of[index] != paragraph_of[index - 1]:
+        opens_paragraph = index == 0 or paragraph_of[index] != paragraph_of[index - 1]
+        if opens_paragraph:
             heading = None
         if said is None:
             release = _publisher(context, sentence) or release
@@ -265,19 +266,15 @@ def _speakers(
         previous = speaker
         if said.release:
             release = speaker
-        if _opens_paragraph(context, sentence, said, index, paragraph_of):
+        if opens_paragraph and _led_by_preposition(context, sentence, said):
             heading = speaker
         by_sentence[index] = speaker
     return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
 
 
-def _opens_paragraph(
-    context: FigureContext, sentence: Span, said: Attribution, index: int, paragraph_of: Sequence[int]
-) -> bool:
-    """Whether the attribution is the preposition that opens its paragraph ("Toutefois, selon une étude
+def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:
+    """Whether the attribution is a preposition at the head of its sentence ("Toutefois, selon une étude
     de l'Observatoire, …", "According to the ministry, …")."""
-    if index > 0 and paragraph_of[index - 1] == paragraph_of[index]:
-        return False
     head = fold(context.text[sentence.start : said.start]).replace(",", " ").split()
     prepositions = {fold(w) for w in attribution_words(context.language).prepositions}
     return len(head) <= HEADING_WORDS and any(w in prepositions for w in head)

@@ -65,13 +65,13 @@ class StrictLoader(yaml.SafeLoader):
         return node
 
 
-def yaml_error(path: Path, error: yaml.YAMLError, *, first_line: int = 1) -> InputError:
-    """`error` as an InputError at its line and column (`first_line`: the file line of the text's first)."""
+def yaml_error(path: Path, error: yaml.YAMLError) -> InputError:
+    """`error` as an InputError at its line and column."""
     mark = getattr(error, "problem_mark", None)
     reason = getattr(error, "problem", None) or "not valid YAML"
     if mark is None:
         return InputError(path, None, f"not valid YAML: {reason}")
-    return InputError(path, mark.line + first_line, f"not valid YAML: {reason}", column=mark.column + 1)
+    return InputError(path, mark.line + 1, f"not valid YAML: {reason}", column=mark.column + 1)
 
 
 def yaml_tree(path: Path, text: str) -> yaml.Node | None:

@@ -275,3 +275,42 @@ def test_a_count_reached_by_a_past_day_holds_at_that_day(resources):
 def test_the_terms_of_a_rule_are_neither_fact_nor_plan(resources):
     rows = figures(resources, "Le règlement fixe un plafond de 25 joueurs par équipe.", "fr")
     assert rows["25"]["status"] == "unspecified"
+
+
+def test_a_period_dates_the_figures_of_its_own_clause_only(resources):
+    rows = figures(
+        resources,
+        "The port handled 300 ships in March.\n"
+        "The harbour employs 2,400 dockers, and the old quay, first paved in 1998, holds 14 cranes.",
+        "en",
+    )
+    # "in 1998" belongs to the clause that describes the quay, not to the cranes nor the dockers
+    assert period(rows["14"]) == ("unspecified", None, None)
+    assert period(rows["2,400"]) == ("unspecified", None, None)
+    assert period(rows["300"]) == ("month", "2024-03-01", "2024-03-31")
+
+
+def test_a_period_inside_the_figures_own_phrase_dates_it(resources):
+    rows = figures(
+        resources,
+        "Un chercheur a étudié 57 millions de dossiers ouverts entre 1990 et 2004.",
+        "fr",
+    )
+    assert period(rows["57 millions"]) == ("multi_year", "1990-01-01", "2004-12-31")
+
+
+def test_a_rate_per_unit_of_time_takes_no_governing_period(resources):
+    rows = figures(
+        resources,
+        "En 2015, la ville a accueilli 300 000 visiteurs.\n"
+        "En 2015, le musée a vendu 4 000 billets. L'entretien du musée coûte 2 millions d'euros par an.",
+        "fr",
+    )
+    assert period(rows["4 000"]) == ("whole_year", "2015-01-01", "2015-12-31")
+    assert period(rows["2 millions"]) == ("unspecified", None, None)
+
+
+def test_a_number_joined_to_a_noun_by_a_hyphen_describes_a_thing(resources):
+    rows = figures(resources, "On Monday a ten-storey building collapsed and 12 people died.", "en")
+    assert period(rows["ten"]) == ("unspecified", None, None)
+    assert period(rows["12"]) == ("day", "2024-03-04", "2024-03-04")

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 import yaml
 
+from figcheck.extract.clauses import dates
 from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_in, statement_date_of
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
@@ -91,10 +92,25 @@ def figure_rows(
     statement_dates = find_statement_dates(text, language, context.published, year)
     rows = []
     speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
-    periods = figure_periods(
-        text, language, context.sentences, scan.quantities, statement_dates, context.published, year
-    )
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
+
+    def attaches(number: int, period: Period) -> bool:
+        # a period phrase dates the figures of its own clause and of the clauses under it
+        grammar = grammars[number]
+        if parsed is None or grammar is None or not grammar.governors:
+            return True
+        return dates(parsed.links, text, (period.start, period.end), grammar.governors)
+
+    periods = figure_periods(
+        text,
+        language,
+        context.sentences,
+        scan.quantities,
+        statement_dates,
+        context.published,
+        year,
+        attaches,
+    )
     units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions
     for number, quantity in enumerate(scan.quantities):

@@ -16,13 +16,14 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from figcheck.extract.clauses import Link
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.units import normalize
 from figcheck.text.sentences import Span, sentence_of
@@ -104,6 +105,7 @@ class Grammar:
     verbs: tuple[Word, ...]
     auxiliaries: tuple[tuple[Word, ...], ...]
     marks: tuple[str, ...]
+    governors: frozenset[int] = frozenset()  # where the figure and the words above it start, up to the root
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Parsed:
 
     grammars: tuple[Grammar | None, ...]
     attributions: dict[int, Attribution]
+    links: dict[int, Link] = field(default_factory=dict)  # by the token's start
 
 
 def parse_many(
@@ -129,6 +132,7 @@ def parse_many(
     number to what it counts."""
     grammars: list[list[Grammar | None]] = [[None] * len(q) for _, _, q in articles]
     attributions: list[dict[int, Attribution]] = [{} for _ in articles]
+    links: list[dict[int, Link]] = [{} for _ in articles]
     if nlp is not None:
         head_words = frozenset(heads)
         jobs: list[tuple[int, int, list[int]]] = []  # article, sentence, its quantities
@@ -152,10 +156,27 @@ def parse_many(
                 said = _attribution(doc, offsets, articles[a][0], attribution)
                 if said is not None:
                     attributions[a][s] = said
+                links[a].update(_links(doc, offsets))
                 for q, anchor in zip(members, anchors, strict=True):
                     if anchor is not None:
                         grammars[a][q] = _grammar(doc, anchor, offsets, head_words, joins)
-    return [Parsed(tuple(g), d) for g, d in zip(grammars, attributions, strict=True)]
+    return [Parsed(tuple(g), d, k) for g, d, k in zip(grammars, attributions, links, strict=True)]
+
+
+def _links(doc: Any, offsets: Sequence[tuple[int, int]]) -> dict[int, Link]:
+    return {
+        offsets[t.i][0]: Link(offsets[t.head.i][0], t.dep_, t.pos_ in VERBS or t.head.i == t.i) for t in doc
+    }
+
+
+def _governors(phrase: Any, number: Any, offsets: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Where the words of the figure's phrase and every word above it start."""
+    found = {offsets[t.i][0] for t in (*number.subtree, *phrase.subtree)}
+    current = phrase
+    while current.head.i != current.i:
+        current = current.head
+        found.add(offsets[current.i][0])
+    return frozenset(found)
 
 
 @cache
@@ -277,6 +298,7 @@ def _grammar(
         verbs=tuple(_word(v, offsets) for v in verbs),
         auxiliaries=tuple(tuple(_word(a, offsets) for a in group) for group in auxiliaries),
         marks=marks,
+        governors=_governors(phrase, number, offsets),
     )
 
 

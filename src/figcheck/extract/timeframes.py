@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -35,6 +35,8 @@ WEEKDAY_ROOM = 12
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
+PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
+PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
 
 
 def figure_periods(
@@ -45,8 +47,10 @@ def figure_periods(
     statement_dates: Sequence[StatementDate],
     published: dt.date | None,
     year: int | None,
+    attaches: Callable[[int, Period], bool] = lambda number, period: True,
 ) -> list[Period | None]:
-    """The period of each quantity, in order (None where the text gives none)."""
+    """The period of each quantity, in order (None where the text gives none); `attaches` says whether a
+    period of a quantity's sentence may date it at all (whether it belongs to the quantity's clause)."""
     governing: Period | None = None
     dateline: Period | None = None
     lead: Period | None = None
@@ -95,14 +99,22 @@ def figure_periods(
         index = sentence_of(sentences, quantity.start)
         if index not in read:
             read[index] = [_candidate(text, p, statement_dates, language) for p in by_sentence[index]]
-        candidates = [c for c in read[index] if c.cue is None or quantity.start >= c.cue]
+        candidates = [
+            c
+            for c in read[index]
+            if c.cue is None and attaches(number, c.period) or c.cue is not None and quantity.start >= c.cue
+        ]
         # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
         ranked = [c for c in candidates if not c.dateline]
         named = [c.period for c in ranked if not c.statement_date]
         period = _nearest(named or [c.period for c in ranked or candidates], quantity)
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
-        period = period if period is not None else inherited[index]
+        if period is None and not any(c.cue is None and not c.dateline for c in read[index]):
+            # a sentence that names its own time for another clause does not take the governing one
+            period = None if _per_time(text, quantity, language) else inherited[index]
+        if _describes_a_thing(text, quantity):
+            period = None
         # a shift or a stretch may reach past the days the tables hold ("900 years ago")
         out.append(_dated_within_range(period) if period is not None else None)
     return out
@@ -309,6 +321,27 @@ def _cue_before(text: str, period: Period, language: str) -> int | None:
 
 def _compares(text: str, period: Period, language: str) -> bool:
     return _cue_before(text, period, language) is not None
+
+
+@cache
+def _per_time_words(language: str) -> regex.Pattern[str]:
+    words = sorted((fold(w) for w in wording(language).get("per_time", [])), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+
+
+def _per_time(text: str, quantity: Quantity, language: str) -> bool:
+    """Whether the figure is a rate per unit of time ("6 milliards de dollars par an"), read up to the
+    next punctuation after it."""
+    after = PHRASE_END.split(text[quantity.end : quantity.end + PER_TIME_REACH], maxsplit=1)[0]
+    return _per_time_words(language).search(fold(after)) is not None
+
+
+def _describes_a_thing(text: str, quantity: Quantity) -> bool:
+    """A number joined by a hyphen to the word after it ("a five-storey block", "the 55-member AU")
+    describes a thing, not an amount over a time."""
+    after = text[quantity.end : quantity.end + 2]
+    return len(after) == 2 and after[0] == "-" and after[1].isalpha()
 
 
 def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:

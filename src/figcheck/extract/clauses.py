@@ -1,0 +1,51 @@
+"""Which clause a phrase of a parsed sentence belongs to, so that a period phrase dates only the figures
+of its own clause.
+
+"The harbour employs 2,400 dockers, and the old quay, first paved in 1998, holds 14 cranes": "in 1998"
+hangs from the clause that describes the quay, so it dates neither the dockers nor the cranes. The
+parse (``figcheck.extract.syntax``) keeps, for each token, where its head starts and how it hangs from
+it; these functions climb that tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# a clause coordinated with or set beside another has its own time; one that describes a noun, its noun's
+SEPARATE_CLAUSES = frozenset({"conj", "parataxis"})
+NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+SET_OFF = frozenset(",;:()–—")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A parsed token's place in its tree: where its head starts (offsets in the article body), the
+    relation to it, and whether the token heads a clause (a verb, or the sentence's root)."""
+
+    head: int
+    dep: str
+    clause: bool
+
+
+def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governors: frozenset[int]) -> bool:
+    """Whether the phrase at `period` (start and end in `text`, a period) belongs to the clause of the
+    figure whose `governors` are given: it hangs from them, or from a clause under them, but not from
+    a coordinated or juxtaposed clause, nor from a clause that describes another noun ("an antibody
+    first isolated in 1995"). A phrase set off by punctuation from such a clause ("la réunion présidée
+    par le ministre, pour l'ensemble de l'année 2026, l'armée…") is where parsers go wrong most: it is
+    not held apart. True where the phrase was not parsed."""
+    start, end = period
+    current = next((o for o in range(start, end) if o in links and not start <= links[o].head < end), None)
+    for _ in range(len(links)):  # a parse is a tree; the bound only guards against a malformed one
+        if current is None or current in governors:
+            return True
+        link = links[current]
+        if link.head == current:
+            return False  # another root: the parser read the phrase as a sentence of its own
+        separate = link.dep in SEPARATE_CLAUSES or link.dep in NOUN_CLAUSES and link.head not in governors
+        if link.clause and separate:
+            between = text[current:start] if current < start else text[end:current]
+            return any(mark in between for mark in SET_OFF)
+        current = link.head
+    return True

@@ -17,11 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
-import yaml
 
 from figcheck.extract.clauses import dates
 from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_in, statement_date_of
@@ -34,6 +32,7 @@ from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words
 from figcheck.extract.timeframes import figure_periods, release_cue
 from figcheck.extract.units import normalize
+from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -338,9 +337,7 @@ def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, 
 
 @cache
 def speech_cues(language: str) -> regex.Pattern[str]:
-    data = yaml.safe_load(
-        resources.files("figcheck.extract").joinpath("data", "speakers.yaml").read_text("utf-8")
-    )
+    data = data_yaml("figcheck.extract", "speakers.yaml")
     return regex.compile(
         r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE
     )

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from figcheck.packaged import data_yaml
 
 
 @cache
 def _table() -> dict[str, dict[str, Any]]:
-    path = resources.files("figcheck.extract").joinpath("data/models.yaml")
-    table: dict[str, dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, Any]] = data_yaml("figcheck.extract", "models.yaml")
     return table
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from figcheck.packaged import data_yaml
 
 
 @dataclass(frozen=True)
@@ -29,8 +28,7 @@ class SourceCue:
 
 
 def _data(name: str) -> Any:
-    path = resources.files("figcheck.extract").joinpath(f"data/{name}")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data_yaml("figcheck.extract", name)
 
 
 def _alt(parts: list[str]) -> str:

@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
 
 from figcheck.extract.syntax import Grammar, Word
+from figcheck.packaged import data_yaml
 from figcheck.text import strip_accents
 
 _ORDER = ("planned", "estimate", "actual")
@@ -34,8 +33,7 @@ def _data(language: str) -> dict[str, object]:
     lang = language.lower()[:2]
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language {language!r}; use 'fr' or 'en'")
-    path = resources.files("figcheck.extract").joinpath(f"data/status_{lang}.yaml")
-    data: dict[str, object] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, object] = data_yaml("figcheck.extract", f"status_{lang}.yaml")
     return data
 
 

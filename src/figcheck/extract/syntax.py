@@ -18,14 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from figcheck.extract.clauses import Link
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.units import normalize
+from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, sentence_of
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -84,8 +82,7 @@ class AttributionWords:
 @cache
 def attribution_words(language: str) -> AttributionWords:
     """The attribution words of `language` (none for a language the data file does not list)."""
-    path = resources.files("figcheck.extract").joinpath("data/speakers.yaml")
-    grammar = yaml.safe_load(path.read_text(encoding="utf-8"))["grammar"].get(language, {})
+    grammar = data_yaml("figcheck.extract", "speakers.yaml")["grammar"].get(language, {})
     return AttributionWords(
         **{key: frozenset(str(w).lower() for w in words) for key, words in grammar.items()}
     )

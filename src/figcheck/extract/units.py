@@ -22,13 +22,13 @@ import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 import regex
 
 from figcheck.load.files import read_text
+from figcheck.packaged import data_text
 from figcheck.text import strip_accents
 
 COLUMNS = ("unit", "kind", "lang", "form")
@@ -214,8 +214,7 @@ def _read(path: Path | None, text: str) -> list[tuple[str, str, str, str]]:
 
 @lru_cache(maxsize=1)
 def _default_rows() -> tuple[tuple[str, str, str, str], ...]:
-    text = resources.files("figcheck.extract").joinpath("data/units.csv").read_text(encoding="utf-8")
-    return tuple(_read(None, text))
+    return tuple(_read(None, data_text("figcheck.extract", "units.csv")))
 
 
 @lru_cache(maxsize=1)

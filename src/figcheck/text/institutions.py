@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from figcheck.packaged import data_rows
 from figcheck.text import fold
 from figcheck.text.titles import title_key
 
 
 @lru_cache(maxsize=1)
 def _institution_roles() -> dict[str, str]:
-    text = resources.files("figcheck.text").joinpath("data", "institutions.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {fold(word.strip()): role.strip() for word, _, role in rows}
+    return {fold(word): role for word, _, role in data_rows("figcheck.text", "institutions.tsv")}
 
 
 def speaks_for(person_title: str | None, institution: str) -> bool:

@@ -7,12 +7,12 @@ title phrase over the tokens of an article and tells whether two titles can name
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from figcheck.packaged import data_rows
 from figcheck.text import fold
 
 LANGUAGES = ("fr", "en")
@@ -38,11 +38,8 @@ class Token(NamedTuple):
     sent_start: bool
 
 
-def _data_lines(name: str) -> Iterator[list[str]]:
-    text = resources.files("figcheck.text").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
+def _data_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    return data_rows("figcheck.text", name)
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,19 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from figcheck.extract.mentions.records import QUOTES, SENTENCE_END
 from figcheck.load.gazetteer import Gazetteer, fold
+from figcheck.packaged import data_rows
 from figcheck.text.titles import Token, lexicon
 
 
-def _data_lines(name: str) -> Iterator[list[str]]:
-    """The rows of a tab-separated file of `figcheck/extract/data/`, comments and blank lines left out."""
-    text = resources.files("figcheck.extract").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
+def _data_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a tab-separated file of `figcheck/extract/data/`."""
+    return data_rows("figcheck.extract", name)
 
 
 _TOKEN = regex.compile(

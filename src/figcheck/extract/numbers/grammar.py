@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
@@ -18,6 +17,7 @@ import yaml
 from text_to_num import text2num
 
 from figcheck.extract.units import normalize
+from figcheck.packaged import data_text
 
 SPACE = r"[ \t\u00a0\u202f\u2009]"  # spaces inside a number ("10 000", "10\u202f000")
 CURRENCY_SIGNS = "$€£¥₽₴₹₪"
@@ -25,7 +25,7 @@ MAX_DIGITS = 15  # longer digit runs are not read as values
 
 
 def _data(name: str) -> str:
-    return resources.files("figcheck.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return data_text("figcheck.extract", name)
 
 
 def _frag(form: str) -> str:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
-import yaml
 
+from figcheck.packaged import data_yaml
 from figcheck.text import strip_accents
 
 
@@ -97,8 +96,7 @@ def wording(language: str) -> dict[str, Any]:
 
 
 def load_wording(language: str) -> dict[str, Any]:
-    path = resources.files("figcheck.extract").joinpath(f"data/periods_{language}.yaml")
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return dict(data_yaml("figcheck.extract", f"periods_{language}.yaml"))
 
 
 def folded_map(mapping: dict[str, Any]) -> dict[str, Any]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
+
+from figcheck.packaged import data_rows
 
 
 class Grapheme(NamedTuple):
@@ -14,18 +15,8 @@ class Grapheme(NamedTuple):
     phonemes: str
 
 
-def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("figcheck.text.names").joinpath("data", filename).read_text(encoding="utf-8")
-    rows = []
-    header_seen = False
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        rows.append(line.split("\t"))
-    return rows
+def _rows(filename: str) -> tuple[tuple[str, ...], ...]:
+    return data_rows("figcheck.text.names", filename)[1:]  # past the header
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +30,7 @@ def latin() -> dict[str, dict[str, list[Grapheme]]]:
     """Convention -> grapheme -> readings (with their context), base convention under ``*``."""
     table: dict[str, dict[str, list[Grapheme]]] = {}
     for row in _rows("latin.tsv"):
-        row = row + [""] * (4 - len(row))
+        row = (*row, *[""] * (4 - len(row)))
         conv, grapheme, phonemes, context = row[:4]
         left, _, right = context.partition("_") if context else ("", "", "")
         table.setdefault(conv, {}).setdefault(grapheme, []).append(Grapheme(left, right, phonemes))

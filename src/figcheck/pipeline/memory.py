@@ -25,9 +25,6 @@ from figcheck.tables.build import (
 from figcheck.tables.expectations import ExpectationOutcome, ExpectationSuiteSpec, validate_figures
 
 BATCH_ARTICLES = 32  # spaCy batches the texts of a batch; a worker process takes one batch at a time
-# In-memory tables give no spelling convention to a mention without a name (a lone surname); Parquet
-# tables do. Both outputs are kept as they are until one of them is chosen for both.
-UNNAMED_CONVENTION = False
 
 
 def _whole(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -80,7 +77,7 @@ class InMemory(Store):
             self._collections,
             _whole([b.documents for b in self._batches]),
             _whole(self._figures),
-            _whole([with_entities(b.mentions, entities, UNNAMED_CONVENTION) for b in self._batches]),
+            _whole([with_entities(b.mentions, entities) for b in self._batches]),
             _whole([b.tokens for b in self._batches]),
         )
         self._batches = []

@@ -152,25 +152,17 @@ def name_counts(mentions: pd.DataFrame) -> Counter[NameKey]:
 def with_entities(
     mentions: pd.DataFrame,
     entities: Mapping[NameKey, tuple[str, str | None]],
-    unnamed_convention: bool = True,
 ) -> pd.DataFrame:
-    """`mentions` with the entity id and canonical spelling of each name resolved collection-wide.
-
-    `unnamed_convention=False` clears the spelling convention of the mentions without a name (a lone
-    surname or title not linked to a full name): they have no entity to compare spellings within.
-    """
+    """`mentions` with the entity id and canonical spelling of each name resolved collection-wide; a
+    mention without a name (a lone surname not linked to a full name) keeps the spelling convention
+    extraction read, as every store keeps it."""
     records = _records(mentions)
     keys = [name_key(row) for row in records]
     resolved = [entities.get(key) if key else None for key in keys]
-    conventions: pd.Series[Any] | list[Any] = (
-        mentions["convention"]
-        if unnamed_convention
-        else [row["convention"] if key else None for row, key in zip(records, keys, strict=True)]
-    )
     entity_ids: list[Any] = [r[0] if r else None for r in resolved]
     canonicals: list[Any] = [r[1] if r else None for r in resolved]
     return validate(
-        mentions.assign(entity_id=entity_ids, canonical=canonicals, convention=conventions),
+        mentions.assign(entity_id=entity_ids, canonical=canonicals),
         Mentions,
         "mentions",
     )

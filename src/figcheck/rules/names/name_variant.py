@@ -7,6 +7,7 @@ import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.text.names import spelled_alike
+from figcheck.text.names.conventions import how_spellings_differ
 
 
 def spellings(tables: Tables) -> nw.LazyFrame[Any]:
@@ -27,20 +28,45 @@ def misspelled(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in rows if (r["name"] or r["text"]) in clashing]
 
 
-def describe(rows: list[dict[str, Any]]) -> str:
-    """`"Andreï Beloussov" (french, 1×), "Andrey Belousov" (english, 1×)`."""
+def difference(rows: list[dict[str, Any]]) -> str:
+    """How the spellings of `rows` differ: "romanization" when any two are two conventions of one
+    non-Latin name, "diacritics" when they differ only by accents, else "spelling"."""
+    texts = sorted({r["text"] for r in rows})
+    kinds = {how_spellings_differ(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :]}
+    return next((k for k in ("romanization", "spelling") if k in kinds), "diacritics")
+
+
+def describe(rows: list[dict[str, Any]], kind: str) -> str:
+    """`"Andreï Beloussov" (french, 1×), "Andrey Belousov" (english, 1×)`; a convention is named only
+    for romanizations, where it tells the reader something."""
     counts = Counter((r["text"], r["convention"]) for r in rows)
+    if kind != "romanization":
+        return ", ".join(f'"{text}" ({n}×)' for text, n in Counter(r["text"] for r in rows).items())
     return ", ".join(
         f'"{text}" ({convention or "unknown"}, {n}×)' for (text, convention), n in counts.items()
     )
 
 
-def suggested_form(rows: list[dict[str, Any]], majority_convention: str | None) -> str:
+def suggested_form(
+    rows: list[dict[str, Any]], majority_convention: str | None, collection: Counter[str], kind: str
+) -> str:
+    """The gazetteer's form when the person is pinned; else the spelling the article uses most, then the
+    one the collection uses most; then the article's main convention for a romanization, or the accented
+    form when the spellings differ only by accents (dropping them is the usual slip)."""
     pinned: str | None = next((r["canonical"] for r in rows if r["canonical"]), None)
     if pinned:
         return pinned
-    preferred: list[str] = [r["text"] for r in rows if r["convention"] == majority_convention]
-    return (preferred or [rows[0]["text"]])[0]
+    in_article = Counter(r["text"] for r in rows)
+    conventions = {r["text"]: r["convention"] for r in rows}
+
+    def preference(text: str) -> tuple[int, int, int]:
+        if kind == "romanization":
+            tie_break = int(conventions[text] == majority_convention)
+        else:
+            tie_break = int(kind == "diacritics" and not text.isascii())
+        return in_article[text], collection[text], tie_break
+
+    return max(in_article, key=preference)  # the first written wins a full tie
 
 
 @rule(code="NM001", slug="name-variant", severity="warning", family="names")
@@ -52,7 +78,9 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
     A reader, a search engine or a fact-checker cannot tell that "Andreï Beloussov" and "Andrey
     Belousov" are one minister. Mixed spellings come from pasting an English wire into a French
     article. The suggestion is the gazetteer's form when the person is pinned in
-    `datasets/entities.csv`, else the spelling that follows the article's main convention.
+    `datasets/entities.csv`, else the spelling the article uses most, then the one the collection uses
+    most. Conventions are named only for romanizations of a non-Latin name; a name that differs by
+    accents alone is said to, and the accented form is suggested on a tie.
 
     Bad
     ---
@@ -74,19 +102,35 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
         join(written, varied, on=["doc_id", "entity_id"]).sort("doc_id", "entity_id", "mention_id").collect()
     )
     prefetch(tables, hits["mention_id"].to_list(), table="mentions")
+    # how often the whole collection writes each spelling of the people found varied
+    written_by_entity = (
+        join(written, varied.select("entity_id").unique(), on="entity_id")
+        .group_by("entity_id", "text")
+        .agg(nw.len().alias("uses"))
+        .collect()
+    )
+    collection: dict[str, Counter[str]] = {}
+    for row in hits_of(written_by_entity):
+        collection.setdefault(row["entity_id"], Counter())[row["text"]] += row["uses"]
     rows_by_doc = groupby(hits_of(hits), key=lambda r: r["doc_id"])
     for doc_id, doc_group in rows_by_doc:
         doc_rows = list(doc_group)
         conventions = Counter(r["convention"] for r in doc_rows if r["convention"])
         majority = conventions.most_common(1)[0][0] if conventions else None
-        for _, entity_rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
+        for entity_id, entity_rows in groupby(doc_rows, key=lambda r: r["entity_id"]):
             rows = misspelled(list(entity_rows))
             if not rows:
                 continue
-            form = suggested_form(rows, majority)
+            kind = difference(rows)
+            form = suggested_form(rows, majority, collection.get(entity_id, Counter()), kind)
+            ways = (
+                "with and without diacritics"
+                if kind == "diacritics"
+                else f"{len({r['text'] for r in rows})} ways"
+            )
             yield Finding(
                 doc_id=doc_id,
-                message=f"one person spelled {len({r['text'] for r in rows})} ways: {describe(rows)}",
+                message=f"one person spelled {ways}: {describe(rows, kind)}",
                 evidence=spans(tables, *[r["mention_id"] for r in rows], table="mentions"),
                 suggestion=f"write '{form}' throughout",
             )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from figcheck.text import strip_accents
 from figcheck.text.names.tables import markers
 
 CONVENTIONS = (
@@ -96,3 +97,20 @@ def convention(name: str) -> str:
     if _CYRILLIC.search(name):
         return "cyrillic"
     return combine(_words(name))
+
+
+def how_spellings_differ(a: str, b: str) -> str:
+    """How two spellings of one name differ, as a reader would say it: ``"diacritics"`` ("João" and
+    "Joao"), ``"romanization"`` (two conventions of one non-Latin name: "Andreï Beloussov" and "Andrey
+    Belousov", or a Cyrillic spelling) or ``"spelling"`` (a letter changed: "Cauchi" and "Cauchy")."""
+    if _CYRILLIC.search(a) or _CYRILLIC.search(b):
+        return "romanization"
+    if strip_accents(a).lower() == strip_accents(b).lower():
+        return "diacritics"
+    changed = [(x, y) for x, y in zip(_words(a), _words(b), strict=False) if x != y]
+    # a word whose own marks name a convention, read another way in the other spelling
+    marked = any(
+        word_convention(x) != word_convention(y) and (word_convention(x) or word_convention(y))
+        for x, y in changed
+    )
+    return "romanization" if marked and convention(a) != convention(b) else "spelling"

@@ -57,7 +57,7 @@ def test_a_publication_date_figcheck_cannot_hold_is_located(make_collection, tmp
     ("suite", "message"),
     [
         ("select: [QT]\nselect: [ALL]\n", "suite.yaml:2:1: not valid YAML: key 'select' is given twice"),
-        ("collections: 5\n", "suite.yaml:1:14: 'collections' must be a list of names"),
+        ("collections: 5\n", "suite.yaml:1:14: 'collections' must be a string or a list, not a whole number"),
         ("rules: ['/etc/*.py']\n", "suite.yaml:1:8: rules pattern '/etc/*.py' leaves the suite's folder"),
         ("expectations: none.json\n", "suite.yaml:1:15: expectations file 'none.json' does not exist"),
         ("select: &s [ALL]\nignore: *s\n", "suite.yaml:2:9: not valid YAML: aliases (*name) are not allowed"),

@@ -94,8 +94,57 @@ def test_unknown_key_and_bad_severity_are_reported_together(checks: Path) -> Non
     with pytest.raises(InputError) as caught:
         read_suite(write_suite(checks, "selct: [ALL]\nseverity:\n  unbalanced-quote: fatal\n"))
     messages = [str(p) for p in caught.value.problems]
-    assert "suite.yaml:1:1: unknown key 'selct'; did you mean 'select'?" in messages[0]
-    assert "suite.yaml:3:21: severity 'fatal'" in messages[1]
+    assert len(messages) == 2
+    assert messages[0].startswith(f"{checks}/suite.yaml:1:1: unknown key 'selct'; did you mean 'select'?")
+    assert messages[1].startswith(
+        f"{checks}/suite.yaml:3:21: 'unbalanced-quote' in 'severity' is 'fatal'; use one of error, warning, info"
+    )
+
+
+def test_an_unknown_key_without_a_close_match_lists_the_keys(checks: Path) -> None:
+    with pytest.raises(
+        InputError, match="suite.yaml:2:1: unknown key 'colour'; keys here are name, collections"
+    ):
+        read_suite(write_suite(checks, "name: x\ncolour: blue\n"))
+
+
+def test_a_value_of_the_wrong_kind_is_located(checks: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_suite(write_suite(checks, "name: x\nselect: 3\noptions:\n  long-article: 10\n"))
+    assert [str(p).split("\n")[0] for p in caught.value.problems] == [
+        f"{checks}/suite.yaml:2:9: 'select' must be a string or a list, not a whole number",
+        f"{checks}/suite.yaml:4:17: 'long-article' in 'options' must be a mapping, not a whole number",
+    ]
+
+
+def test_schema_and_file_problems_are_reported_together_in_file_order(checks: Path) -> None:
+    text = "expectations: missing.json\nrules: ['../elsewhere/*.py']\nignore: [ALL, [QT]]\nseverty: {}\n"
+    with pytest.raises(InputError) as caught:
+        read_suite(write_suite(checks, text))
+    assert [(p.line, p.column) for p in caught.value.problems] == [(1, 15), (2, 8), (3, 15), (4, 1)]
+    assert [p.message for p in caught.value.problems] == [
+        "expectations file 'missing.json' does not exist next to the suite",
+        "rules pattern '../elsewhere/*.py' leaves the suite's folder; name files in it",
+        "item 2 of 'ignore' must be a string or a whole number, not a list",
+        "unknown key 'severty'; did you mean 'severity'?",
+    ]
+
+
+def test_a_suite_that_is_not_a_mapping_is_refused(checks: Path) -> None:
+    with pytest.raises(InputError, match="suite.yaml:1:1: the file must be a mapping, not a list"):
+        read_suite(write_suite(checks, "- select\n"))
+
+
+def test_keys_left_empty_keep_their_defaults(checks: Path) -> None:
+    suite = read_suite(write_suite(checks, "name:\nselect:\nignore:\nseverity:\noptions:\nrules:\n"))
+    assert (suite.name, suite.select, suite.ignore, suite.severity, suite.options) == (
+        "suite",
+        ("ALL",),
+        (),
+        {},
+        {},
+    )
+    assert suite.rule_files == (checks / "long_article.py",)
 
 
 def test_unknown_option_is_reported(checks: Path) -> None:

@@ -20,7 +20,6 @@ cases:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,12 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
-from figcheck.load.files import read_text, yaml_data, yaml_tree
 from figcheck.load.language import detect_language
+from figcheck.load.schema import raise_problems, read_yaml, schema_problems
 from figcheck.pipeline import check_loaded, load_resources
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
@@ -50,21 +46,12 @@ class Case:
     options: Mapping[str, Any]
 
 
-# The keys a cases file may use at each level; any other is a typo that would silently weaken a test.
-CASE_FILE_KEYS = {
-    "file": ("rule", "language", "cases"),
-    "case": ("text", "articles", "findings", "options", "language", "published"),
-    "article": ("id", "text", "outlet", "published", "language"),
-    "finding": ("evidence", "message"),
-}
-
-
 def read_cases(path: Path) -> Iterator[Case]:
-    text = read_text(path)
-    problems = unknown_keys(path, text)
-    if problems:
-        raise InputError.collected(problems)
-    data = yaml_data(path, text)
+    """The cases of a `.cases.yaml`, checked against `cases.schema.yaml`: a mistyped key would
+    silently weaken a test."""
+    file = read_yaml(path)
+    raise_problems(schema_problems(file, "cases.schema.yaml"))
+    data = file.data
     language = data.get("language", "fr")
     for name, body in (data.get("cases") or {}).items():
         specs = body.get("articles") or [{"id": "case", "text": body["text"]}]
@@ -84,45 +71,6 @@ def read_cases(path: Path) -> Iterator[Case]:
         yield Case(
             data["rule"], name, path, articles, tuple(body.get("findings") or ()), body.get("options") or {}
         )
-
-
-def unknown_keys(path: Path, text: str) -> list[InputProblem]:
-    """Every key of a cases file that figcheck does not read, at its line and column."""
-    root = yaml_tree(path, text)
-    problems: list[InputProblem] = []
-    lines = text.split("\n")
-
-    def check(node: Any, level: str) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            return
-        allowed = CASE_FILE_KEYS[level]
-        for key, value in node.value:
-            if key.value not in allowed:
-                close = difflib.get_close_matches(str(key.value), allowed, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; keys here are {', '.join(allowed)}"
-                line = key.start_mark.line
-                problems.append(
-                    InputProblem(
-                        path,
-                        line + 1,
-                        f"unknown key '{key.value}' in a {level}{hint}",
-                        key.start_mark.column + 1,
-                        lines[line],
-                    )
-                )
-            elif level == "file" and key.value == "cases" and isinstance(value, yaml.MappingNode):
-                for _, case in value.value:
-                    check(case, "case")
-            elif (
-                level == "case"
-                and key.value in ("articles", "findings")
-                and isinstance(value, yaml.SequenceNode)
-            ):
-                for item in value.value:
-                    check(item, "article" if key.value == "articles" else "finding")
-
-    check(root, "file")
-    return problems
 
 
 EXAMPLE_ARTICLE = re.compile(r"^\(article (\w+)(?:, (French|English))?\)\s*", re.MULTILINE)
@@ -155,10 +103,9 @@ def example_articles(section: str, path: Path) -> tuple[Article, ...]:
     )
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+def _date(value: str | None) -> dt.date | None:
+    # the schema has checked the text is a date
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def find_rule(name: str, rules: Sequence[Rule]) -> Rule:
@@ -185,8 +132,10 @@ def mismatch(case: Case, findings: Sequence[ReportedFinding]) -> str | None:
         return f"expected {len(case.expected)} findings, got {len(findings)}: {got}"
     for expected, finding in zip(case.expected, findings, strict=True):
         evidence = [e.text for e in finding.evidence]
-        if "evidence" in expected and list(expected["evidence"]) != evidence:
-            return f"expected evidence {expected['evidence']}, got {evidence}"
+        wanted = expected.get("evidence")
+        # one evidence text may be written bare, not as a list of one
+        if wanted is not None and ([wanted] if isinstance(wanted, str) else list(wanted)) != evidence:
+            return f"expected evidence {wanted}, got {evidence}"
         if "message" in expected and expected["message"] not in finding.message:
             return f"expected a message containing {expected['message']!r}, got {finding.message!r}"
     return None

@@ -14,22 +14,12 @@ from typing import Any
 import yaml
 
 from figcheck.errors import InputError, InputProblem
-from figcheck.load.files import StrictLoader, read_text
+from figcheck.load.files import DatesAsTextLoader, read_text
 from figcheck.load.language import SUPPORTED_LANGUAGES, detect_language
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = ("id", "title", "url", "outlet", "published", "language")
-
-
-class _FrontMatterLoader(StrictLoader):
-    """Strict YAML with dates left as text, so a bad date is reported by its key, not as a crash."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -102,7 +92,7 @@ def _split_front_matter(
         )
         return None, "", 1
     try:
-        header = yaml.load("\n".join(lines[1:closing]), Loader=_FrontMatterLoader) or {}
+        header = yaml.load("\n".join(lines[1:closing]), Loader=DatesAsTextLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2

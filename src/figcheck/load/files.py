@@ -65,6 +65,16 @@ class StrictLoader(yaml.SafeLoader):
         return node
 
 
+class DatesAsTextLoader(StrictLoader):
+    """Strict YAML with dates left as text, so a bad date is reported by its key, not as a crash."""
+
+
+DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
+}
+
+
 def yaml_error(path: Path, error: yaml.YAMLError) -> InputError:
     """`error` as an InputError at its line and column."""
     mark = getattr(error, "problem_mark", None)
@@ -83,8 +93,8 @@ def yaml_tree(path: Path, text: str) -> yaml.Node | None:
 
 
 def yaml_data(path: Path, text: str) -> Any:
-    """The YAML data of `text` (read from `path`)."""
+    """The YAML data of `text` (read from `path`), dates left as text (see `DatesAsTextLoader`)."""
     try:
-        return yaml.load(text, Loader=StrictLoader)
+        return yaml.load(text, Loader=DatesAsTextLoader)
     except yaml.YAMLError as error:
         raise yaml_error(path, error) from None

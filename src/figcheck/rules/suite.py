@@ -9,14 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from figcheck.errors import InputError, InputProblem
-from figcheck.load.files import read_text, yaml_data, yaml_tree
+from figcheck.load.files import read_text
+from figcheck.load.schema import problem_at, raise_problems, read_yaml, schema_problems
 from figcheck.rules.registry import Rule
-from figcheck.vocabulary import SEVERITIES
-
-KEYS = ("name", "collections", "select", "ignore", "severity", "options", "rules", "expectations")
 
 
 @dataclass(frozen=True)
@@ -37,85 +33,40 @@ def default_suite() -> Suite:
 
 
 def read_suite(path: Path) -> Suite:
-    """Parse a suite file; every problem is reported as path:line:col."""
-    text = read_text(path)
-    root = yaml_tree(path, text)
-    lines = text.split("\n")
-    problems: list[InputProblem] = []
-
-    def problem(node: yaml.Node, message: str) -> None:
-        line = node.start_mark.line
-        problems.append(
-            InputProblem(
-                path,
-                line + 1,
-                message,
-                node.start_mark.column + 1,
-                lines[line] if line < len(lines) else None,
-            )
-        )
-
-    nodes: dict[str, yaml.Node] = {}
-    if root is not None:
-        if not isinstance(root, yaml.MappingNode):
-            raise InputError(path, 1, "a suite is a mapping of keys: " + ", ".join(KEYS))
-        for key, value in root.value:
-            if key.value not in KEYS:
-                close = difflib.get_close_matches(key.value, KEYS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"keys are {', '.join(KEYS)}"
-                problem(key, f"unknown key '{key.value}'; {hint}")
-            else:
-                nodes[key.value] = value
-    data = yaml_data(path, text) or {}
+    """Parse a suite file, checked against `suite.schema.yaml`; every problem is reported as path:line:col."""
+    file = read_yaml(path)
+    problems = schema_problems(file, "suite.schema.yaml")
+    # what the schema cannot know: where a pattern or file name leads
+    data = file.data if isinstance(file.data, dict) else {}
     base = path.parent
-
-    def strings(key: str) -> tuple[str, ...]:
-        value = data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            problem(nodes[key], f"'{key}' must be a list of names")
-            return ()
-        return tuple(str(v) for v in value)
-
-    severity = data.get("severity") or {}
-    for item_key, item_value in (
-        nodes["severity"].value
-        if "severity" in nodes and isinstance(nodes["severity"], yaml.MappingNode)
-        else []
-    ):
-        if item_value.value not in SEVERITIES:
-            problem(
-                item_value,
-                f"severity '{item_value.value}' for '{item_key.value}' is not one of {', '.join(SEVERITIES)}",
-            )
-    options = data.get("options") or {}
-    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
-        problem(nodes["options"], "'options' maps a rule to its option values")
-        options = {}
-    collections, select, ignore = strings("collections"), strings("select"), strings("ignore")
-    rule_globs = strings("rules") or ("*.py",)
+    rule_globs = _names(data.get("rules")) or ("*.py",)
     for pattern in rule_globs:
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            problem(nodes["rules"], f"rules pattern '{pattern}' leaves the suite's folder; name files in it")
+            message = f"rules pattern '{pattern}' leaves the suite's folder; name files in it"
+            problems.append(problem_at(file, ("rules",), message))
     expectations = data.get("expectations")
-    if expectations is not None and not (base / str(expectations)).is_file():
-        problem(nodes["expectations"], f"expectations file '{expectations}' does not exist next to the suite")
-    if problems:
-        raise InputError.collected(problems)
+    if isinstance(expectations, str) and not (base / expectations).is_file():
+        message = f"expectations file '{expectations}' does not exist next to the suite"
+        problems.append(problem_at(file, ("expectations",), message))
+    raise_problems(problems)
     return Suite(
         name=str(data.get("name") or path.stem),
         path=path,
-        collections=tuple(Path(os.path.normpath(base / c)) for c in collections),
-        select=select or ("ALL",),
-        ignore=ignore,
-        severity={str(k): str(v) for k, v in severity.items()},
-        options={str(k): dict(v) for k, v in options.items()},
+        collections=tuple(Path(os.path.normpath(base / c)) for c in _names(data.get("collections"))),
+        select=_names(data.get("select")) or ("ALL",),
+        ignore=_names(data.get("ignore")),
+        severity={str(k): str(v) for k, v in (data.get("severity") or {}).items()},
+        options={str(k): dict(v) for k, v in (data.get("options") or {}).items()},
         rule_files=tuple(sorted({p for pattern in rule_globs for p in base.glob(pattern)})),
-        expectations=base / str(expectations) if expectations else None,
+        expectations=base / expectations if expectations else None,
     )
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """A suite's names: one name or a list of them (the schema has checked which); none when left empty."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def _matches(selector: str, rule: Rule) -> bool:

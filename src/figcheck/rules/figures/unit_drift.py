@@ -5,7 +5,11 @@ import narwhals as nw
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.intervals import unit_label
 
-SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end"]
+SAME_FIGURE = ["doc_id", "value", "qualifier", "period_start", "period_end", "kind"]
+# a count of things is written with a unit noun or without one; a time ("200 millions d'années") or a
+# percentage that shares a count's value is a coincidence, not the same figure
+COUNTS = ["count", "noun"]
+NOT_COMPARED = ["time", "percent"]
 
 
 @rule(code="FG002", slug="unit-drift", severity="info", family="figures")
@@ -15,7 +19,9 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
     Why
     ---
     "10,000 weapons" and "10,000 pieces of equipment" are different claims. When the same number,
-    qualifier and period come back with another noun, a rewrite has probably changed what is counted.
+    qualifier and period come back with another noun of the same kind (two counts, two currencies), a
+    rewrite has probably changed what is counted. A count and a time of one value ("200 millions de
+    soleils", "200 millions d'années") are a coincidence and are not compared.
 
     Bad
     ---
@@ -30,11 +36,16 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
     -------
     `min_value`: smaller figures (2 tanks, 2 drones) repeat by chance and are not compared.
     """
-    columns = [*SAME_FIGURE, "figure_id", "unit"]
+    kind = nw.when(nw.col("unit_kind").is_in(COUNTS)).then(nw.lit("count")).otherwise(nw.col("unit_kind"))
     figures = (
-        tables.figures.drop_nulls(subset=[*SAME_FIGURE, "unit"])
-        .filter((nw.col("value") >= min_value) & (nw.col("unit") != "percent"))
-        .select(columns)
+        tables.figures.filter(
+            (nw.col("value") >= min_value)
+            & ~nw.col("unit_kind").is_in(NOT_COMPARED)
+            & (nw.col("unit") != "percent")
+        )
+        .with_columns(kind.alias("kind"))
+        .drop_nulls(subset=[*SAME_FIGURE, "unit"])
+        .select(*SAME_FIGURE, "figure_id", "unit")
     )
     hits = (
         join(figures, figures, on=SAME_FIGURE, suffix="_b")

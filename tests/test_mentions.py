@@ -211,3 +211,11 @@ def test_title_runs_on_after_an_english_possessive():
     # False alarm on real text: `head of Iran's Quds Force` was cut to `head of Iran`.
     mentions = find_mentions("Troops killed Qasem Soleimani, head of Iran's Quds Force, on Friday.", "en")
     assert [m.title for m in mentions if m.text == "Qasem Soleimani"] == ["head of Iran's Quds Force"]
+
+
+def test_a_title_and_a_name_read_as_one_body_are_a_titled_person(nlp):
+    text = "Plus tard, le ministre des Affaires étrangères Jean Dupont a reçu son homologue."
+    mentions = find_mentions(text, "fr", Gazetteer([]), nlp)
+    person = one(mentions, "Jean Dupont")
+    assert (person.type, person.title) == ("person", "ministre des Affaires étrangères")
+    assert not [m for m in mentions if m.type == "organization" and "Jean Dupont" in m.text]

@@ -127,6 +127,9 @@ def model_candidates(
             continue
         first, end = span
         first = _strip(tokens, first, end, lists.stopwords)
+        if kind != "person" and first < end and _starts_with_a_title(tokens[first], language):
+            yield from _name_after_title(tokens, first, end, language, lists.stopwords)
+            continue
         if kind == "person":
             first = _split_title(tokens, first, end, language)
             first = _strip(tokens, first, end, lists.stopwords)
@@ -149,6 +152,25 @@ def model_candidates(
         ):
             continue  # `Gilets jaunes`
         yield Candidate(first, end, kind, FROM_MODEL)
+
+
+def _starts_with_a_title(token: Token, language: str) -> bool:
+    return token.is_word and not token.cap and head_role(token, language) is not None
+
+
+def _name_after_title(
+    tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]
+) -> Iterator[Candidate]:
+    """`ministre des Affaires étrangères Jean Dupont`, which a model may read as one organization: a
+    title, then the name of the person who holds it: the capitalised words at the end, past those of
+    the body (`Défense`), two words at least."""
+    start = end
+    while start > first and tokens[start - 1].is_word and tokens[start - 1].cap:
+        start -= 1
+    while end - start > 2 and (tokens[start].key in stopwords or common_word(tokens[start].text, language)):
+        start += 1
+    if end - start >= 2:
+        yield Candidate(start, end, "person", FROM_MODEL)
 
 
 def rule_candidates(tokens: Sequence[Token], language: str, lists: WordLists) -> Iterator[Candidate]:

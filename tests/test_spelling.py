@@ -145,3 +145,18 @@ def test_one_edit_variants_cover_every_kind_of_edit():
     assert {"xbc", "axc", "abx"} <= variants  # substitutions
     assert {"bac", "acb"} <= variants  # transpositions
     assert "cba" not in variants
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "meant"),
+    [
+        ("en", "The army fired two missles at the convoy.", "missiles"),  # a letter left out
+        ("en", "The ministry did not recieve the report.", "receive"),  # two letters swapped
+        ("fr", "Le gouvernment a présenté son budget.", "gouvernement"),  # a letter left out
+        ("fr", "Le ministre est appellé à témoigner.", "appelé"),  # a letter doubled
+    ],
+)
+def test_the_suggestion_is_the_word_the_slip_came_from(request, language, text, meant):
+    speller = request.getfixturevalue(language)
+    [found] = find_misspellings(text, speller)
+    assert found.suggestion == meant

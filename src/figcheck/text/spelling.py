@@ -46,9 +46,13 @@ from a dictionary word there are mostly names or foreign words (``zika``). An ed
 very end that leaves one word a prefix of the other (``tapings``/``taping``,
 ``improv``/``improve``) is a clipped or inflected form, not a typo, and is not kept.
 Hunspell ranks its suggestions from the dictionary itself (affix rules, n-gram similarity,
-replacement tables): the word is flagged when its first suggestion is a kept neighbour, and
-that word is the suggestion. When Hunspell prefers another word (``zika`` -> ``lika`` while
-``ziba`` is the only neighbour), or when the word has more than four kept neighbours (short
+replacement tables): the word is flagged when its first suggestion is a kept neighbour. The
+suggestion is the kept neighbour among the first three a writer's slip most likely came from: two
+letters swapped first (``recieve``), then a letter doubled or undoubled (``appellé`` ->
+``appelé``), then a letter left out or an accent changed (``missles`` -> ``missiles``,
+``gouvernment`` -> ``gouvernement``), then another letter struck, then a letter added; Hunspell's
+order decides between two of one kind. When Hunspell prefers another word (``zika`` -> ``lika``
+while ``ziba`` is the only neighbour), or when the word has more than four kept neighbours (short
 or plain words such as ``pled`` or ``burle``, where one edit says little about the word
 meant), nothing is flagged. A first suggestion that is the word in capitals (``smic`` ->
 ``Smic``) is never a neighbour, so a name written in lowercase is not flagged. Suggestion is
@@ -147,6 +151,7 @@ FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ent", "es", "e")
 COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
 # A word with more dictionary words than this one edit away is too short or too plain for one
 # edit to tell which word was meant ("pled", "burle", "catta").
+SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
 MAX_NEIGHBOURS = 4
 # No dictionary word is longer ("anticonstitutionnellement" has 25 letters): a longer token is no
 # misspelling, and looking for its neighbours would cost time in proportion to its square.
@@ -230,7 +235,11 @@ class Speller:
         if not neighbours or len(neighbours) > MAX_NEIGHBOURS:
             return None
         suggestions = self.main.suggest(word)
-        return suggestions[0] if suggestions and suggestions[0] in neighbours else None
+        if not suggestions or suggestions[0] not in neighbours:
+            return None
+        suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]
+        # the slip a writer makes most, then the dictionary's own order
+        return min(suggested, key=lambda s: (_slip_rank(word, s), suggested.index(s)))
 
     def _built_from_known(self, word: str) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound, loan."""
@@ -422,6 +431,25 @@ def _request(broker: enchant.Broker, tag: str) -> enchant.Dict | None:
         return None
     dictionary = broker.request_dict(tag)
     return dictionary if dictionary.provider.name == PROVIDER else None
+
+
+def _slip_rank(typed: str, meant: str) -> int:
+    """How usual the slip from `meant` to `typed` is (lower is more usual): two letters swapped, a letter
+    doubled or undoubled, a letter left out or an accent changed, another letter struck, a letter
+    added."""
+    if len(typed) == len(meant):
+        diffs = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+        if len(diffs) == 2 and typed[diffs[0]] == meant[diffs[1]] and typed[diffs[1]] == meant[diffs[0]]:
+            return 0
+        return 2 if all(_base(typed[i]) == _base(meant[i]) for i in diffs) else 3
+    longer, shorter = (typed, meant) if len(typed) > len(meant) else (meant, typed)
+    cut = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter))
+    doubled = (cut > 0 and longer[cut] == longer[cut - 1]) or (
+        cut + 1 < len(longer) and longer[cut] == longer[cut + 1]
+    )
+    if doubled:
+        return 1
+    return 2 if len(meant) > len(typed) else 4
 
 
 def _one_edit_variants(word: str, alphabet: str) -> Iterator[str]:

@@ -258,6 +258,12 @@ def title_key(title: str) -> TitleKey:
     return TitleKey(role, frozenset(words), tense)
 
 
+@lru_cache(maxsize=1)
+def exclusive_roles() -> frozenset[frozenset[str]]:
+    """Pairs of roles one person does not hold at once (`data/titles_exclusive.tsv`)."""
+    return frozenset(frozenset(row[:2]) for row in _data_lines("titles_exclusive.tsv"))
+
+
 def titles_compatible(a: str | None, b: str | None) -> bool | None:
     """Whether two titles can name the same post; None when either says too little to tell.
 

@@ -10,6 +10,7 @@ from figcheck.extract.mentions.records import (
     AFTER_NAME_DETERMINERS,
     DETERMINERS,
     FROM_RULE,
+    INDEFINITE,
     Candidate,
     Mention,
 )
@@ -55,6 +56,7 @@ def _title_after(
     if end >= n or tokens[end].text != ",":
         return None
     k = end + 1
+    indefinite = k < n and tokens[k].key in INDEFINITE[language]
     if k < n and tokens[k].key in AFTER_NAME_DETERMINERS[language]:
         k += 1
         if k < n and tokens[k].text in "'’":
@@ -63,7 +65,8 @@ def _title_after(
     pre = lexicon().pre[language]
     while k < n and k - start <= MAX_PREMODIFIERS and k not in blocked:
         if head_role(tokens[k], language) is not None:
-            return start, extend_forward(tokens, k + 1, language, blocked, stopwords)
+            title_end = extend_forward(tokens, k + 1, language, blocked, stopwords)
+            return None if indefinite and title_end - start == 1 else (start, title_end)
         if not tokens[k].is_word or not (tokens[k].key in pre or (language == "en" and tokens[k].cap)):
             return None
         k += 1

@@ -11,6 +11,9 @@ SENTENCE_END = frozenset(".!?…:;")
 QUOTES = frozenset("\"'«»“”‘’()[]—–-")
 DETERMINERS = {"fr": frozenset({"le", "la", "l"}), "en": frozenset({"the"})}
 AFTER_NAME_DETERMINERS = {"fr": frozenset({"le", "la", "l"}), "en": frozenset({"the", "a", "an"})}
+# "Spearman, a minister and former colonel": a bare role after an indefinite article describes a
+# calling, not a post ("Smith, a spokesman for the ministry" names its body and is a title)
+INDEFINITE = {"fr": frozenset({"un", "une"}), "en": frozenset({"a", "an"})}
 SPACY_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "GPE": "place"}
 NOT_ACRONYMS = frozenset(fold(w) for w in "COVID PIB GDP CEO PDG TV OK NB PS AM PM UTC GMT".split())
 # Priorities when candidates overlap: lower wins, then the longer span.

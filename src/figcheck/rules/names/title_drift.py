@@ -3,20 +3,22 @@ from collections.abc import Iterator
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
-from figcheck.text.titles import title_key, titles_compatible
+from figcheck.text.titles import exclusive_roles, title_key, titles_compatible
 
 
 def incompatible(a: str, b: str) -> bool:
-    """Two titles name different posts: different roles in one body, or one role in different bodies.
+    """Two titles name different posts: different roles in one body, roles one person does not hold
+    at once (`President`, `Defence Minister`; `maire de Lyon`, `député`), or one role in different
+    bodies (`ministre de la Défense`, `ministre des Affaires étrangères`).
 
-    Different roles in bodies that share nothing (`State Senator`, `a minister`) are two posts one
-    person may hold, or have held, and are not compared.
+    Other roles in bodies that share nothing (`State Senator`, `Ambassador`, `General`) are posts one
+    person may hold, or have held, and are not compared; nor is a title marked as past (`former`).
     """
-    role_a, role_b = title_key(a).role, title_key(b).role
-    if role_a is None or role_b is None:
+    key_a, key_b = title_key(a), title_key(b)
+    if key_a.role is None or key_b.role is None or key_a.tense or key_b.tense:
         return False
-    if role_a != role_b:
-        return titles_compatible(a, b) is True
+    if key_a.role != key_b.role:
+        return frozenset({key_a.role, key_b.role}) in exclusive_roles() or titles_compatible(a, b) is True
     return titles_compatible(a, b) is False
 
 
@@ -26,8 +28,9 @@ def title_drift(tables: Tables) -> Iterator[Finding]:
 
     Why
     ---
-    A secretary of the Security Council is not its head. A title that changes between paragraphs is
-    either a translation slip or two different people merged into one.
+    A secretary of the Security Council is not its head, and a president is not a defence minister.
+    A title that changes between paragraphs is either a translation slip or two different people
+    merged into one.
 
     Bad
     ---

@@ -314,3 +314,14 @@ def test_a_number_joined_to_a_noun_by_a_hyphen_describes_a_thing(resources):
     rows = figures(resources, "On Monday a ten-storey building collapsed and 12 people died.", "en")
     assert period(rows["ten"]) == ("unspecified", None, None)
     assert period(rows["12"]) == ("day", "2024-03-04", "2024-03-04")
+
+
+def test_a_year_said_whole_is_not_cut_short(resources):
+    rows = figures(
+        resources,
+        "En 2017, 3 000 bornes ont été installées. Sur toute l'année 2017, 9 000 bornes ont été installées.",
+        "fr",
+        published="2017-04-08",
+    )
+    assert period(rows["3 000"]) == ("year_to_date", "2017-01-01", "2017-04-08")
+    assert period(rows["9 000"]) == ("whole_year", "2017-01-01", "2017-12-31")

@@ -30,7 +30,7 @@ from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words
-from figcheck.extract.timeframes import figure_periods, release_cue
+from figcheck.extract.timeframes import figure_periods, release_cue, says_whole_year
 from figcheck.extract.units import normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
@@ -171,9 +171,11 @@ def _so_far(
 ) -> Period | None:
     """A fact about the year still running ("85 % more wildfires in 2019", said in August 2019) covers
     the year up to the day it was stated (in its sentence, else the published day): what has not
-    happened yet is not counted."""
+    happened yet is not counted; unless its words say the whole year ("sur toute l'année 2017")."""
     stated = said_on.date if said_on else context.published
     if period is None or status != "actual" or period.scope != "whole_year" or stated is None:
+        return period
+    if says_whole_year(period, context.language):
         return period
     if (
         period.period_start is None

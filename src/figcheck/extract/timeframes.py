@@ -337,6 +337,18 @@ def _per_time(text: str, quantity: Quantity, language: str) -> bool:
     return _per_time_words(language).search(fold(after)) is not None
 
 
+@cache
+def _whole_year_heads(language: str) -> regex.Pattern[str]:
+    heads = wording(language).get("whole_year", {}).get("heads", []) or ["(?!)"]
+    return regex.compile(r"(?:" + "|".join(heads) + r")", regex.IGNORECASE)
+
+
+def says_whole_year(period: Period, language: str) -> bool:
+    """Whether the period's own words say the whole year ("sur toute l'année 2017", "for the whole of
+    2019"), which a fact about a year still running does not cut short."""
+    return period.scope == "whole_year" and _whole_year_heads(language).match(period.text) is not None
+
+
 def _describes_a_thing(text: str, quantity: Quantity) -> bool:
     """A number joined by a hyphen to the word after it ("a five-storey block", "the 55-member AU")
     describes a thing, not an amount over a time."""

@@ -1,0 +1,91 @@
+from collections import Counter
+from collections.abc import Iterator
+from itertools import combinations, groupby
+
+import narwhals as nw
+from rapidfuzz.distance import OSA
+
+from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
+from figcheck.rules.names.name_variant import spellings
+
+SHORTEST_WORD = 4  # a letter changed in a shorter word often makes another name ("Li", "Lu")
+# a last letter that makes another word rather than a slip: a feminine or another person's name
+# (Belov, Belova; Martin, Martine), a plural, a demonym or a noun (Railways, Samoan, Stater)
+WORD_ENDINGS = ("a", "e", "s", "n", "r")
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Two full names that differ in one word by one letter (changed, left out, doubled or swapped)."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return False
+    changed = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(changed) != 1:
+        return False
+    x, y = changed[0]
+    if min(len(x), len(y)) < SHORTEST_WORD or x[0].lower() != y[0].lower():
+        return False
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    if longer[:-1] == shorter and longer[-1] in WORD_ENDINGS:
+        return False
+    return OSA.distance(x.lower(), y.lower()) == 1
+
+
+@rule(code="NM004", slug="name-typo", severity="warning", family="names")
+def name_typo(tables: Tables) -> Iterator[Finding]:
+    """A person's full name is written once with a letter changed, left out, doubled or swapped.
+
+    Why
+    ---
+    "Vladimir Poutine" and "Vladimir Poutne" are one person to a reader, but a search, an index or a
+    name table sees two. The spellings are too far apart to be read as one name, so they come out as two
+    people; a full name one letter away from another in the same article is almost always a slip. The
+    name the article, then the collection, writes more often is suggested; when nothing tells the two
+    apart, neither is called the slip.
+
+    Bad
+    ---
+    Christophe Borgel a dénoncé la décision. Plus tard, Christophe Brgel a pesté contre le vote.
+
+    Good
+    ----
+    Christophe Borgel a dénoncé la décision. Plus tard, Christophe Borgel a pesté contre le vote.
+    """
+    people = (
+        spellings(tables)
+        .filter(~nw.col("name").is_null())
+        .select("doc_id", "entity_id", "mention_id", "text")
+        .sort("doc_id", "mention_id")
+        .collect()
+    )
+    everywhere = Counter(r["text"] for r in hits_of(people))
+    for doc_id, group in groupby(hits_of(people), key=lambda r: r["doc_id"]):
+        rows = list(group)
+        uses = Counter(r["text"] for r in rows)
+        entity_of = {r["text"]: r["entity_id"] for r in rows}
+        for a, b in combinations(sorted(uses), 2):
+            if entity_of[a] == entity_of[b] or not one_slip_apart(a, b):
+                continue
+            ids = [r["mention_id"] for r in rows if r["text"] in (a, b)]
+            prefetch(tables, ids, table="mentions")
+            yield Finding(
+                doc_id=doc_id,
+                evidence=spans(tables, *ids, table="mentions"),
+                **_wording(a, b, uses, everywhere),
+            )
+
+
+def _wording(a: str, b: str, uses: Counter[str], everywhere: Counter[str]) -> dict[str, str]:
+    """The message and suggestion: the name the article, then the collection, writes more often is the
+    one meant; when nothing tells them apart, neither is called the slip."""
+    rank_a, rank_b = (uses[a], everywhere[a]), (uses[b], everywhere[b])
+    if rank_a == rank_b:
+        return {
+            "message": f'"{a}" and "{b}" ({uses[a]}× each) differ by one letter',
+            "suggestion": "check which spelling is right and use it throughout",
+        }
+    slip, meant = (a, b) if rank_a < rank_b else (b, a)
+    return {
+        "message": f'"{slip}" ({uses[slip]}×) is one letter away from "{meant}" ({uses[meant]}×)',
+        "suggestion": f"write '{meant}' throughout",
+    }

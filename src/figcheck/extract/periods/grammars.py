@@ -11,6 +11,7 @@ from figcheck.extract.periods.resolve_days import (
     resolve_day_range,
     resolve_day_word,
     resolve_month,
+    resolve_month_range,
     resolve_month_year,
     resolve_numeric_date,
     resolve_numeric_month,
@@ -91,6 +92,13 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
     ),
     ("week_of", "unit", r"(?:{{LEAD}}){{WEEKW}}\s+{{WEEKOF}}\s+(?P<inner>{{DAYDATE}})", resolve_week_of),
     ("relunit", "unit", r"(?:{{LEAD}}){{RELUNIT}}", resolve_relative_unit),
+    (
+        "month_range",
+        "month",
+        r"(?:{{LEAD}})(?:{{RANGEOPEN}})\s*(?:{{DET}})?(?P<mon1>{{MONTH}})\s*{{RANGEJOIN}}\s*(?:{{DET}})?"
+        r"(?P<mon>{{MONTH}})(?:\s*,?\s*(?:of\s+|de\s+|d'|in\s+)?(?P<yr>{{YEAR4}}))?",
+        resolve_month_range,
+    ),
     (
         "month_year",
         "month",

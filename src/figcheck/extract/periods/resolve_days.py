@@ -152,6 +152,25 @@ def resolve_month_year(match: Any, ctx: ResolveContext) -> Resolution | None:
     return "month", date(y[0], month, 1), month_end(y[0], month), y[1]
 
 
+def resolve_month_range(match: Any, ctx: ResolveContext) -> Resolution | None:
+    """`de janvier à mars 2018`, `between January and March`: from the first day of the first month to
+    the last day of the second, in the second's year (named, else read as for a month alone); a first
+    month after the second lies in the year before. A calendar quarter or half gets its scope."""
+    first, last = month_of(match.group("mon1"), ctx.lex), month_of(match.group("mon"), ctx.lex)
+    if first is None or last is None or first == last:
+        return None
+    named = group_or_none(match, "yr")
+    y = (
+        year_of(named, ctx)
+        if named
+        else read_year(ctx, (last,), (ctx.reference.month,) if ctx.reference else (0,))
+    )
+    if y is None:
+        return undated("other")
+    start = date(y[0] - (first > last), first, 1)
+    return _calendar_unit(("other", start, month_end(y[0], last), y[1]))
+
+
 def resolve_month(match: Any, ctx: ResolveContext) -> Resolution | None:
     mon = match.group("mon")
     month = month_of(mon, ctx.lex)

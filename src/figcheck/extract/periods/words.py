@@ -60,8 +60,8 @@ def alternation(words: Iterable[str], regexes: bool = False) -> str:
 
 
 def whole_words(pattern: str) -> str:
-    """``pattern`` as whole words."""
-    return r"(?<![\w])" + pattern + r"(?![\w])"
+    """``pattern`` as whole words; a word ending in an apostrophe (``d'``) runs into the next one."""
+    return r"(?<![\w])" + pattern + r"(?:(?<=['’])|(?![\w]))"
 
 
 @dataclass

@@ -325,3 +325,23 @@ def test_a_year_said_whole_is_not_cut_short(resources):
     )
     assert period(rows["3 000"]) == ("year_to_date", "2017-01-01", "2017-04-08")
     assert period(rows["9 000"]) == ("whole_year", "2017-01-01", "2017-12-31")
+
+
+def test_a_forecast_the_parser_reads_without_a_verb_is_a_plan(resources):
+    rows = figures(
+        resources,
+        "Julien Guillot, porte-parole du constructeur, table sur 20 500 véhicules vendus en 2018.",
+        "fr",
+        published="2018-03-10",
+    )
+    assert rows["20 500"]["status"] == "planned"
+
+
+def test_the_remaining_months_of_a_year_are_the_rest_of_it(resources):
+    rows = figures(
+        resources,
+        '"We expect 4,800 passengers to be carried in the remaining months of 2019," Corbett said.',
+        "en",
+        published="2019-02-12",
+    )
+    assert period(rows["4,800"]) == ("rest_of_year", "2019-02-12", "2019-12-31")

@@ -87,6 +87,12 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         if found:
             return found
         past = past or any("Past" in t.tense or "Imp" in t.tense for t in (verb, *helpers))
+    if not any(v.pos in ("VERB", "AUX") for v in grammar.verbs):
+        # no verb above the figure, or one the parser took for a noun ("table sur 20 500 véhicules"):
+        # the sentence's own words say what it is
+        cued = sentence_status(sentence, language)
+        if cued != "unspecified":
+            return cued
     return "planned" if ahead and not past else "actual"
 
 

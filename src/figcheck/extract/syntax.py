@@ -357,7 +357,12 @@ def _clause(token: Any) -> tuple[list[Any], list[list[Any]]]:
             helpers = [c for c in current.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
             verbs.append(current)
             auxiliaries.append(helpers)
-            if _finite(current) or any(_finite(h) for h in helpers) or current.dep_ not in ("xcomp", "ccomp"):
+            # a participle that describes the counted noun ("20 500 véhicules vendus") is no clause of
+            # its own: the verb that governs the noun phrase says whether it is a fact or a plan
+            describes = current.dep_ == "acl" and "Part" in current.morph.get("VerbForm")
+            if not describes and (
+                _finite(current) or any(_finite(h) for h in helpers) or current.dep_ not in ("xcomp", "ccomp")
+            ):
                 break
         if current.head is current:
             break

@@ -44,14 +44,22 @@ def tiled_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     )
 
 
+def _on(day: nw.Expr, month: int, of_month: int) -> nw.Expr:
+    return (day.dt.month() == month) & (day.dt.day() == of_month)
+
+
 def before_and_rest(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     """A figure for the start of a year joined with the figure for the rest of it; `covers` says whether
     the two leave no gap (the early part starts on 1 January and the rest follows within a month), so
     that their sum may be compared from below as well as from above."""
-    early = dated.filter(nw.col("period_scope").is_in(BEFORE_REST)).select(
+    # a stretch of months from January ("de janvier à mai") starts the year too, and one that runs to
+    # 31 December ("d'avril à décembre") is the rest of it
+    from_january = (nw.col("period_scope") == "other") & _on(nw.col("period_start"), 1, 1)
+    to_december = (nw.col("period_scope") == "other") & _on(nw.col("period_end"), 12, 31)
+    early = dated.filter(nw.col("period_scope").is_in(BEFORE_REST) | from_january).select(
         *KEY, "figure_id", "low", "high", nw.col("period_start").alias("early_start"), "period_end"
     )
-    rest = dated.filter(nw.col("period_scope") == "rest_of_year").select(
+    rest = dated.filter((nw.col("period_scope") == "rest_of_year") | to_december).select(
         *KEY, "figure_id", "low", "high", "period_start"
     )
     return (

@@ -29,9 +29,10 @@ def resolve_rest_of_year(match: Any, ctx: ResolveContext) -> Resolution | None:
     reference = ctx.reference
     if reference is not None and reference.year == year:
         return "rest_of_year", reference, date(year, 12, 31), anchor
-    if reference is None:
+    if reference is None or reference.year > year:
+        # "over the rest of 2018", said in 2019: it ends with the year, from a day the text gives elsewhere
         return "rest_of_year", None, date(year, 12, 31), anchor
-    return "unspecified", reference if reference.year < year else None, date(year, 12, 31), anchor
+    return "unspecified", reference, date(year, 12, 31), anchor
 
 
 def resolve_year_to_date(match: Any, ctx: ResolveContext) -> Resolution | None:

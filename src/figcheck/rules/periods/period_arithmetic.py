@@ -20,11 +20,13 @@ GAP_DAYS = 31
 
 def _dated(tables: Tables) -> nw.LazyFrame[Any]:
     additive = ~nw.col("unit_kind").is_in(NOT_ADDITIVE).fill_null(False)
+    # the rest of a past year ("over the rest of 2018", said in 2019) starts where the part before it ends
+    rest = nw.col("period_scope") == "rest_of_year"
     return (
-        tables.figures.drop_nulls(subset=["unit", "period_start", "period_end"])
-        .filter(additive)
+        tables.figures.drop_nulls(subset=["unit", "period_end"])
+        .filter(additive & (~nw.col("period_start").is_null() | rest))
         .with_columns(
-            year=nw.col("period_start").dt.year(),
+            year=nw.col("period_end").dt.year(),
             low=nw.col("lower").fill_null(0.0),
             high=nw.col("upper").fill_null(float("inf")),
         )
@@ -64,6 +66,7 @@ def before_and_rest(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     )
     return (
         join(early, rest, on=KEY, suffix="_rest")
+        .with_columns(nw.col("period_start").fill_null(nw.col("period_end").dt.offset_by("1d")))
         .filter(nw.col("period_end") < nw.col("period_start"))
         .with_columns(
             covers=(nw.col("early_start").dt.month() == 1)

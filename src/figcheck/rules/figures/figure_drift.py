@@ -32,7 +32,8 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
     ---
     When one speaker's figure for one period is "more than 310,000" in one outlet and "about
     200,000" in another, a rewrite has changed the number. The claim is the same when speaker (or
-    agency), unit, period and status agree.
+    agency), unit, period and status agree. An article that gives one speaker several values for one
+    unit and period is giving several measures (a growth rate, a forecast), and is left out.
 
     Bad
     ---
@@ -44,7 +45,16 @@ def figure_drift(tables: Tables) -> Iterator[Finding]:
     (article A) Selon TASS, plus de 310 000 équipements seront livrés en 2026.
     (article B) Selon TASS, quelque 320 000 équipements seront livrés en 2026.
     """
-    claims = with_claimant(tables).drop_nulls(subset=SAME_CLAIM).select(COLUMNS)
+    every = with_claimant(tables).drop_nulls(subset=SAME_CLAIM).select(COLUMNS)
+    # an article that gives one speaker several values for one unit and period gives several measures
+    # (growth, consumption, a forecast), not one claim: only the articles with one value are compared
+    single = (
+        every.group_by(*SAME_CLAIM, "doc_id")
+        .agg(nw.col("value").n_unique().alias("values"))
+        .filter(nw.col("values") == 1)
+        .select(*SAME_CLAIM, "doc_id")
+    )
+    claims = join(every, single, on=[*SAME_CLAIM, "doc_id"])
     # only claims whose intervals do not all share a value, reported by two articles or more, can drift:
     # joining just those keeps a claim echoed by thousands of articles from exploding the join
     disputed = (

@@ -35,6 +35,8 @@ PROMISED = Counter(
         ("name-style-drift", "fr-victimes-bilan"): 1,
         ("attribution-drift", "en-shell-production"): 1,
         ("failed-expectation", "en-shell-production"): 1,
+        ("approximation-drift", "fr-crue-evacuations"): 1,
+        ("name-typo", "fr-crue-evacuations"): 1,
     }
 )
 CLEAN = ("fr-clean-ble", "en-clean-rail")

@@ -68,7 +68,7 @@ BUILTIN = {r.slug for r in builtin_rules()}
         ("[PD]", "[]", {"scope-conflict", "period-arithmetic"}),
         ("[long-article]", "[]", {"long-article"}),
         ("[house]", "[]", {"long-article"}),
-        ("[names]", "[NM003]", {"name-variant", "title-drift"}),
+        ("[names]", "[NM003]", {"name-variant", "title-drift", "name-typo"}),
         ("[ALL]", "[quotes, figures, periods, names, spelling, table]", {"long-article"}),
         ("[QT001, ZZ001]", "[ZZ001, unbalanced-quote]", set()),
     ],

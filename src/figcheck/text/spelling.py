@@ -234,7 +234,7 @@ class Speller:
         neighbours = self.neighbours(word)
         if not neighbours or len(neighbours) > MAX_NEIGHBOURS:
             return None
-        suggestions = self.main.suggest(word)
+        suggestions: list[str] = self.main.suggest(word)
         if not suggestions or suggestions[0] not in neighbours:
             return None
         suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]

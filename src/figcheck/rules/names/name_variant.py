@@ -56,7 +56,7 @@ def suggested_form(
     pinned: str | None = next((r["canonical"] for r in rows if r["canonical"]), None)
     if pinned:
         return pinned
-    in_article = Counter(r["text"] for r in rows)
+    in_article: Counter[str] = Counter(r["text"] for r in rows)
     conventions = {r["text"]: r["convention"] for r in rows}
 
     def preference(text: str) -> tuple[int, int, int]:
@@ -66,7 +66,8 @@ def suggested_form(
             tie_break = int(kind == "diacritics" and not text.isascii())
         return in_article[text], collection[text], tie_break
 
-    return max(in_article, key=preference)  # the first written wins a full tie
+    form: str = max(in_article, key=preference)  # the first written wins a full tie
+    return form
 
 
 @rule(code="NM001", slug="name-variant", severity="warning", family="names")

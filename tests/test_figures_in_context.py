@@ -345,3 +345,14 @@ def test_the_remaining_months_of_a_year_are_the_rest_of_it(resources):
         published="2019-02-12",
     )
     assert period(rows["4,800"]) == ("rest_of_year", "2019-02-12", "2019-12-31")
+
+
+def test_a_conditional_under_a_past_statement_is_a_plan_and_alone_hearsay(resources):
+    rows = figures(
+        resources,
+        "La porte-parole de l'agence a annoncé que 44 000 doses seraient livrées en 2024. "
+        "Selon des témoins, une dizaine de personnes seraient mortes.",
+        "fr",
+    )
+    assert rows["44 000"]["status"] == "planned"
+    assert rows["une dizaine"]["status"] == "estimate"

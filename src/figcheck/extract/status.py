@@ -46,6 +46,7 @@ class _ClauseWords:
     rule: frozenset[str]
     future: str
     conditional: str
+    conditional_forms: regex.Pattern[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def _clause_words(language: str) -> _ClauseWords:
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
+        conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
     )
 
 
@@ -84,6 +86,8 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         ):
             return "planned"  # "they are to share", "is to involve"
         found = found or _status_of((verb.lemma, *(h.lemma for h in helpers)), (verb, *helpers), words)
+        if found == words.conditional and _reported_in_the_past(grammar, words):
+            return "planned"  # "a annoncé que 44 000 doses seraient livrées": the future of a past statement
         if found:
             return found
         past = past or any("Past" in t.tense or "Imp" in t.tense for t in (verb, *helpers))
@@ -96,6 +100,11 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
     return "planned" if ahead and not past else "actual"
 
 
+def _reported_in_the_past(grammar: Grammar, words: _ClauseWords) -> bool:
+    said = grammar.reported_by
+    return said is not None and _fold(said.lemma) in words.reporting and "Past" in said.tense
+
+
 def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWords) -> str | None:
     folded = {_fold(lemma) for lemma in lemmas}
     if folded & words.planned:
@@ -106,7 +115,7 @@ def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWord
         return "unspecified"
     if any("Fut" in t.tense for t in tokens):
         return words.future
-    if any("Cnd" in t.mood for t in tokens):
+    if any("Cnd" in t.mood or words.conditional_forms.fullmatch(_fold(t.text)) for t in tokens):
         return words.conditional
     return None
 

@@ -103,6 +103,9 @@ class Grammar:
     auxiliaries: tuple[tuple[Word, ...], ...]
     marks: tuple[str, ...]
     governors: frozenset[int] = frozenset()  # where the figure and the words above it start, up to the root
+    reported_by: Word | None = (
+        None  # the verb whose complement the clause is ("a annoncé que …")  # where the figure and the words above it start, up to the root
+    )
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,16 @@ def _grammar(
         auxiliaries=tuple(tuple(_word(a, offsets) for a in group) for group in auxiliaries),
         marks=marks,
         governors=_governors(phrase, number, offsets),
+        reported_by=_reported_by(verbs, offsets),
     )
+
+
+def _reported_by(verbs: Sequence[Any], offsets: Sequence[tuple[int, int]]) -> Word | None:
+    """The verb that takes the figure's clause as its complement, if any."""
+    last = verbs[-1] if verbs else None
+    if last is None or last.dep_ != "ccomp" or last.head.pos_ not in VERBS:
+        return None
+    return _word(last.head, offsets)
 
 
 def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any | None:

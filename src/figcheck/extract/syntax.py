@@ -103,9 +103,7 @@ class Grammar:
     auxiliaries: tuple[tuple[Word, ...], ...]
     marks: tuple[str, ...]
     governors: frozenset[int] = frozenset()  # where the figure and the words above it start, up to the root
-    reported_by: Word | None = (
-        None  # the verb whose complement the clause is ("a annoncé que …")  # where the figure and the words above it start, up to the root
-    )
+    reported_by: Word | None = None  # the verb whose complement the clause is ("a annoncé que …")
 
 
 @dataclass(frozen=True)

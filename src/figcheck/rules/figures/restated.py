@@ -2,7 +2,7 @@
 
 Both figures count the same thing (value and unit) in one article, with compatible statuses, for the
 same period: the same dates, or no period read for one of them (a restatement often leaves its period
-to the sentence before), or two days (a narrated event and the day it was reported). Percentages,
+to the sentence before), or a day for one of them (the day an event or a statement was reported). Percentages,
 durations and measures are read off a scale, where a bound and a point are one reading ("under 50
 hertz" where the grid runs at 50 hertz), and are not compared.
 """
@@ -25,8 +25,10 @@ def _same_period() -> nw.Expr:
     same = (nw.col("period_start") == nw.col("period_start_b")) & (
         nw.col("period_end") == nw.col("period_end_b")
     )
-    days = (nw.col("period_scope") == "day") & (nw.col("period_scope_b") == "day")
-    return either_unknown | same.fill_null(False) | days
+    # a day is mostly the day an event or a statement was reported, which a restatement far down the
+    # article takes from its dateline: a day and any other period do not tell two figures apart
+    a_day = (nw.col("period_scope") == "day") | (nw.col("period_scope_b") == "day")
+    return either_unknown | same.fill_null(False) | a_day
 
 
 def _compatible_status() -> nw.Expr:

@@ -181,6 +181,9 @@ def test_no_model_for_english():
         ("Premier ministre", "Prime Minister", True),
         ("ancien président", "actuel président", False),
         ("head of Iran's Quds Force", "head of the Islamic Revolutionary Guard Corps-Quds Force", True),
+        # a role word that names a body: `Justice` is a judge, but in `ministre de la Justice` the ministry
+        ("ministre de la Justice", "ministre de l'Intérieur", False),
+        ("Justice Minister", "ministre de la Justice", True),
     ],
 )
 def test_titles_compatible(a, b, expected):

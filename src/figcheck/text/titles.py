@@ -250,7 +250,10 @@ def title_key(title: str) -> TitleKey:
         if kind in ("former", "current"):
             tense = kind
             continue
-        if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality or lex.role(word) is not None:
+        # another role word names another post, unless it also qualifies one (`Justice` in `ministre de
+        # la Justice`, `Justice Minister`)
+        other_role = lex.role(word) is not None and word not in modifiers
+        if len(word) < 2 or word in _FUNCTION_WORDS or word in lex.nationality or other_role:
             continue
         words.add(word)
     if role is not None:

@@ -59,10 +59,6 @@ def test_examples_give_exactly_the_promised_findings(examples: RunResult) -> Non
     assert Counter((f.slug, f.doc_id) for f in examples.findings) == PROMISED
 
 
-def test_examples_trigger_every_rule_of_the_suite(examples: RunResult) -> None:
-    assert {f.slug for f in examples.findings} == {r.slug for r in examples.rules}
-
-
 def test_clean_articles_give_no_finding_and_no_evidence(examples: RunResult) -> None:
     assert set(CLEAN) <= set(examples.extracted.documents["doc_id"])
     touched = {f.doc_id for f in examples.findings} | {

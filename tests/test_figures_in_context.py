@@ -356,3 +356,15 @@ def test_a_conditional_under_a_past_statement_is_a_plan_and_alone_hearsay(resour
     )
     assert rows["44 000"]["status"] == "planned"
     assert rows["une dizaine"]["status"] == "estimate"
+
+
+def test_a_figure_the_parser_cuts_off_still_takes_its_sentence_s_period_and_status(resources):
+    rows = figures(
+        resources,
+        "49 200 colis alimentaires doivent encore être distribués pendant le reste de l'année, a ajouté "
+        "M. Lebrun.",
+        "fr",
+        published="2018-09-15",
+    )
+    assert period(rows["49 200"]) == ("rest_of_year", "2018-09-15", "2018-12-31")
+    assert rows["49 200"]["status"] == "planned"

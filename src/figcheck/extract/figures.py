@@ -29,7 +29,7 @@ from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
-from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words
+from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words, has_verb
 from figcheck.extract.timeframes import figure_periods, release_cue, says_whole_year
 from figcheck.extract.units import normalize
 from figcheck.packaged import data_yaml
@@ -94,9 +94,11 @@ def figure_rows(
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
 
     def attaches(number: int, period: Period) -> bool:
-        # a period phrase dates the figures of its own clause and of the clauses under it
+        # a period phrase dates the figures of its own clause and of the clauses under it; a figure with
+        # no verb above it sits in a fragment the parser cut off ("49 200 colis … doivent être
+        # distribués"), where clauses say nothing
         grammar = grammars[number]
-        if parsed is None or grammar is None or not grammar.governors:
+        if parsed is None or grammar is None or not grammar.governors or not has_verb(grammar):
             return True
         return dates(parsed.links, text, (period.start, period.end), grammar.governors)
 

@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from figcheck.extract.syntax import Grammar, Word
+from figcheck.extract.syntax import Grammar, Word, has_verb
 from figcheck.packaged import data_yaml
 from figcheck.text import strip_accents
 
@@ -91,7 +91,7 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         if found:
             return found
         past = past or any("Past" in t.tense or "Imp" in t.tense for t in (verb, *helpers))
-    if not any(v.pos in ("VERB", "AUX") for v in grammar.verbs):
+    if not has_verb(grammar):
         # no verb above the figure, or one the parser took for a noun ("table sur 20 500 véhicules"):
         # the sentence's own words say what it is
         cued = sentence_status(sentence, language)

@@ -106,6 +106,11 @@ class Grammar:
     reported_by: Word | None = None  # the verb whose complement the clause is ("a annoncé que …")
 
 
+def has_verb(grammar: Grammar) -> bool:
+    """Whether a verb governs the figure: without one, the parser read it apart from its clause."""
+    return any(v.pos in VERBS for v in grammar.verbs)
+
+
 @dataclass(frozen=True)
 class Parsed:
     """One article's parse: the grammar of each quantity (None where unparsed), and the attribution of

@@ -45,11 +45,12 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding
         )
         .with_columns(kind.alias("kind"))
         .drop_nulls(subset=[*SAME_FIGURE, "unit"])
-        .select(*SAME_FIGURE, "figure_id", "unit")
+        .select(*SAME_FIGURE, "figure_id", "unit", "sentence")
     )
     hits = (
         join(figures, figures, on=SAME_FIGURE, suffix="_b")
-        .filter(nw.col("unit") < nw.col("unit_b"))
+        # one sentence listing two counts of one value ("30 000 gendarmes et 30 000 pompiers") restates nothing
+        .filter((nw.col("unit") < nw.col("unit_b")) & (nw.col("sentence") != nw.col("sentence_b")))
         .unique(
             subset=["doc_id", "unit", "unit_b", "value"], keep="first", order_by=["figure_id", "figure_id_b"]
         )

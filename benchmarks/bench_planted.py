@@ -1009,24 +1009,9 @@ def write_collection(folder: Path, bodies: dict[str, str], headers: dict[str, st
 
 def run_figcheck(collection: Path, out: Path, jobs: int) -> list[dict[str, Any]]:
     """The findings of one `figcheck run` of this checkout (its `src/` first on the path)."""
-    command = [
-        sys.executable,
-        "-m",
-        "figcheck",
-        "run",
-        str(collection),
-        "--suite",
-        str(SUITE),
-        "--format",
-        "json",
-        "--out",
-        str(out),
-        "--fail-on",
-        "never",
-        "--quiet",
-        "--jobs",
-        str(jobs),
-    ]
+    options = {"--suite": SUITE, "--format": "json", "--out": out, "--fail-on": "never", "--jobs": jobs}
+    command = [sys.executable, "-m", "figcheck", "run", str(collection), "--quiet"]
+    command += [str(part) for option in options.items() for part in option]
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),

@@ -9,8 +9,9 @@ it; these functions climb that tree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # a clause coordinated with or set beside another has its own time; one that describes a noun, its noun's
 SEPARATE_CLAUSES = frozenset({"conj", "parataxis"})
@@ -49,3 +50,13 @@ def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governo
             return any(mark in between for mark in SET_OFF)
         current = link.head
     return True
+
+
+def governors(phrase: Any, number: Any, offsets: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Where the words of the figure's phrase and every word above it start."""
+    found = {offsets[t.i][0] for t in (*number.subtree, *phrase.subtree)}
+    current = phrase
+    while current.head.i != current.i:
+        current = current.head
+        found.add(offsets[current.i][0])
+    return frozenset(found)

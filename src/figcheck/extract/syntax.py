@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from figcheck.extract.clauses import Link
+from figcheck.extract.clauses import Link, governors
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.units import normalize
 from figcheck.packaged import data_yaml
@@ -172,16 +172,6 @@ def _links(doc: Any, offsets: Sequence[tuple[int, int]]) -> dict[int, Link]:
     }
 
 
-def _governors(phrase: Any, number: Any, offsets: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """Where the words of the figure's phrase and every word above it start."""
-    found = {offsets[t.i][0] for t in (*number.subtree, *phrase.subtree)}
-    current = phrase
-    while current.head.i != current.i:
-        current = current.head
-        found.add(offsets[current.i][0])
-    return frozenset(found)
-
-
 @cache
 def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
     """The pipeline's rule lemmatizer, to lemmatize a token on demand, or None for another kind; one per
@@ -301,7 +291,7 @@ def _grammar(
         verbs=tuple(_word(v, offsets) for v in verbs),
         auxiliaries=tuple(tuple(_word(a, offsets) for a in group) for group in auxiliaries),
         marks=marks,
-        governors=_governors(phrase, number, offsets),
+        governors=governors(phrase, number, offsets),
         reported_by=_reported_by(verbs, offsets),
     )
 

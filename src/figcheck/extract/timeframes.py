@@ -338,15 +338,16 @@ def _per_time(text: str, quantity: Quantity, language: str) -> bool:
 
 
 @cache
-def _whole_year_heads(language: str) -> regex.Pattern[str]:
-    heads = wording(language).get("whole_year", {}).get("heads", []) or ["(?!)"]
-    return regex.compile(r"(?:" + "|".join(heads) + r")", regex.IGNORECASE)
+def _whole_year_words(language: str) -> regex.Pattern[str]:
+    block = wording(language).get("whole_year", {})
+    heads, tails = block.get("heads") or ["(?!)"], block.get("tails") or ["(?!)"]
+    return regex.compile(r"\A(?:" + "|".join(heads) + r")|(?:" + "|".join(tails) + r")\Z", regex.IGNORECASE)
 
 
 def says_whole_year(period: Period, language: str) -> bool:
-    """Whether the period's own words say the whole year ("sur toute l'année 2017", "for the whole of
-    2019"), which a fact about a year still running does not cut short."""
-    return period.scope == "whole_year" and _whole_year_heads(language).match(period.text) is not None
+    """Whether the period's own words say the whole year ("sur toute l'année 2017", "2019 as a
+    whole"), which a fact about a year still running does not cut short."""
+    return period.scope == "whole_year" and _whole_year_words(language).search(period.text) is not None
 
 
 def _describes_a_thing(text: str, quantity: Quantity) -> bool:

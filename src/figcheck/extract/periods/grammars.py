@@ -49,6 +49,12 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
     ),
     ("whole_year", "unit year num", r"{{WHOLE_YEAR_HEADS}}\s*(?P<yr>{{YEARREF_B}})", resolve_whole_year),
     (
+        "whole_year_after",
+        "year num",
+        r"(?:{{LEAD}})(?P<yr>{{YEARREF_B}})\s+{{WHOLE_YEAR_TAILS}}",
+        resolve_whole_year,
+    ),
+    (
         "years_range",
         "year num",
         r"(?:{{RANGEOPEN}}\s+)?(?P<y1>{{YEARREF}})\s*{{RANGEJOIN}}\s*(?P<y2>{{YEAR4}}|(?<=-)\d\d(?![\w]))",

@@ -175,5 +175,7 @@ def word_classes(wording: dict[str, Any]) -> dict[str, str]:
         macros[key.upper() + "_PHRASES"] = (
             whole_words(alternation(phrases, regexes=True)) if phrases else "(?!)"
         )
+        tails = block.get("tails") or []
+        macros[key.upper() + "_TAILS"] = whole_words(alternation(tails, regexes=True)) if tails else "(?!)"
 
     return macros

@@ -368,3 +368,14 @@ def test_a_figure_the_parser_cuts_off_still_takes_its_sentence_s_period_and_stat
     )
     assert period(rows["49 200"]) == ("rest_of_year", "2018-09-15", "2018-12-31")
     assert rows["49 200"]["status"] == "planned"
+
+
+def test_the_following_quarters_run_on_from_the_period_before(resources):
+    rows = figures(
+        resources,
+        "De janvier à mars 2016, 14 100 emplois ont été créés. Au cours des trois trimestres suivants, "
+        "21 800 emplois ont été créés.",
+        "fr",
+        published="2017-01-12",
+    )
+    assert period(rows["21 800"]) == ("other", "2016-04-01", "2016-12-31")

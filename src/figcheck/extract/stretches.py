@@ -1,7 +1,7 @@
 """Stretches of time that are not calendar units: "sur un an", "in three days", "les neuf premiers mois",
 "il y a un an", "désormais".
 
-The wording is data (``stretches``, ``first_part``, ``ago``, ``now`` and ``stretch_units`` in
+The wording is data (``stretches``, ``first_part``, ``ago``, ``following``, ``now`` and ``stretch_units`` in
 ``data/periods_<lang>.yaml``): small regular expressions in which ``{n}`` stands for a number and
 ``{unit}`` for a unit of time. A stretch ends on the reference date (the statement date) and has the
 scope ``other``; the first months of a year start on 1 January; ``now`` is the reference day. A shift
@@ -22,13 +22,15 @@ from figcheck.extract.periods import Period, fold, wording
 
 @dataclass(frozen=True)
 class Shift:
-    """ "il y a un an": the period it follows, moved back by ``count`` ``unit``s."""
+    """ "il y a un an": the period it follows, moved back by ``count`` ``unit``s; with ``after``
+    ("in the following three quarters"), the ``count`` ``unit``s right after that period."""
 
     start: int
     end: int
     text: str
     unit: str
     count: int
+    after: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class _Grammar:
     stretches: regex.Pattern[str]
     first_part: regex.Pattern[str]
     ago: regex.Pattern[str]
+    following: regex.Pattern[str]
     now: regex.Pattern[str]
     units: dict[str, str]
     numbers: dict[str, int]
@@ -60,6 +63,7 @@ def _grammar(language: str) -> _Grammar:
         stretches=compile_all(words.get("stretches", [])),
         first_part=compile_all(words.get("first_part", [])),
         ago=compile_all(words.get("ago", [])),
+        following=compile_all(words.get("following", [])),
         now=compile_all([regex.escape(w).replace(r"\ ", " ") for w in words.get("now", [])]),
         units=units,
         numbers=numbers,
@@ -98,21 +102,39 @@ def find_stretches(text: str, language: str, reference: dt.date | None) -> list[
 def find_shifts(text: str, language: str) -> list[Shift]:
     g = _grammar(language)
     out = []
-    for m in g.ago.finditer(fold(text)):
-        count = _count(m, g)
-        if count is not None:
-            out.append(Shift(m.start(), m.end(), text[m.start() : m.end()], g.units[m.group("unit")], count))
-    return out
+    folded = fold(text)
+    for pattern, after in ((g.ago, False), (g.following, True)):
+        for m in pattern.finditer(folded):
+            count = _count(m, g)
+            if count is not None:
+                unit = g.units[m.group("unit")]
+                out.append(Shift(m.start(), m.end(), text[m.start() : m.end()], unit, count, after))
+    return sorted(out, key=lambda s: s.start)
 
 
 def shifted(period: Period, shift: Shift) -> Period:
-    """`period` moved back by the shift, its scope kept: November 2016, "il y a un an" → November 2015."""
+    """`period` moved back by the shift, its scope kept: November 2016, "il y a un an" → November 2015;
+    or, for a shift ``after`` it, the units that follow: the first quarter, "the following three
+    quarters" → April to December."""
     assert period.period_start is not None and period.period_end is not None
+    if shift.after:
+        start = period.period_end + dt.timedelta(days=1)
+        end = _forward(start, shift.unit, shift.count) - dt.timedelta(days=1)
+        return Period(shift.start, shift.end, shift.text, _scope(start, end), start, end, period.anchor)
     start = _back(period.period_start, shift.unit, shift.count)
     end = _back(period.period_end, shift.unit, shift.count)
     if period.scope in ("month", "quarter", "half_year", "whole_year"):
         end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
     return Period(shift.start, shift.end, shift.text, period.scope, start, end, period.anchor)
+
+
+def _scope(start: dt.date, end: dt.date) -> str:
+    """A stretch that is one calendar month, quarter or year gets that scope, else ``other``."""
+    if start.day != 1 or end != end.replace(day=calendar.monthrange(end.year, end.month)[1]):
+        return "other"
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    named = {1: "month", 3: "quarter", 12: "whole_year"}.get(months)
+    return named if named and (start.month - 1) % months == 0 else "other"
 
 
 def _count(m: regex.Match[str], g: _Grammar) -> int | None:
@@ -131,7 +153,7 @@ def _forward(day: dt.date, unit: str, count: int) -> dt.date:
         return day + dt.timedelta(days=count)
     if unit == "week":
         return day + dt.timedelta(weeks=count)
-    months = count * (12 if unit == "year" else 1)
+    months = count * {"year": 12, "quarter": 3}.get(unit, 1)
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -304,8 +304,9 @@ def _is_dateline(text: str, period: Period) -> bool:
 
 
 @cache
-def _comparison(language: str) -> regex.Pattern[str]:
-    words = sorted((fold(w) for w in wording(language).get("comparison", [])), key=len, reverse=True)
+def _words_of(language: str, key: str) -> regex.Pattern[str]:
+    """The folded words of the wording list `key` as whole words, the longest tried first."""
+    words = sorted((fold(w) for w in wording(language).get(key, [])), key=len, reverse=True)
     alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
     return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
 
@@ -315,7 +316,7 @@ def _cue_before(text: str, period: Period, language: str) -> int | None:
     left = max(0, period.start - COMPARISON_REACH)
     # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
     window = fold(text[left : period.start + PREPOSITION_REACH])
-    hits = list(_comparison(language).finditer(window))
+    hits = list(_words_of(language, "comparison").finditer(window))
     return left + hits[-1].start() if hits else None
 
 
@@ -323,18 +324,11 @@ def _compares(text: str, period: Period, language: str) -> bool:
     return _cue_before(text, period, language) is not None
 
 
-@cache
-def _per_time_words(language: str) -> regex.Pattern[str]:
-    words = sorted((fold(w) for w in wording(language).get("per_time", [])), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
-
-
 def _per_time(text: str, quantity: Quantity, language: str) -> bool:
     """Whether the figure is a rate per unit of time ("6 milliards de dollars par an"), read up to the
     next punctuation after it."""
     after = PHRASE_END.split(text[quantity.end : quantity.end + PER_TIME_REACH], maxsplit=1)[0]
-    return _per_time_words(language).search(fold(after)) is not None
+    return _words_of(language, "per_time").search(fold(after)) is not None
 
 
 @cache

@@ -59,20 +59,18 @@ def name_typo(tables: Tables) -> Iterator[Finding]:
         .collect()
     )
     everywhere = Counter(r["text"] for r in hits_of(people))
+    hits: list[tuple[str, list[str], dict[str, str]]] = []  # article, mention ids, wording
     for doc_id, group in groupby(hits_of(people), key=lambda r: r["doc_id"]):
         rows = list(group)
         uses = Counter(r["text"] for r in rows)
         entity_of = {r["text"]: r["entity_id"] for r in rows}
         for a, b in combinations(sorted(uses), 2):
-            if entity_of[a] == entity_of[b] or not one_slip_apart(a, b):
-                continue
-            ids = [r["mention_id"] for r in rows if r["text"] in (a, b)]
-            prefetch(tables, ids, table="mentions")
-            yield Finding(
-                doc_id=doc_id,
-                evidence=spans(tables, *ids, table="mentions"),
-                **_wording(a, b, uses, everywhere),
-            )
+            if entity_of[a] != entity_of[b] and one_slip_apart(a, b):
+                ids = [r["mention_id"] for r in rows if r["text"] in (a, b)]
+                hits.append((doc_id, ids, _wording(a, b, uses, everywhere)))
+    prefetch(tables, [i for _, ids, _ in hits for i in ids], table="mentions")
+    for doc_id, ids, wording in hits:
+        yield Finding(doc_id=doc_id, evidence=spans(tables, *ids, table="mentions"), **wording)
 
 
 def _wording(a: str, b: str, uses: Counter[str], everywhere: Counter[str]) -> dict[str, str]:

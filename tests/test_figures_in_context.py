@@ -351,11 +351,14 @@ def test_a_conditional_under_a_past_statement_is_a_plan_and_alone_hearsay(resour
     rows = figures(
         resources,
         "La porte-parole de l'agence a annoncé que 44 000 doses seraient livrées en 2024. "
-        "Selon des témoins, une dizaine de personnes seraient mortes.",
+        "Selon des témoins, une dizaine de personnes seraient mortes. "
+        "Le ministre a déclaré que les pertes étaient estimées à 500 chars.",
         "fr",
     )
     assert rows["44 000"]["status"] == "planned"
     assert rows["une dizaine"]["status"] == "estimate"
+    # an estimate a past statement reports stays an estimate
+    assert rows["500"]["status"] == "estimate"
 
 
 def test_a_figure_the_parser_cuts_off_still_takes_its_sentence_s_period_and_status(resources):

@@ -74,6 +74,7 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         return sentence_status(sentence, language)
     words = _clause_words(language)
     found = _status_of(grammar.marks, (), words)
+    reported = _reported_in_the_past(grammar, words)
     past = False
     for n, (verb, helpers) in enumerate(zip(grammar.verbs, grammar.auxiliaries, strict=True)):
         if _fold(verb.lemma) in words.reporting and verb is not grammar.verbs[0]:
@@ -85,9 +86,8 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
             and _fold(governor.lemma) in words.over_infinitive
         ):
             return "planned"  # "they are to share", "is to involve"
-        found = found or _status_of((verb.lemma, *(h.lemma for h in helpers)), (verb, *helpers), words)
-        if found == words.conditional and _reported_in_the_past(grammar, words):
-            return "planned"  # "a annoncé que 44 000 doses seraient livrées": the future of a past statement
+        lemmas = (verb.lemma, *(h.lemma for h in helpers))
+        found = found or _status_of(lemmas, (verb, *helpers), words, reported)
         if found:
             return found
         past = past or any("Past" in t.tense or "Imp" in t.tense for t in (verb, *helpers))
@@ -105,7 +105,11 @@ def _reported_in_the_past(grammar: Grammar, words: _ClauseWords) -> bool:
     return said is not None and _fold(said.lemma) in words.reporting and "Past" in said.tense
 
 
-def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWords) -> str | None:
+def _status_of(
+    lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWords, reported: bool = False
+) -> str | None:
+    """The status the words or the tense and mood of `tokens` give; a conditional `reported` by a past
+    statement is its future ("a annoncé que 44 000 doses seraient livrées"): a plan."""
     folded = {_fold(lemma) for lemma in lemmas}
     if folded & words.planned:
         return "planned"
@@ -116,7 +120,7 @@ def _status_of(lemmas: Sequence[str], tokens: Sequence[Word], words: _ClauseWord
     if any("Fut" in t.tense for t in tokens):
         return words.future
     if any("Cnd" in t.mood or words.conditional_forms.fullmatch(_fold(t.text)) for t in tokens):
-        return words.conditional
+        return "planned" if reported else words.conditional
     return None
 
 

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -285,3 +286,66 @@ def test_switch_cut_short_by_sigkill_is_finished_by_the_next_run(
     # the cut switch was finished first (junit.xml in, index.html out), so this run's removes both
     assert visible_files(out) == {"findings.sarif"}
     assert figcheck_files(out) == {".figcheck-manifest.json"}
+
+
+def children_of(pid: int) -> set[int]:
+    """Processes whose parent is `pid`, read from /proc."""
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while being read
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_a_killed_run_leaves_no_worker_and_no_tables_folder(
+    make_collection, suite: Path, tmp_path: Path, engine: str, signame: str
+) -> None:
+    text = "En 2019, 5 000 camions ont été livrés, selon le ministère. " * 40 + "\n"
+    folder = make_collection({f"a{i:02}.txt": text for i in range(70)})
+    temporary, out = tmp_path / "tmp", tmp_path / "reports"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(Path(figcheck.__file__).parents[1])}
+    command = [sys.executable, "-m", "figcheck", "run", str(folder), "--suite", str(suite), "--out", str(out)]
+    command += ["--engine", engine, "--format", "json", "--fail-on", "never"]
+    # pandas extracts 32 articles a batch, so 70 make work for two processes; duckdb keeps its tables
+    # in a temporary folder
+    started = subprocess.Popen([*command, "--jobs", "2"], env=env, stderr=subprocess.PIPE)
+    workers: set[int] = set()
+    for _ in range(600):
+        workers = children_of(started.pid)
+        if len(workers) >= 2 if engine == "pandas" else any(temporary.iterdir()):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the run did not get to its extraction")
+    started.send_signal(getattr(signal, signame))
+    stderr = started.communicate(timeout=60)[1]
+    assert started.returncode == -getattr(signal, signame)
+    for _ in range(100):  # a worker ended by its parent's end takes a moment to go
+        if not any(running(pid) for pid in workers):
+            break
+        time.sleep(0.05)
+    assert not any(running(pid) for pid in workers)
+    if signame == "SIGTERM":
+        assert not any(temporary.iterdir())  # the run removed its tables on the way out
+        assert b"interrupted (SIGTERM)" in stderr
+    else:  # killed outright, the run could not: the next one clears what it left
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        assert not any(temporary.iterdir())
+    assert not (out / ".figcheck-lock").exists()

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -29,6 +30,7 @@ from figcheck.rules.discover import all_rules
 from figcheck.rules.docs import rules_markdown, rules_text
 from figcheck.rules.runner import at_or_above
 from figcheck.rules.suite import Suite, default_suite, read_suite
+from figcheck.stops import Stopped, Stops, act_on
 from figcheck.tables.build import TableError
 
 DEFAULT_SUITE = Path("checks/default.yaml")
@@ -326,6 +328,16 @@ def _eval(args: argparse.Namespace) -> int:
     return int(scorer.main(args.args))
 
 
+def _stopped(stopped: Stopped) -> int:
+    # everything the run held is released by now: workers ended, temporary folders removed
+    name = signal.Signals(stopped.signum).name
+    sys.stderr.write(f"figcheck: interrupted ({name}); the report folder is as it was or complete\n")
+    if stopped.signum == signal.SIGINT:
+        return EXIT_INTERRUPTED
+    act_on(stopped)  # the process ends as the signal would have ended it
+    return 128 + stopped.signum
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
@@ -337,10 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "eval": _eval,
     }
     try:
-        return handlers[args.command](args)
+        with Stops(act=False):
+            return handlers[args.command](args)
+    except Stopped as stopped:
+        return _stopped(stopped)
     except KeyboardInterrupt:
-        sys.stderr.write("figcheck: interrupted; the report folder is as it was or complete\n")
-        return EXIT_INTERRUPTED
+        return _stopped(Stopped(signal.SIGINT))
     except (InputError, TableError, EngineUnavailable) as error:
         return _input_error(error)
 

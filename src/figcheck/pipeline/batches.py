@@ -9,6 +9,7 @@ names to resolve and the expectation outcomes.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,6 +32,7 @@ from figcheck.rules.registry import Finding, Rule
 from figcheck.rules.runner import document_findings
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document
+from figcheck.stops import in_worker
 from figcheck.tables.build import (
     TableError,
     check_foreign_keys,
@@ -267,8 +269,15 @@ def _in_processes(work: Sequence[Batch], jobs: int, worker: Worker) -> Iterator[
     if processes == 1:
         yield from (extract_batch(batch, worker) for batch in work)
         return
-    with ProcessPoolExecutor(processes) as pool:
-        yield from pool.map(extract_batch, work)
+    with ProcessPoolExecutor(processes, initializer=in_worker, initargs=(os.getpid(),)) as pool:
+        try:
+            yield from pool.map(extract_batch, work)
+        except BaseException:
+            # a stop or a failure: the workers end now, not after the batches they are extracting
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in multiprocessing.active_children():
+                process.terminate()
+            raise
 
 
 def extract_all(

@@ -4,6 +4,8 @@ report details only the articles with findings."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -80,6 +82,27 @@ class TextsOnDisk(Mapping[str, str]):
         return len(self._articles)
 
 
+TEMPORARY = "figcheck-tables-"  # then the run's process id: a folder whose process is gone is a leftover
+
+
+def _clear_leftovers(where: Path) -> None:
+    """Remove the tables folders of runs killed outright (SIGKILL, power loss): their process is gone."""
+    for folder in where.glob(f"{TEMPORARY}*-*"):
+        pid = folder.name.removeprefix(TEMPORARY).split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)) and folder.stat().st_uid == os.getuid():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 class ParquetBatches(Store):
     """Tables as Parquet parts under `tables` (default: a temporary folder, removed after the run)."""
 
@@ -101,7 +124,8 @@ class ParquetBatches(Store):
             self.folder = self._tables.resolve()
             yield
             return
-        with tempfile.TemporaryDirectory(prefix="figcheck-tables-") as folder:
+        _clear_leftovers(Path(tempfile.gettempdir()))
+        with tempfile.TemporaryDirectory(prefix=f"{TEMPORARY}{os.getpid()}-") as folder:
             self.folder = Path(folder).resolve()
             yield
 

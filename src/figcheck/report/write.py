@@ -22,16 +22,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import tempfile
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
-from types import FrameType, TracebackType
+from types import TracebackType
 from typing import Any
 
 from figcheck.errors import InputError
+from figcheck.stops import Stopped, Stops, act_on
 
 LOCK = ".figcheck-lock"
 MANIFEST = ".figcheck-manifest.json"
@@ -132,68 +130,6 @@ def check_file(path: Path, option: str = "--output") -> None:
     problem = _parent_problem(path.parent, option)
     if problem is not None:
         raise problem
-
-
-class _Stopped(BaseException):
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-class _Stops:
-    """SIGINT, SIGTERM and SIGHUP raise `_Stopped` while files are written, so the staging folder is
-    removed; inside `deferred()` they wait until the switch is done. Then the signal is acted on as it
-    would have been: Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP end the process."""
-
-    def __init__(self, *, act: bool = True) -> None:
-        self.act = act  # False: `_Stopped` goes on up, to a caller that releases what it holds first
-        self.deferring = False
-        self.pending: int | None = None
-        self.previous: dict[int, Any] = {}
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        if self.deferring:
-            self.pending = signum
-            return
-        raise _Stopped(signum)
-
-    def __enter__(self) -> _Stops:
-        if threading.current_thread() is not threading.main_thread():
-            return self  # only the main thread receives signals
-        for name, default in (
-            ("SIGINT", signal.default_int_handler),
-            ("SIGTERM", signal.SIG_DFL),
-            ("SIGHUP", signal.SIG_DFL),
-        ):
-            signum = getattr(signal, name, None)
-            if signum is not None and signal.getsignal(signum) is default:  # left alone if handled or ignored
-                self.previous[signum] = signal.signal(signum, self)
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        for signum, handler in self.previous.items():
-            signal.signal(signum, handler)
-        if isinstance(error, _Stopped) and self.act:
-            _act_on(error)
-
-    @contextmanager
-    def deferred(self) -> Iterator[None]:
-        self.deferring = True
-        try:
-            yield
-        finally:
-            self.deferring = False
-        if self.pending is not None:
-            raise _Stopped(self.pending)
-
-
-def _act_on(stopped: _Stopped) -> None:
-    """Do what the signal would have done: Ctrl-C raises KeyboardInterrupt, SIGTERM ends the process."""
-    if stopped.signum == getattr(signal, "SIGINT", None):
-        raise KeyboardInterrupt from None
-    signal.raise_signal(stopped.signum)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -297,8 +233,8 @@ class ReportFolder:
             _release(self.out, self._fd)
             self._fd = None
         self._drop_created()
-        if isinstance(error, _Stopped):
-            _act_on(error)
+        if isinstance(error, Stopped):
+            act_on(error)
 
     def _drop_created(self) -> None:
         # a folder made for a run that wrote nothing is not left behind
@@ -316,7 +252,7 @@ class ReportFolder:
         old = set(_plain_names(_read_json(out / MANIFEST).get("files")))
         manifest = {"figcheck_report": MANIFEST_VERSION, "files": sorted(files)}
         switch = {"write": [*files, MANIFEST], "remove": sorted(old - set(files))}
-        with _Stops(act=False) as stops:
+        with Stops(act=False) as stops:
             current = ""
             try:
                 for name in files:
@@ -363,7 +299,7 @@ def write_file(path: Path, content: str) -> Path:
     """Write one file whole or not at all: a temporary file beside it, renamed over it when complete."""
     check_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _Stops():
+    with Stops():
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".figcheck")
         os.close(fd)
         try:

@@ -145,6 +145,33 @@ def test_an_article_longer_than_the_model_takes_is_read_by_pieces() -> None:
     }
 
 
+def test_a_huge_article_is_read_whole_and_said_to_be_read_in_part_by_word_lists(
+    make_collection, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from figcheck.extract.article import extract_articles
+    from figcheck.load.articles import read_article
+    from figcheck.pipeline import load_resources
+
+    # the limit brought down from 250,000 characters, so that the test reads a few pages, not a book
+    monkeypatch.setattr("figcheck.text.sentences.DEEPEST_READ", 3_000)
+    paragraph = "Le ministre Andreï Beloussov a visité Moscou. Il a livré 1 200 camions en janvier.\n"
+    lines = 3_000 // len(paragraph) + 20
+    folder = make_collection({"a.txt": "---\nid: a\npublished: 2024-03-01\n---\n" + paragraph * lines})
+    assert run(folder, tmp_path / "o") == 0
+    note = capsys.readouterr().err
+    assert "a.txt:" in note and "word lists only" in note
+    noted_line = int(note.split("a.txt:")[1].split(":")[0])
+    assert 5 < noted_line < 5 + lines  # a line of the body, past its start and before its end
+    article = read_article(folder / "articles" / "a.txt", "news", [])
+    assert article is not None
+    (extraction,) = extract_articles([article], load_resources([]))
+    # every line is read, by the model up to the noted line and by word lists after it
+    assert len(extraction.figures) == lines
+    assert {f["unit"] for f in extraction.figures} == {"camion"}
+    named = [m for m in extraction.mentions if m["text"] == "Andreï Beloussov"]
+    assert len(named) == lines
+
+
 RULES = '''
 from figcheck.rules import Document, Evidence, Finding, document_rule
 

@@ -22,7 +22,14 @@ from figcheck.errors import InputError, InputProblem
 from figcheck.pipeline import ParquetBatches, Progress, RunResult, extract, run
 from figcheck.report.baseline import baseline_json, compare, read_baseline
 from figcheck.report.context import ReportContext
-from figcheck.report.escape import csv_cell, in_github_actions, inert_in_actions, visible, visible_error
+from figcheck.report.escape import (
+    csv_cell,
+    in_github_actions,
+    inert_in_actions,
+    visible,
+    visible_error,
+    visible_problem,
+)
 from figcheck.report.formats import output_formats
 from figcheck.report.text import findings_text
 from figcheck.report.write import ReportFolder, check_file, write_file
@@ -246,6 +253,8 @@ def _run(args: argparse.Namespace) -> int:
     # on a GitHub runner no line of the listing is taken as a workflow command, whatever it quotes
     in_actions = "github" in args.format or in_github_actions()
     sys.stdout.write(inert_in_actions(listing) if in_actions else listing)
+    for note in result.notes:
+        sys.stderr.write(f"note: {visible_problem(note)}\n")
     if result.problems:
         return _failed(result.problems)
     counted = comparison.new if comparison is not None else result.findings

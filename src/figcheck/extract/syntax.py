@@ -24,7 +24,7 @@ from figcheck.extract.clauses import Link, governors
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.units import normalize
 from figcheck.packaged import data_yaml
-from figcheck.text.sentences import Span, sentence_of
+from figcheck.text.sentences import Span, deep_read_end, sentence_of
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 LEMMATIZE = "figcheck_lemmatize"
@@ -144,7 +144,10 @@ def parse_many(
             grouped: dict[int, list[int]] = {}
             for q, quantity in enumerate(quantities):
                 grouped.setdefault(sentence_of(sentences, quantity.start), []).append(q)
+            read_to = deep_read_end(text)
             for s, sentence in enumerate(sentences):
+                if sentence.start >= read_to:
+                    break
                 # a sentence that only speaks matters to the figures that follow it closely
                 before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
                 if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):

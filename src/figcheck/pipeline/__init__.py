@@ -94,6 +94,8 @@ class RunResult:
     extracted: Extracted | None = None
     # what failed inside the run, located, while the rest ran on: articles set aside, rules that failed
     problems: tuple[InputProblem, ...] = ()
+    # how articles were read, located, that is no failure (an article read in part with word lists only)
+    notes: tuple[InputProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ def _check(flow: _Run, results: Sequence[BatchResult], started: float) -> RunRes
         tuple(outcomes),
         store.extracted(),
         tuple(problems),
+        tuple(note for result in results for note in result.notes),
     )
 
 

@@ -48,6 +48,7 @@ from figcheck.tables.expectations import (
     read_expectations,
     validate_figures,
 )
+from figcheck.text.sentences import DEEPEST_READ, deep_read_end
 
 # A worker process loads its own models, which takes about as long as extracting this many articles.
 ARTICLES_PER_PROCESS = 100
@@ -113,6 +114,8 @@ class BatchResult:
     figures: int = 0  # rows of its figures table
     # the batch's tables, when no folder holds them
     tables: BatchTables | None = None
+    # what a reader should know about how an article was read, that is no failure
+    notes: tuple[InputProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,9 +190,21 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
         kept = BatchTables(tuple(articles), documents, figures, mentions, tokens)
     names = dict(name_counts(mentions))
     failures = (*set_aside, *failed)
+    notes = tuple(note for article in articles for note in _read_in_part(article))
     return BatchResult(
-        batch.number, tuple(read), failures, findings, names, tuple(outcomes), len(figures), kept
+        batch.number, tuple(read), failures, findings, names, tuple(outcomes), len(figures), kept, notes
     )
+
+
+def _read_in_part(article: Article) -> Iterator[InputProblem]:
+    read_to = deep_read_end(article.text)
+    if read_to < len(article.text):
+        yield InputProblem(
+            article.path,
+            article.body_line + article.text.count("\n", 0, read_to),
+            f"the article is over {DEEPEST_READ:,} characters: from this line on, figcheck reads its names "
+            "and sentence structure with word lists only, not with the language model",
+        )
 
 
 def _tables(

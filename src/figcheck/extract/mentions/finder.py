@@ -3,6 +3,7 @@ of a long article at a time."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from figcheck.extract.mentions.records import DETERMINERS, FROM_GAZETTEER, FROM_
 from figcheck.extract.mentions.wordlists import gazetteer_table, tokenize, word_lists
 from figcheck.extract.models import load_model, reads_names
 from figcheck.load.gazetteer import Gazetteer
+from figcheck.text.sentences import deep_read_end
 
 
 def load_pipeline(language: str) -> Any | None:
@@ -61,7 +63,7 @@ def find_mentions_batch(
     docs = ner.pipe([text for text in buffered if len(text) <= LONGEST_NER_TEXT], batch_size=batch_size)
     for text in buffered:
         doc = next(docs) if len(text) <= LONGEST_NER_TEXT else _entities_by_piece(ner, text)
-        yield _find(text, language, gazetteer, doc)
+        yield _find(text, language, gazetteer, doc, deep_read_end(text))
 
 
 # spaCy's memory grows with the length of a text (and it refuses texts over a million characters): a
@@ -86,9 +88,10 @@ class _Entities:
 def _entities_by_piece(ner: _NerOnly, text: str) -> _Entities:
     found: list[_Entity] = []
     start = 0
-    while start < len(text):
-        end = min(len(text), start + LONGEST_NER_TEXT)
-        if end < len(text):  # cut after a line, else after a space, else anywhere
+    read_to = deep_read_end(text)
+    while start < read_to:
+        end = min(read_to, start + LONGEST_NER_TEXT)
+        if end < read_to:  # cut after a line, else after a space, else anywhere
             cut = text.rfind("\n", start, end)
             cut = cut if cut > start else text.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
@@ -118,7 +121,11 @@ def _ner_only(nlp: Any) -> _NerOnly:
     return _NerOnly(nlp)
 
 
-def _find(text: str, language: str, gazetteer: Gazetteer | None, doc: Any) -> list[Mention]:
+def _find(
+    text: str, language: str, gazetteer: Gazetteer | None, doc: Any, read_to: int | None = None
+) -> list[Mention]:
+    """Mentions of `text`; `doc` holds the model's entities up to `read_to` (all of it when None),
+    the capitalised runs past it are read by rules."""
     if language not in DETERMINERS:
         raise ValueError(f"language must be one of {', '.join(DETERMINERS)}, not {language!r}")
     lists = word_lists(language)
@@ -134,6 +141,7 @@ def _find(text: str, language: str, gazetteer: Gazetteer | None, doc: Any) -> li
         candidates.append(Candidate(first, end, kind, FROM_LEXICON))
     if doc is not None:
         candidates.extend(model_candidates(doc, tokens, language, lists))
-    else:
-        candidates.extend(rule_candidates(tokens, language, lists))
+    if doc is None or read_to is not None and read_to < len(text):
+        beyond = 0 if doc is None else bisect_left(tokens, read_to or 0, key=lambda token: token.start)
+        candidates.extend(c for c in rule_candidates(tokens, language, lists) if c.first >= beyond)
     return build_mentions(text, tokens, select_candidates(candidates), language, gazetteer, lists.stopwords)

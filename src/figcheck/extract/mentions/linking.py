@@ -186,7 +186,7 @@ def build_mentions(
     chosen.sort(key=lambda c: (c.first, not c.title_only))
 
     mentions: list[Mention] = []
-    persons: list[_Person] = []
+    named = _Named()
     inside_title_until = -1
     for c in chosen:
         if c.first < inside_title_until and not c.title_only:
@@ -207,7 +207,7 @@ def build_mentions(
         first = c.first + c.honorific
         if c.title_only:
             assert title is not None
-            target = _title_target(persons, title)
+            target = _title_target(named, title)
             if target is None:
                 continue
             if title not in target.titles:  # a title repeated is compared once
@@ -216,16 +216,14 @@ def build_mentions(
             inside_title_until = c.last
         elif c.last - first >= 2:
             name = _span_text(text, tokens, first, c.last)
-            persons.append(
-                _Person(len(mentions), name, tokens[c.last - 1].key, entry, [title] if title else [])
-            )
+            named.add(len(mentions), name, tokens[c.last - 1].key, entry, title)
         else:
             key = tokens[first].key
             holders = gazetteer.by_surname(tokens[first].text) if gazetteer is not None else ()
             target = next(
                 (
                     p
-                    for p in reversed(persons)
+                    for p in named.by_recency()
                     if p.surname == key or (p.entry is not None and p.entry in holders)
                 ),
                 None,
@@ -244,21 +242,37 @@ def build_mentions(
     return mentions
 
 
-def _title_target(persons: list[_Person], title: str) -> _Person | None:
+class _Named:
+    """The persons named in full so far: each name's latest mention, the latest named last. The mentions
+    of one name share one list of titles: every title the article gives the name, on whichever mention."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, _Person] = {}
+        self.entities: set[str] = set()
+
+    def add(
+        self, index: int, name: str, surname: str, entry: GazetteerEntry | None, title: str | None
+    ) -> None:
+        earlier = self.latest.pop(name, None)
+        titles = earlier.titles if earlier is not None else []
+        if title and title not in titles:
+            titles.append(title)
+        self.latest[name] = _Person(index, name, surname, entry, titles)
+        self.entities.add(entry.entity_id if entry else name)
+
+    def by_recency(self) -> Iterator[_Person]:
+        return reversed(self.latest.values())
+
+
+def _title_target(named: _Named, title: str) -> _Person | None:
     """The most recent person holding a compatible title, else the only person named so far."""
     undecided = []
-    titles_of: dict[str, list[str]] = {}
-    for person in persons:  # every title the article gives a name, on whichever mention
-        titles_of.setdefault(person.name, []).extend(person.titles)
-    for person in reversed(persons):
-        verdict = _linked_title(
-            _Person(person.index, person.name, person.surname, person.entry, titles_of[person.name]), title
-        )
+    for person in named.by_recency():
+        verdict = _linked_title(person, title)
         if verdict is True:
             return person
         if verdict is None:
             undecided.append(person)
-    distinct = {p.entry.entity_id if p.entry else p.name for p in persons}
-    if len(distinct) == 1 and undecided:
+    if len(named.entities) == 1 and undecided:
         return undecided[0]
     return None

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from figcheck.extract.periods.words import Lexicon, fold
+from figcheck.extract.periods.words import Lexicon, compiled, fold
 
 
 def month_end(year: int, month: int) -> date:
@@ -115,7 +115,7 @@ def number_in_words(words: list[str], lex: Lexicon) -> int | None:
 def year_of(s: str, ctx: ResolveContext) -> tuple[int, str] | None:
     """The year of a year reference: "2026", "l'année 2026", "cette année", "next year", "the year"."""
     folded = fold(s)
-    digits = regex.search(r"\d{4}", folded)
+    digits = compiled(r"\d{4}").search(folded)
     if digits:
         return int(digits.group()), "explicit"
     words = words_of(folded)

@@ -6,12 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-import regex
-
 from figcheck.extract.periods.context import Resolution, ResolveContext
 from figcheck.extract.periods.lexicon import lexicon
 from figcheck.extract.periods.period import Period
-from figcheck.extract.periods.words import Lexicon, lower_same_length
+from figcheck.extract.periods.words import Lexicon, compiled, lower_same_length
 from figcheck.extract.status import sentence_cues
 from figcheck.text.sentences import LONGEST_SENTENCE
 
@@ -135,7 +133,7 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
     if lex.modifier_re is None or period.scope in ("rest_of_year", "year_to_date"):
         return period
     ends = [period.start]
-    lead = regex.match(lex.macros["LEAD_RE"], low, pos=period.start, endpos=period.end)
+    lead = compiled(lex.macros["LEAD_RE"]).match(low, pos=period.start, endpos=period.end)
     if lead and lead.end() > period.start:
         ends.append(lead.end())
     found = [x for x in (lex.modifier_re.search(low, max(0, e - 25), e) for e in ends) if x is not None]

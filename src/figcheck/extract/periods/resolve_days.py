@@ -7,8 +7,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-import regex
-
 from figcheck.extract.periods.context import (
     Resolution,
     ResolveContext,
@@ -24,11 +22,11 @@ from figcheck.extract.periods.context import (
     year_of,
 )
 from figcheck.extract.periods.resolve_units import relative_unit
-from figcheck.extract.periods.words import Lexicon, fold, lower_same_length
+from figcheck.extract.periods.words import Lexicon, compiled, fold, lower_same_length
 
 
 def _daynum(s: str, lex: Lexicon) -> int | None:
-    digits = regex.match(r"\d+", s)
+    digits = compiled(r"\d+").match(s)
     return int(digits.group()) if digits else lex.day_words.get(fold(s))
 
 
@@ -238,7 +236,7 @@ def resolve_weekday(match: Any, ctx: ResolveContext) -> Resolution | None:
     if reference is None:
         return undated("day")
     if day_text:
-        day = int(regex.match(r"\d+", day_text).group())  # type: ignore[union-attr]
+        day = int(compiled(r"\d+").match(day_text).group())  # type: ignore[union-attr]
         y, month = reference.year, reference.month
         for k in range(0, 13):
             yy, inner_match = add_months(

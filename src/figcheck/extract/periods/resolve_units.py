@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-import regex
-
 from figcheck.extract.periods.context import (
     Resolution,
     ResolveContext,
@@ -23,14 +21,14 @@ from figcheck.extract.periods.context import (
     words_of,
     year_of,
 )
-from figcheck.extract.periods.words import Lexicon, fold
+from figcheck.extract.periods.words import Lexicon, compiled, fold
 
 
 def _ordinal(s: str, lex: Lexicon) -> int | None:
     folded = fold(s)
     if folded in lex.ordinals:
         return lex.ordinals[folded]
-    d = regex.match(r"\d+", folded)
+    d = compiled(r"\d+").match(folded)
     return int(d.group()) if d else None
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import regex
-
 from figcheck.extract.periods.context import (
     Resolution,
     ResolveContext,
@@ -17,7 +15,7 @@ from figcheck.extract.periods.context import (
     words_of,
     year_of,
 )
-from figcheck.extract.periods.words import fold
+from figcheck.extract.periods.words import compiled, fold
 
 
 def resolve_rest_of_year(match: Any, ctx: ResolveContext) -> Resolution | None:
@@ -58,24 +56,24 @@ def resolve_year(match: Any, ctx: ResolveContext) -> Resolution | None:
     year_text = match.group("yr")
     folded = fold(year_text)
     lead = group_or_none(match, "lead")
-    has_digits = regex.search(r"\d{4}", folded) is not None
+    has_digits = compiled(r"\d{4}").search(folded) is not None
     unit_word = any(w in ctx.lex.units for w in words_of(folded))
     if has_digits and not unit_word and not lead:
         # a year alone must be introduced ("en 2014") or stand before punctuation
         before = ctx.low[max(0, match.start() - 20) : match.start()]
         after = ctx.low[match.end() : match.end() + 2]
         intro = ctx.lex.macros["_INTRO"] if "_INTRO" in ctx.lex.macros else None
-        if not (regex.search(intro, before) if intro else False) and not regex.match(
-            r"\s*(?:[,.;:)]|$)", after
-        ):
+        if not (compiled(intro).search(before) if intro else False) and not compiled(
+            r"\s*(?:[,.;:)]|$)"
+        ).match(after):
             return None
     if not has_digits and not unit_word:
         # number words need an introducer, and a count ("in two thousand drones") is followed by its noun
         before = ctx.low[max(0, match.start() - 20) : match.start()]
         intro = ctx.lex.macros.get("_INTRO")
-        if not lead and not (intro and regex.search(intro, before)):
+        if not lead and not (intro and compiled(intro).search(before)):
             return None
-        next_word = regex.match(r"\s*(\w+)", ctx.low, pos=match.end())
+        next_word = compiled(r"\s*(\w+)").match(ctx.low, pos=match.end())
         if next_word and fold(next_word.group(1)) not in ctx.lex.function_words:
             return None
     y = year_of(year_text, ctx)
@@ -90,7 +88,7 @@ def resolve_years_range(match: Any, ctx: ResolveContext) -> Resolution | None:
     if a is None:
         return None
     b: tuple[int, str] | None
-    if regex.fullmatch(r"\d{2}", b_text):
+    if compiled(r"\d{2}").fullmatch(b_text):
         b = (a[0] // 100 * 100 + int(b_text), "explicit")
         if int(b_text) <= 12:
             return None
@@ -160,11 +158,11 @@ def _roman(s: str) -> int | None:
 
 def resolve_century(match: Any, ctx: ResolveContext) -> Resolution | None:
     n_text = fold(match.group("n"))
-    digits = regex.match(r"\d+", n_text)
+    digits = compiled(r"\d+").match(n_text)
     if digits:
         n = int(digits.group())
     else:
-        n_roman = _roman(regex.sub(r"(?:e|eme|er)$", "", n_text))
+        n_roman = _roman(compiled(r"(?:e|eme|er)$").sub("", n_text))
         if n_roman is None:
             return None
         n = n_roman

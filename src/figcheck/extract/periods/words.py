@@ -47,6 +47,13 @@ def lower_same_length(text: str) -> str:
     return "".join(out).translate(_PLAIN)
 
 
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """`pattern` compiled once per process: the resolvers match small patterns for every phrase they
+    read, and the `regex` module's own cache costs more than the match."""
+    return regex.compile(pattern)
+
+
 def alternation(words: Iterable[str], regexes: bool = False) -> str:
     """An alternation of ``words``, longest first, accent-free variants added."""
     forms: set[str] = set()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -137,6 +137,7 @@ def _cues(language: str) -> list[tuple[str, regex.Pattern[str]]]:
     return out
 
 
+@lru_cache(maxsize=256)  # every figure of a sentence asks for it: once per sentence, not per figure
 def sentence_status(sentence: str, language: str) -> str:
     """``"actual"``, ``"planned"``, ``"estimate"`` or ``"unspecified"`` for one sentence."""
     folded = _fold(sentence)
@@ -146,6 +147,7 @@ def sentence_status(sentence: str, language: str) -> str:
     return "unspecified"
 
 
+@lru_cache(maxsize=256)
 def sentence_cues(sentence: str, language: str) -> frozenset[str]:
     """Every status with a cue in the sentence: a sentence may report a fact and a plan."""
     folded = _fold(sentence)

@@ -60,10 +60,15 @@ def find_mentions_batch(
         return
     buffered = list(texts) if not isinstance(texts, list) else texts
     ner = _ner_only(nlp)
-    docs = ner.pipe([text for text in buffered if len(text) <= LONGEST_NER_TEXT], batch_size=batch_size)
-    for text in buffered:
-        doc = next(docs) if len(text) <= LONGEST_NER_TEXT else _entities_by_piece(ner, text)
-        yield _find(text, language, gazetteer, doc, deep_read_end(text))
+    read_to = [deep_read_end(text) for text in buffered]
+    whole = [
+        len(text) <= LONGEST_NER_TEXT and end == len(text)
+        for text, end in zip(buffered, read_to, strict=True)
+    ]
+    docs = ner.pipe([text for text, one in zip(buffered, whole, strict=True) if one], batch_size=batch_size)
+    for text, one, end in zip(buffered, whole, read_to, strict=True):
+        doc = next(docs) if one else _entities_by_piece(ner, text)
+        yield _find(text, language, gazetteer, doc, end)
 
 
 # spaCy's memory grows with the length of a text (and it refuses texts over a million characters): a

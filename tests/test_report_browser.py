@@ -38,10 +38,11 @@ HOSTILE_BODY = (
 )
 
 
-# A document's text as written: figure marks carry their tooltip inside them, so leave those out.
+# A document's text as written: figure marks carry their tooltip inside them and evidence is followed by
+# links back to its findings, so leave those out.
 TEXT_WITHOUT_TIPS = """element => {
     const copy = element.cloneNode(true);
-    copy.querySelectorAll('.tip').forEach(tip => tip.remove());
+    copy.querySelectorAll('.tip, .back').forEach(added => added.remove());
     return copy.textContent;
 }"""
 
@@ -111,10 +112,7 @@ def _visible_findings(page: Any) -> list[dict[str, str]]:
 
 
 def _reset_filters(page: Any) -> None:
-    page.select_option("#filter-severity", "")
-    page.select_option("#filter-rule", "")
-    page.select_option("#filter-doc", "")
-    page.fill("#filter-text", "")
+    page.click("#finding-filters button[type=reset]")
 
 
 def _mark_text(page: Any, selector: str) -> list[dict[str, Any]]:
@@ -144,7 +142,7 @@ def test_no_request_leaves_the_file(browser: Any, seed: dict[str, Any]) -> None:
     tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
     tab.focus(".doc mark.figure")
     tab.click("#figures-table th[data-sort=number]")
-    tab.select_option("#filter-severity", "error")
+    tab.select_option("#finding-filters [name=severity]", "error")
     context.close()
     assert requests, "the page itself was never requested"
     assert all(u == url or u.startswith("data:") for u in requests), requests
@@ -155,54 +153,54 @@ def test_every_finding_is_shown_with_its_evidence_marked(page: Any, seed: dict[s
     findings = seed["findings"]
     assert len(findings) == 8
     for finding in findings:
-        selector = f'article.finding[id="{finding["id"]}"]'
-        assert page.locator(selector).count() == 1, finding["id"]
+        selector = f'article.finding[data-fingerprint="{finding["fingerprint"]}"]'
+        assert page.locator(selector).count() == 1, finding["fingerprint"]
         assert page.locator(selector).is_visible()
         marks = _mark_text(page, f"{selector} mark.evidence")
         assert marks, f"{finding['id']} has no highlighted evidence"
         for mark in marks:
             assert mark["startAttr"] is not None and mark["endAttr"] is not None
-            assert SEED_TEXT[mark["start"] : mark["end"]] == mark["text"], (finding["id"], mark)
+            assert SEED_TEXT[mark["start"] : mark["end"]] == mark["text"], (finding["fingerprint"], mark)
         shown = {(m["start"], m["end"]) for m in marks}
         for evidence in finding["evidence"]:
-            assert (evidence["start"], evidence["end"]) in shown, (finding["id"], evidence)
+            assert (evidence["start"], evidence["end"]) in shown, (finding["fingerprint"], evidence)
         message = page.locator(f"{selector} .message").inner_text()
         assert message == finding["message"]
 
 
 def test_severity_rule_and_text_filters(page: Any, seed: dict[str, Any]) -> None:
-    page.select_option("#filter-severity", "error")
+    page.select_option("#finding-filters [name=severity]", "error")
     shown = _visible_findings(page)
     assert len(shown) == 2
     assert {f["rule"] for f in shown} == {"scope-conflict"}
-    assert page.inner_text("#finding-count") == "2 shown"
-    assert page.locator("section.rule-group:visible").count() == 1
+    assert page.inner_text("#finding-count") == "2 of 8 shown"
+    assert page.locator("section.severity-group:visible").count() == 1
 
     _reset_filters(page)
     assert len(_visible_findings(page)) == 8
-    page.select_option("#filter-rule", "unbalanced-quote")
+    page.select_option("#finding-filters [name=rule]", "unbalanced-quote")
     shown = _visible_findings(page)
     assert len(shown) == 3
     assert {f["rule"] for f in shown} == {"unbalanced-quote"}
-    assert page.inner_text("#finding-count") == "3 shown"
+    assert page.inner_text("#finding-count") == "3 of 8 shown"
 
-    page.select_option("#filter-severity", "error")
+    page.select_option("#finding-filters [name=severity]", "error")
     assert _visible_findings(page) == []
-    assert page.inner_text("#finding-count") == "0 shown"
+    assert page.inner_text("#finding-count") == "0 of 8 shown"
 
     _reset_filters(page)
-    page.fill("#filter-text", "NÉOCOLONIALISME")
+    page.fill("#finding-filters [name=q]", "NÉOCOLONIALISME")
     shown = _visible_findings(page)
     assert [f["rule"] for f in shown] == ["misspelling"]
     # The text filter searches the whole finding: message, evidence in context and help.
-    page.fill("#filter-text", "belousov")
+    page.fill("#finding-filters [name=q]", "belousov")
     split = page.eval_on_selector_all(
         "article.finding",
         "items => items.map(i => [i.offsetParent !== null, i.textContent.toLowerCase().includes('belousov')])",
     )
     assert all(shown == matches for shown, matches in split)
     assert "name-variant" in {f["rule"] for f in _visible_findings(page)}
-    page.fill("#filter-text", "")
+    page.fill("#finding-filters [name=q]", "")
     assert len(_visible_findings(page)) == 8
 
 
@@ -318,7 +316,8 @@ def test_readable_without_javascript(browser: Any, seed: dict[str, Any]) -> None
     tab.goto(seed["html"].as_uri(), wait_until="load")
     visible = tab.locator("article.finding:visible").count()
     messages = [
-        tab.locator(f'article.finding[id="{f["id"]}"] .message').inner_text() for f in seed["findings"]
+        tab.locator(f'article.finding[data-fingerprint="{f["fingerprint"]}"] .message').inner_text()
+        for f in seed["findings"]
     ]
     document_text = tab.eval_on_selector(".doc .text", TEXT_WITHOUT_TIPS)
     tips_hidden = tab.locator(".doc .tip:visible").count() == 0

@@ -331,3 +331,97 @@ def test_readable_without_javascript(browser: Any, seed: dict[str, Any]) -> None
     assert first_sentence in re.sub(r"[ \t]+", " ", document_text)
     assert figures == 8
     assert tips_hidden
+
+
+def _in_viewport(page: Any, selector: str) -> bool:
+    """The element's first line is on screen."""
+    return page.eval_on_selector(
+        selector,
+        "e => { const r = e.getBoundingClientRect(); return r.top >= -2 && r.top + 16 <= window.innerHeight; }",
+    )
+
+
+def test_one_click_brings_the_evidence_into_view_marked_and_back(page: Any, seed: dict[str, Any]) -> None:
+    for finding in seed["findings"]:
+        card = f'article.finding[data-fingerprint="{finding["fingerprint"]}"]'
+        page.locator(f"{card} a.to-evidence").first.click()
+        target = f"e-{finding['fingerprint']}-0"
+        assert page.evaluate("location.hash") == f"#{target}"
+        mark = f'[id="{target}"] ~ mark.current'
+        assert page.locator("mark.evidence.current").count() == 1
+        assert _in_viewport(page, mark), finding["slug"]
+        evidence = finding["evidence"][0]
+        shown = page.eval_on_selector(mark, TEXT_WITHOUT_TIPS)
+        assert evidence["text"] in shown
+        back = page.locator(f'mark.evidence.current ~ a.back[href="#f-{finding["fingerprint"]}"]')
+        back.first.click()
+        assert page.evaluate("location.hash") == f"#f-{finding['fingerprint']}"
+        assert _in_viewport(page, card)
+
+
+def test_counts_filter_when_clicked_and_the_state_is_in_the_address(
+    browser: Any, page: Any, seed: dict[str, Any]
+) -> None:
+    page.click("#summary a.card[data-count=error]")
+    shown = _visible_findings(page)
+    assert {f["severity"] for f in shown} == {"error"} and len(shown) == 2
+    assert page.evaluate("location.hash") == "#findings?severity=error"
+    page.click('#summary a[data-filter="rule=unbalanced-quote"]')
+    assert page.evaluate("location.hash") == "#findings?rule=unbalanced-quote"
+    assert {f["rule"] for f in _visible_findings(page)} == {"unbalanced-quote"}
+    # the address opens the same view in a new tab
+    tab = browser.new_context().new_page()
+    tab.goto(seed["html"].as_uri() + "#findings?family=names&q=serguei", wait_until="load")
+    assert [f["rule"] for f in _visible_findings(tab)] == ["title-drift"]
+    assert tab.input_value("#finding-filters [name=family]") == "names"
+    tab.context.close()
+
+
+def test_search_ignores_accents_and_case(page: Any) -> None:
+    page.fill("#finding-filters [name=q]", "SERGUEI CHOIGOU")
+    accentless = _visible_findings(page)
+    page.fill("#finding-filters [name=q]", "Sergueï Choïgou")
+    assert _visible_findings(page) == accentless and len(accentless) >= 1
+
+
+def test_no_match_shows_an_empty_state_that_resets(page: Any) -> None:
+    page.fill("#finding-filters [name=q]", "nothing like this anywhere")
+    assert _visible_findings(page) == []
+    assert page.locator("#no-match").is_visible()
+    assert page.locator("#findings-by-document, details.doc:visible").count() == 0
+    page.click("#no-match button")
+    assert len(_visible_findings(page)) == 8
+    assert not page.locator("#no-match").is_visible()
+    assert page.evaluate("location.hash") == "#findings"
+
+
+def test_phone_width_has_no_horizontal_scrolling(browser: Any, seed: dict[str, Any]) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(seed["html"].as_uri(), wait_until="load")
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    spelling = tab.locator("#entities-table tbody tr").first.locator("td").nth(2)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "seed-phone.png"), full_page=True)
+    visible = spelling.is_visible() and spelling.bounding_box()["x"] + 10 < 390
+    context.close()
+    assert width <= 390
+    assert visible, "the spellings of the entities are off screen"
+
+
+def test_print_shows_every_article(browser: Any, seed: dict[str, Any]) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(seed["html"].as_uri(), wait_until="load")
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = false; })")
+    tab.emulate_media(media="print")
+    tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    shown = tab.locator(".doc .text").first.is_visible()
+    hidden_styles = tab.eval_on_selector_all(
+        "*", "els => els.filter(e => getComputedStyle(e).contentVisibility === 'auto').length"
+    )
+    pdf = tab.pdf()
+    context.close()
+    assert shown and hidden_styles == 0
+    assert len(pdf) > 50_000

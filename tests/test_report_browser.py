@@ -213,9 +213,10 @@ def test_figures_table_filter_and_sort(page: Any, seed_figures: dict[str, dict[s
         "#figures-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.figure)"
     )
     assert sorted(visible) == sorted(i for i, f in seed_figures.items() if f["unit"] == "weapons")
-    assert page.inner_text("#figure-count") == f"{len(visible)} shown"
+    assert page.inner_text("#figure-count") == f"rows 1–{len(visible)} of {len(visible)} shown"
     page.fill("#figure-filter", "")
-    assert page.inner_text("#figure-count") == "8 shown"
+    assert page.inner_text("#figure-count") == "rows 1–8 of 8 shown"
+    assert not page.locator("#figure-pages").is_visible()  # one page
 
     def order() -> list[float]:
         return page.eval_on_selector_all(

@@ -101,18 +101,34 @@
   window.addEventListener("hashchange", fromHash);
   fromHash();
 
-  // the figures table: filtered and sorted on rows read once, put back in one fragment
+  // the figures table: filtered, sorted and shown a page at a time, on rows read once
   var figureFilter = document.getElementById("figure-filter"), table = document.getElementById("figures-table");
   if (table) {
-    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows), texts = null;
+    var PAGE = 100, page = 0, body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+    var texts = null, matching = rows, pager = document.getElementById("figure-pages");
+    function showPage() {
+      var pages = Math.max(1, Math.ceil(matching.length / PAGE));
+      page = Math.min(Math.max(page, 0), pages - 1);
+      var first = page * PAGE, last = Math.min(first + PAGE, matching.length), wanted = new Set(matching.slice(first, last));
+      rows.forEach(function (row) { row.hidden = !wanted.has(row); });
+      document.getElementById("figure-count").textContent = matching.length
+        ? "rows " + (first + 1) + "–" + last + " of " + matching.length + " shown" : "0 shown";
+      pager.hidden = pages < 2;
+      pager.querySelector("[data-page=previous]").disabled = page === 0;
+      pager.querySelector("[data-page=next]").disabled = page >= pages - 1;
+    }
     figureFilter.addEventListener("input", function () {
-      var needle = fold(figureFilter.value), shown = 0;
-      if (!texts) { texts = rows.map(function (row) { return fold(row.textContent); }); }
-      rows.forEach(function (row, index) {
-        var ok = !needle || texts[index].indexOf(needle) >= 0;
-        row.hidden = !ok; if (ok) { shown += 1; }
-      });
-      document.getElementById("figure-count").textContent = shown + " shown";
+      var needle = fold(figureFilter.value);
+      if (!texts) { texts = new Map(rows.map(function (row) { return [row, fold(row.textContent)]; })); }
+      matching = rows.filter(function (row) { return !needle || texts.get(row).indexOf(needle) >= 0; });
+      page = 0;
+      showPage();
+    });
+    pager.addEventListener("click", function (event) {
+      var step = event.target.dataset && event.target.dataset.page;
+      if (!step) { return; }
+      page += step === "next" ? 1 : -1;
+      showPage();
     });
     all("th[data-sort]", table).forEach(function (header) {
       header.addEventListener("click", function () {
@@ -120,19 +136,25 @@
         all("th", table).forEach(function (h) { delete h.dataset.order; h.removeAttribute("aria-sort"); });
         header.dataset.order = ascending ? "asc" : "desc";
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var keyed = rows.map(function (row) {
+        var keys = new Map(rows.map(function (row) {
           var cell = row.cells[index];
-          return [number ? (parseFloat(cell.dataset.value) || 0) : cell.textContent, row];
-        });
-        keyed.sort(function (a, b) {
-          var result = number ? a[0] - b[0] : (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+          return [row, number ? (parseFloat(cell.dataset.value) || 0) : cell.textContent];
+        }));
+        function order(a, b) {
+          var x = keys.get(a), y = keys.get(b), result = number ? x - y : (x < y ? -1 : x > y ? 1 : 0);
           return ascending ? result : -result;
-        });
+        }
+        rows.sort(order);
+        matching.sort(order);
+        rows.forEach(function (row) { row.hidden = true; });
         var fragment = document.createDocumentFragment();
-        keyed.forEach(function (pair) { fragment.appendChild(pair[1]); });
+        rows.forEach(function (row) { fragment.appendChild(row); });
         body.appendChild(fragment);
+        page = 0;
+        showPage();
       });
     });
+    showPage();
   }
 
   // keep a figure's tooltip inside the window: shifted left at the right edge, above at the bottom

@@ -370,6 +370,12 @@ def test_counts_filter_when_clicked_and_the_state_is_in_the_address(
     page.click('#summary a[data-filter="rule=unbalanced-quote"]')
     assert page.evaluate("location.hash") == "#findings?rule=unbalanced-quote"
     assert {f["rule"] for f in _visible_findings(page)} == {"unbalanced-quote"}
+    # a link to a finding the filters hide shows it
+    hidden = next(f["fingerprint"] for f in seed["findings"] if f["slug"] == "misspelling")
+    page.evaluate(f"location.hash = '#f-{hidden}'")
+    page.wait_for_timeout(50)
+    assert page.locator(f"#f-{hidden}").is_visible()
+    assert page.evaluate("location.hash") == f"#f-{hidden}"
     # the address opens the same view in a new tab
     tab = browser.new_context().new_page()
     tab.goto(seed["html"].as_uri() + "#findings?family=names&q=serguei", wait_until="load")
@@ -426,3 +432,41 @@ def test_print_shows_every_article(browser: Any, seed: dict[str, Any]) -> None:
     context.close()
     assert shown and hidden_styles == 0
     assert len(pdf) > 50_000
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_no_accessibility_violations(browser: Any, seed: dict[str, Any], width: int) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(seed["html"].as_uri(), wait_until="load")
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    results = axe.Axe().run(tab)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_figures_table_shows_a_page_at_a_time(browser: Any, seed: dict[str, Any], tmp_path: Path) -> None:
+    paged = tmp_path / "paged.html"
+    html = seed["html"].read_text(encoding="utf-8")
+    paged.write_text(html.replace('data-page-size="100"', 'data-page-size="3"'), encoding="utf-8")
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(paged.as_uri(), wait_until="load")
+
+    def shown() -> list[str]:
+        return tab.eval_on_selector_all(
+            "#figures-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.figure)"
+        )
+
+    first = shown()
+    assert len(first) == 3 and tab.inner_text("#figure-count") == "rows 1–3 of 8 shown"
+    tab.click("#figure-pages [data-page=next]")
+    second = shown()
+    assert len(second) == 3 and not set(first) & set(second)
+    tab.click("#figure-pages [data-page=next]")
+    assert tab.inner_text("#figure-count") == "rows 7–8 of 8 shown"
+    assert tab.locator("#figure-pages [data-page=next]").is_disabled()
+    tab.click("#figures-table th[data-sort=number]")  # a sort starts again at the first page
+    assert tab.inner_text("#figure-count") == "rows 1–3 of 8 shown"
+    context.close()

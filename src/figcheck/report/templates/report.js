@@ -7,7 +7,7 @@
 
   var form = document.getElementById("finding-filters");
   var FIELDS = ["severity", "rule", "family", "language", "collection", "article", "new", "q"];
-  var items = all("[data-finding]"), searchable = null;
+  var items = all("[data-finding]"), searchable = null, quietReset = false;
 
   function state() {
     var out = {};
@@ -64,9 +64,10 @@
     }
     var target = hash && document.getElementById(hash);
     if (!target) { return; }
+    // a finding or an article the filters hide is shown: the filters are cleared, the address kept
+    if (form && target.closest("[hidden]")) { quietReset = true; form.reset(); apply(false); }
     for (var up = target.parentElement; up; up = up.parentElement) {
       if (up.tagName === "DETAILS") { up.open = true; }
-      if (up.hidden) { up.hidden = false; }
     }
     all("mark.current").forEach(function (mark) { mark.classList.remove("current"); });
     var mark = target;
@@ -81,7 +82,9 @@
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { apply(!quietReset); quietReset = false; }, 0);
+    });
     all("[data-reset]").forEach(function (button) {
       button.addEventListener("click", function () { form.reset(); });
     });
@@ -104,7 +107,7 @@
   // the figures table: filtered, sorted and shown a page at a time, on rows read once
   var figureFilter = document.getElementById("figure-filter"), table = document.getElementById("figures-table");
   if (table) {
-    var PAGE = 100, page = 0, body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+    var PAGE = Number(table.dataset.pageSize) || 100, page = 0, body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
     var texts = null, matching = rows, pager = document.getElementById("figure-pages");
     function showPage() {
       var pages = Math.max(1, Math.ceil(matching.length / PAGE));

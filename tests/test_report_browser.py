@@ -470,3 +470,30 @@ def test_figures_table_shows_a_page_at_a_time(browser: Any, seed: dict[str, Any]
     tab.click("#figures-table th[data-sort=number]")  # a sort starts again at the first page
     assert tab.inner_text("#figure-count") == "rows 1–3 of 8 shown"
     context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1440, 390])
+def test_examples_report_fits_the_window_and_has_no_accessibility_violations(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, width: int
+) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    out = tmp_path_factory.getbasetemp() / "examples-report"
+    if not (out / "index.html").exists():
+        _report(ROOT / "datasets" / "examples", out)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto((out / "index.html").as_uri(), wait_until="load")
+    overflow = tab.evaluate("document.documentElement.scrollWidth") - width
+    clipped = tab.evaluate(
+        "() => [...document.querySelectorAll('.scroll')].filter(s => s.scrollWidth > s.clientWidth + 1 && "
+        "innerWidth > 1000).map(s => s.firstElementChild.id)"
+    )
+    links = tab.eval_on_selector_all("a.to-evidence", "links => links.map(a => a.getAttribute('href'))")
+    missing = [href for href in links if tab.locator(f'[id="{href[1:]}"]').count() != 1]
+    results = axe.Axe().run(tab)
+    context.close()
+    assert overflow <= 0, f"the page is {overflow}px wider than the {width}px window"
+    assert clipped == [], f"tables wider than their box at {width}px: {clipped}"
+    assert links and missing == []
+    assert results.violations_count == 0, results.generate_report()

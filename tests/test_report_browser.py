@@ -497,3 +497,25 @@ def test_examples_report_fits_the_window_and_has_no_accessibility_violations(
     assert clipped == [], f"tables wider than their box at {width}px: {clipped}"
     assert links and missing == []
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_closed_article_opens_at_its_evidence(
+    browser: Any, seed: dict[str, Any], tmp_path: Path, javascript: bool
+) -> None:
+    """Many articles start closed (no layout to pay for them); a link to evidence opens its article."""
+    closed = tmp_path / "closed.html"
+    html = seed["html"].read_text(encoding="utf-8")
+    closed.write_text(html.replace(" data-findings open>", " data-findings>"), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=javascript)
+    tab = context.new_page()
+    tab.goto(closed.as_uri(), wait_until="load")
+    assert tab.eval_on_selector("details.doc", "d => d.open") is False
+    finding = seed["findings"][-1]
+    tab.click(f'article.finding[data-fingerprint="{finding["fingerprint"]}"] a.to-evidence')
+    tab.wait_for_timeout(100)
+    target = f'[id="e-{finding["fingerprint"]}-0"] ~ mark.evidence'
+    opened = tab.eval_on_selector("details.doc", "d => d.open")
+    seen = _in_viewport(tab, target)
+    context.close()
+    assert opened and seen

@@ -152,7 +152,7 @@ def test_articles_without_findings_are_listed_not_reproduced(
     monkeypatch.setattr(view, "MAX_LISTED_ARTICLES", 2)
     folder = make_collection({"a.txt": QUOTE, "b.txt": PLAIN, "c.txt": PLAIN, "d.txt": PLAIN})
     _, page, _ = report(folder, suite, tmp_path / "o", "--fail-on", "never")
-    assert [d.get("data-doc") for d in page.cssselect("details.doc")] == ["a"]
+    assert [(d.get("data-doc"), d.get("open")) for d in page.cssselect("details.doc")] == [("a", "")]
     assert len(page.cssselect("#listed-articles tbody tr")) == 2
     (note,) = page.cssselect("#documents p.capped")
     assert (
@@ -173,3 +173,15 @@ def test_an_article_shows_where_it_comes_from(make_collection, suite: Path, tmp_
         "url: https://example.org/a · outlet: Le Journal · licence: CC BY 4.0 · attribution: Rédaction du Journal"
     )
     assert provenance.cssselect("a")[0].get("href") == "https://example.org/a"
+
+
+def test_many_articles_and_long_lists_start_closed(
+    make_collection, suite: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(view, "OPEN_ARTICLES", 1)
+    monkeypatch.setattr(view, "LONG_LIST", 1)
+    folder = make_collection({"a.txt": QUOTE, "b.txt": QUOTE, "c.txt": PLAIN, "d.txt": PLAIN})
+    _, page, _ = report(folder, suite, tmp_path / "o", "--fail-on", "never")
+    assert [d.get("open") for d in page.cssselect("details.doc")] == [None, None]
+    assert page.cssselect("details#other-articles")[0].get("open") is None
+    assert "follow a finding's link to its evidence" in text(page.cssselect("#documents")[0])

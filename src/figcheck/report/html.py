@@ -52,6 +52,9 @@ def findings_html(context: ReportContext) -> str:
     shown = view.detailed_ids(context)
     cards = view.cards(context)
     found_codes = {f.code for f in context.findings}
+    documents = list(view.documents_view(context, shown))
+    listed = view.listed_articles(context, shown)
+    entities = view.entities_view(context, shown)
     return (
         _environment()
         .get_template("index.html.j2")
@@ -68,9 +71,12 @@ def findings_html(context: ReportContext) -> str:
             or "your suite file (checks/default.yaml, or the one given with --suite)",
             rules_shown=[r for r in context.rules if r.code in found_codes],
             docs_of=view.rule_docs,
-            documents=list(view.documents_view(context, shown)),
-            listed=view.listed_articles(context, shown),
-            entities=view.entities_view(context, shown),
+            documents=documents,
+            articles_open=len(documents) <= view.OPEN_ARTICLES,
+            listed=listed,
+            listed_open=len(listed) <= view.LONG_LIST,
+            entities=entities,
+            entities_open=len(entities) <= view.LONG_LIST,
             figures=view.figures_view(context, shown),
             max_listed=view.MAX_LISTED_ARTICLES,
             max_entities=view.MAX_ENTITIES,

@@ -38,6 +38,10 @@ MAX_LISTED_ARTICLES = 1000
 MAX_FIGURE_ROWS = 1000
 MAX_ENTITIES = 300
 MAX_PLACES = 8
+# more articles shown whole than this, or more rows in a list than LONG_LIST, and they start closed:
+# a closed article costs the browser no layout, and a link to its evidence opens it
+OPEN_ARTICLES = 10
+LONG_LIST = 50
 # front matter keys shown as an article's provenance, besides its url and outlet
 PROVENANCE = ("licence", "license", "licence_url", "license_url", "attribution", "source")
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import lxml.html
+import pandas as pd
 import pytest
 
 from figcheck.cli import main
-from figcheck.report import view
+from figcheck.report import charts, view
 
 QUOTE = 'Le ministre a parlé", a-t-il dit.\n'
 TYPO = "Le ministre a parlé de néocolonalisme, a-t-il dit.\n"
@@ -185,3 +186,38 @@ def test_many_articles_and_long_lists_start_closed(
     assert [d.get("open") for d in page.cssselect("details.doc")] == [None, None]
     assert page.cssselect("details#other-articles")[0].get("open") is None
     assert "follow a finding's link to its evidence" in text(page.cssselect("#documents")[0])
+
+
+def figure(figure_id: str, start: str, end: str, scope: str) -> dict:
+    return {
+        "figure_id": figure_id,
+        "text": "plus de 310 000",
+        "unit": "armes",
+        "value": 310000.0,
+        "lower": 310000.0,
+        "upper": None,
+        "qualifier": "over",
+        "period_start": pd.Timestamp(start),
+        "period_end": pd.Timestamp(end),
+        "period_scope": scope,
+        "status": "actual",
+        "speaker_text": None,
+        "source": None,
+    }
+
+
+def test_chart_has_ticks_a_legend_for_each_colour_and_clips_a_far_outlier() -> None:
+    figures = [
+        figure("a#1", "2024-01-01", "2024-12-31", "whole_year"),
+        figure("a#2", "2024-03-01", "2024-03-31", "month"),
+        figure("a#3", "2024-04-01", "2024-12-31", "rest_of_year"),
+        figure("a#4", "1950-01-01", "1950-12-31", "whole_year"),
+    ]
+    drawn = charts.chart(figures, {"a#2"})
+    assert [b.clipped for b in drawn.bars] == ["", "", "", "before"]
+    assert drawn.bars[3].label.startswith("◂") and "(1950)" in drawn.bars[3].label
+    # the outlier does not squeeze the others: the whole year 2024 spans the plot
+    assert drawn.bars[0].width > charts.PLOT * 0.95
+    assert [b.found for b in drawn.bars] == [False, True, False, False]
+    assert [t.label for t in drawn.ticks][:3] == ["2024-01", "2024-03", "2024-05"]
+    assert [words for _, words in drawn.legend] == ["whole year", "rest of the year", "month"]

@@ -236,6 +236,7 @@ def _run(args: argparse.Namespace) -> int:
             expectations=result.expectations,
             baseline=comparison,
             fail_on=args.fail_on,
+            suite_path=str(suite.path) if suite.path else None,
         )
         files = {f.file: f.write(context) for f in chosen if f.file}
         written = folder.write(files) if folder is not None else []

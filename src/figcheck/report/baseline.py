@@ -35,17 +35,19 @@ class Comparison:
         return "unchanged" if finding in self.unchanged else "new"
 
 
+def baseline_entry(finding: ReportedFinding) -> dict[str, str | None]:
+    """What a baseline keeps of one finding; a finding is accepted by adding this to its `findings`."""
+    return {
+        "fingerprint": finding.fingerprint,
+        "code": finding.code,
+        "slug": finding.slug,
+        "doc_id": finding.doc_id,
+        "message": finding.message,
+    }
+
+
 def baseline_json(findings: Sequence[ReportedFinding]) -> str:
-    entries = [
-        {
-            "fingerprint": f.fingerprint,
-            "code": f.code,
-            "slug": f.slug,
-            "doc_id": f.doc_id,
-            "message": f.message,
-        }
-        for f in findings
-    ]
+    entries = [baseline_entry(f) for f in findings]
     return (
         json.dumps({"figcheck_baseline": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2)
         + "\n"

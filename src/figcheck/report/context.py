@@ -42,6 +42,8 @@ class ReportContext:
     expectations: Sequence[ExpectationOutcome] = ()
     baseline: Comparison | None = None
     fail_on: str = "error"
+    # the suite file the run read; None: the built-in default suite
+    suite_path: str | None = None
     version: str = field(default_factory=figcheck_version)
     # articles shown whole, with their figures and names; None: every article
     detailed: frozenset[str] | None = None

@@ -1,3 +1,4 @@
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,17 +34,43 @@ def _dated(tables: Tables) -> nw.LazyFrame[Any]:
     )
 
 
-def tiled_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
-    """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
-    parts = dated.filter(nw.col("period_scope").is_in(list(TILES))).unique(
+def _distinct_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
+    """The quarters (halves, months) of each year and unit, one figure each."""
+    return dated.filter(nw.col("period_scope").is_in(list(TILES))).unique(
         subset=[*KEY, "period_scope", "period_start"], keep="first", order_by=["figure_id"]
     )
+
+
+def tiled_parts(dated: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
+    """Per year and unit, the sum of distinct quarters (halves, months): bounds, count, one figure each."""
+    parts = _distinct_parts(dated)
     return parts.group_by(*KEY, "period_scope").agg(
         nw.col("low").sum().alias("parts_low"),
         nw.col("high").sum().alias("parts_high"),
         nw.len().alias("parts"),
         nw.col("figure_id").min().alias("part_id"),
     )
+
+
+def _part_key(hit: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(hit[k] for k in (*KEY, "period_scope"))
+
+
+def _parts_of(dated: nw.LazyFrame[Any], hits: list[dict[str, Any]]) -> dict[tuple[Any, ...], list[str]]:
+    """Every part behind each hit, in calendar order: the evidence shows all the figures it adds up."""
+    if not hits:
+        return {}
+    documents = sorted({h["doc_id"] for h in hits})
+    rows = hits_of(
+        _distinct_parts(dated.filter(nw.col("doc_id").is_in(documents)))
+        .select(*KEY, "period_scope", "period_start", "figure_id")
+        .sort(*KEY, "period_scope", "period_start", "figure_id")
+        .collect()
+    )
+    parts: dict[tuple[Any, ...], list[str]] = {}
+    for row in rows:
+        parts.setdefault(_part_key(row), []).append(row["figure_id"])
+    return parts
 
 
 def _on(day: nw.Expr, month: int, of_month: int) -> nw.Expr:
@@ -111,9 +138,11 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     tiles = join(tiled_parts(dated), whole, on=KEY).with_columns(
         complete=nw.col("parts") == nw.col("period_scope").replace_strict(TILES, default=0)
     )
-    too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(*KEY, "figure_id", "part_id")
+    too_much = tiles.filter(nw.col("parts_low") > nw.col("high")).select(
+        *KEY, "period_scope", "figure_id", "part_id", "parts_low", "parts_high"
+    )
     too_little = tiles.filter(nw.col("complete") & (nw.col("parts_high") < nw.col("low"))).select(
-        *KEY, "figure_id", "part_id"
+        *KEY, "period_scope", "figure_id", "part_id", "parts_low", "parts_high"
     )
     split = (
         join(before_and_rest(dated), whole, on=KEY)
@@ -127,11 +156,15 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
     order = ("doc_id", "figure_id", "part_id")  # which part is cited first must not depend on the engine
     overflowing = [*hits_of(too_much.sort(*order).collect()), *hits_of(too_little.sort(*order).collect())]
     split_hits = list(hits_of(split.sort("doc_id", "figure_id", "part_id", "other_part_id").collect()))
+    every_part = _parts_of(dated, overflowing)
     cited = [
-        h[c]
-        for h in [*overflowing, *split_hits]
-        for c in ("figure_id", "part_id", "other_part_id")
-        if h.get(c)
+        *(
+            h[c]
+            for h in [*overflowing, *split_hits]
+            for c in ("figure_id", "part_id", "other_part_id")
+            if h.get(c)
+        ),
+        *(i for ids in every_part.values() for i in ids),
     ]
     prefetch(tables, cited)
     # figures a scope conflict explains, looked for only where the parts and the whole disagree
@@ -142,12 +175,22 @@ def period_arithmetic(tables: Tables) -> Iterator[Finding]:
         if hit["figure_id"] in explained or hit["figure_id"] in seen:
             continue
         seen.add(hit["figure_id"])
-        evidence = spans(tables, hit["figure_id"], hit["part_id"])
+        parts = every_part.get(_part_key(hit), [hit["part_id"]])
+        evidence = spans(tables, hit["figure_id"], *parts)
+        listed = " + ".join(f'"{e.text}"' for e in evidence[1:])
+        low, high = hit["parts_low"], hit["parts_high"]
+        total = (
+            fmt(low)
+            if low == high
+            else f"at least {fmt(low)}"
+            if math.isinf(high)
+            else f"{fmt(low)} to {fmt(high)}"
+        )
         yield Finding(
             doc_id=hit["doc_id"],
             message=(
-                f'{unit_label(hit["unit"])}: the parts of {hit["year"]} do not add up to "{evidence[0].text}" '
-                "given for the whole year"
+                f"{unit_label(hit['unit'])}: the parts of {hit['year']}, {listed}, add up to {total}, "
+                f'which cannot fit "{evidence[0].text}" given for the whole year'
             ),
             evidence=evidence,
             suggestion="check the figures for the parts of the year against the figure for the year",

@@ -236,6 +236,9 @@ def documents_view(context: ReportContext) -> Iterator[dict[str, Any]]:
         yield {
             **doc,
             "published": _value(doc["published"]),
+            "row": context.row_of(doc_id),
+            # only a web address is a link: a `javascript:` URL from an article must not run in the report
+            "link": doc["url"] if str(doc["url"] or "").startswith(("https://", "http://")) else None,
             "findings": findings[doc_id],
             "paragraphs": [
                 _marked(text, p.start, p.end, [m for m in marks if p.start <= m.start and m.end <= p.end])

@@ -17,6 +17,7 @@ import pytest
 from figcheck.cli import main
 from figcheck.errors import InputError
 from figcheck.load.collections import load_corpus
+from figcheck.load.markdown import markdown_text, position
 from figcheck.pipeline import ParquetBatches, check_loaded, load_resources, run
 from figcheck.rules.discover import all_rules
 from figcheck.rules.suite import default_suite, select_rules
@@ -319,3 +320,14 @@ def test_a_table_runs_in_batches_on_disk(tmp_path: Path) -> None:
         f.fingerprint for f in in_memory.findings
     )
     assert batched.findings
+
+
+def test_markdown_marks_are_read_as_words_at_their_place_in_the_file() -> None:
+    body = "## Rail *figures*\n\nFares rose by **12 per cent** &amp; [more](https://x.example)\nin 2024.\n"
+    text, anchors = markdown_text(body, body_line=5)
+    assert text == "Rail figures\nFares rose by 12 per cent & more in 2024."
+    lines = body.split("\n")
+    for word in ("figures", "12 per cent", "&", "more", "2024"):
+        line, column = position(anchors, text.index(word))
+        source = lines[line - 5][column - 1 :]
+        assert source.startswith("&amp;" if word == "&" else word)

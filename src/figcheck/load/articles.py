@@ -22,6 +22,8 @@ from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = ("id", "title", "url", "outlet", "published", "language")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PAGE_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,6 @@ class Article:
     # (body offset, file line, file column) where each run of body text copied from the file starts,
     # for a body that is not the file's text as it stands (Markdown); empty: body lines are file lines
     anchors: tuple[tuple[int, int, int], ...] = ()
-
-    @property
-    def origin(self) -> str:
-        """Where a person finds the article: its file, or its table and row."""
-        return str(self.path) if self.row is None else f"{self.path} row {self.row}"
 
 
 # A problem about a metadata key: (key, what is wrong with its value) -> the problem, located
@@ -80,10 +77,6 @@ def read_article(path: Path, collection: str, problems: list[InputProblem]) -> A
 
         text, anchors = markdown_text(text, body_line)
     return article_of(meta, text, path, collection, body_line, path.stem, anchors=anchors)
-
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-PAGE_SUFFIXES = (".html", ".htm")
 
 
 def article_of(

@@ -108,6 +108,6 @@ def _merged(anchors: Sequence[Anchor]) -> list[Anchor]:
 
 def position(anchors: Sequence[Anchor], offset: int) -> tuple[int, int]:
     """File line and column of body `offset`."""
-    index = max(0, bisect.bisect_right(anchors, (offset, float("inf"), 0)) - 1)
+    index = max(0, bisect.bisect_right(anchors, (offset, 1 << 62, 0)) - 1)
     start, line, column = anchors[index]
     return line, column + offset - start

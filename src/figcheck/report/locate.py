@@ -6,6 +6,8 @@ import bisect
 import json
 from dataclasses import dataclass
 
+from figcheck.load.markdown import position as markdown_position
+
 
 @dataclass(frozen=True)
 class LineIndex:
@@ -32,9 +34,7 @@ class Anchored:
     anchors: tuple[tuple[int, int, int], ...]
 
     def position(self, offset: int) -> tuple[int, int]:
-        index = max(0, bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1)
-        start, line, column = self.anchors[index]
-        return line, column + offset - start
+        return markdown_position(self.anchors, offset)
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,14 @@ def test_markdown_marks_are_read_as_words_at_their_place_in_the_file() -> None:
         line, column = position(anchors, text.index(word))
         source = lines[line - 5][column - 1 :]
         assert source.startswith("&amp;" if word == "&" else word)
+
+
+def test_a_run_reports_an_id_used_twice_in_one_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": "c", "text": PARAGRAPHS[0]}, {"id": "c", "text": PARAGRAPHS[2]}]
+    table = write_table(tmp_path / "news" / "articles.jsonl", rows)
+    assert main(["run", str(tmp_path / "news"), "--out", str(tmp_path / "out")]) == 2
+    assert f"{table}:2: id 'c' is already used by {table}:1; give each article its own id" in (
+        capsys.readouterr().err
+    )

@@ -157,9 +157,13 @@ def _read(batch: Batch) -> tuple[list[FileRead], list[Article]]:
     articles = list(batch.articles)
     for loaded in batch.articles:
         read.append(FileRead(ArticleSource(Path(loaded.collection), loaded.path), loaded.doc_id))
+    ids = {a.doc_id for a in articles}
     for source, article, problems in read_sources(batch.sources):
         read.append(FileRead(source, article.doc_id if article else None, tuple(problems)))
-        if article is not None:
+        # an id read twice is reported with both places after extraction (`pipeline._load`); its second
+        # article stays out of the batch's tables, whose ids are unique
+        if article is not None and article.doc_id not in ids:
+            ids.add(article.doc_id)
             articles.append(article)
     return read, articles
 

@@ -47,11 +47,12 @@ def table_columns(collection: Path, problems: list[InputProblem]) -> Columns:
     named: dict[str, str] = {}
     if path.is_file():
         try:
-            data = yaml_data(path, read_text(path)) or {}
+            content = read_text(path)
+            data = yaml_data(path, content) or {}
         except InputError as error:
             problems.extend(error.problems)
-            data = {}
-        lines = read_text(path).split("\n") if isinstance(data, dict) else []
+            content, data = "", {}
+        lines = content.split("\n")
         for field, column in data.items() if isinstance(data, dict) else ():
             line = next((i + 1 for i, text in enumerate(lines) if text.startswith(f"{field}:")), None)
             if field not in FIELDS or not isinstance(column, str | int) or isinstance(column, bool):

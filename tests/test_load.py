@@ -87,7 +87,7 @@ def test_bad_published_date(make_collection) -> None:
 
 def test_unknown_language_code(make_collection) -> None:
     (problem,) = _problems([make_collection({"a.txt": "---\nlanguage: xx\n---\nTexte."})])
-    assert "a.txt:2: front matter: unknown language code 'xx'" in problem
+    assert "a.txt:2: front matter: language is 'xx', not a language code" in problem
 
 
 def test_every_problem_is_collected_before_stopping(make_collection) -> None:

@@ -300,7 +300,11 @@ def _table_text(frame: pd.DataFrame, fmt: str) -> str:
 
 def _extract(args: argparse.Namespace) -> int:
     extracted = extract(args.paths)
-    sys.stdout.write(_table_text(getattr(extracted, args.table), args.format))
+    table = getattr(extracted, args.table)
+    if args.table != "documents":  # each row says which article it comes from: file or table row, URL
+        origin = extracted.documents[["doc_id", "path", "row", "url"]]
+        table = table.merge(origin, on="doc_id", how="left", validate="many_to_one")
+    sys.stdout.write(_table_text(table, args.format))
     return _failed(extracted.problems) if extracted.problems else EXIT_CLEAN
 
 

@@ -1,12 +1,14 @@
 """Article files -> `Article` records: encoding, YAML front matter, language.
 
-Offsets everywhere count characters of the body, the text after the front matter.
+Offsets everywhere count characters of the body, the text after the front matter. A text file's body is
+its text; a Markdown file's body is its text without markup (`load/markdown.py`), a web page's the text
+its main part holds (`load/pages.py`), a table row's its text column (`load/tables.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = ("id", "title", "url", "outlet", "published", "language")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PAGE_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -38,37 +42,71 @@ class Article:
     published: dt.date | None = None
     language_detected: bool = False
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    row: int | None = None  # 1-based row of an article table; `body_line` is then the row's line
+    # (body offset, file line, file column) where each run of body text copied from the file starts,
+    # for a body that is not the file's text as it stands (Markdown); empty: body lines are file lines
+    anchors: tuple[tuple[int, int, int], ...] = ()
+
+
+# A problem about a metadata key: (key, what is wrong with its value) -> the problem, located
+ProblemAt = Callable[[str, str], InputProblem]
 
 
 def read_article(path: Path, collection: str, problems: list[InputProblem]) -> Article | None:
-    """Read one article file; append what is wrong with it to `problems` and return None then."""
+    """Read one article file (text, Markdown or web page, by its suffix); append what is wrong with it to
+    `problems` and return None then."""
     try:
         content = read_text(path)
     except InputError as error:
         problems.extend(error.problems)
         return None
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        from figcheck.load.pages import read_page  # lxml and trafilatura load only for web pages
+
+        return read_page(path, content, collection, problems)
     header, text, body_line = _split_front_matter(path, content, problems)
     if header is None:
         return None
-    meta = _check_header(path, header, content.split("\n")[: body_line - 1], problems)
+    lines = content.split("\n")[: body_line - 1]
+    meta = checked_metadata(header, _front_matter_problem(path, lines), problems)
     if meta is None:
         return None
+    anchors: tuple[tuple[int, int, int], ...] = ()
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from figcheck.load.markdown import markdown_text
+
+        text, anchors = markdown_text(text, body_line)
+    return article_of(meta, text, path, collection, body_line, path.stem, anchors=anchors)
+
+
+def article_of(
+    meta: Mapping[str, Any],
+    text: str,
+    path: Path,
+    collection: str,
+    body_line: int,
+    default_id: str,
+    row: int | None = None,
+    anchors: tuple[tuple[int, int, int], ...] = (),
+) -> Article:
+    """The article of checked metadata (`checked_metadata`) and a body; the language is detected when the
+    metadata does not give it."""
     declared = meta.get("language")
-    detected = declared is None
-    language = detect_language(text) if declared is None else str(declared)
     return Article(
-        doc_id=str(meta.get("id") or path.stem),
+        doc_id=str(meta.get("id") or default_id),
         path=path,
         collection=collection,
         text=text,
-        language=language,
+        language=detect_language(text) if declared is None else str(declared),
         body_line=body_line,
         title=_optional_str(meta.get("title")),
         url=_optional_str(meta.get("url")),
         outlet=_optional_str(meta.get("outlet")),
         published=meta.get("published"),
-        language_detected=detected,
+        language_detected=declared is None,
         metadata={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+        row=row,
+        anchors=anchors,
     )
 
 
@@ -114,46 +152,45 @@ def _split_front_matter(
     return header, body, closing + 2
 
 
-def _check_header(
-    path: Path, header: dict[str, Any], lines: list[str], problems: list[InputProblem]
-) -> dict[str, Any] | None:
-    def line_of(key: str) -> int | None:
-        return next((i + 1 for i, text in enumerate(lines) if text.startswith(f"{key}:")), None)
+def _front_matter_problem(path: Path, lines: list[str]) -> ProblemAt:
+    def problem(key: str, message: str) -> InputProblem:
+        line = next((i + 1 for i, text in enumerate(lines) if text.startswith(f"{key}:")), None)
+        shown = lines[line - 1] if line else None
+        return InputProblem(path, line, f"front matter: {key} is {message}", None, shown)
 
+    return problem
+
+
+def checked_metadata(
+    header: Mapping[Any, Any], problem_at: ProblemAt, problems: list[InputProblem]
+) -> dict[str, Any] | None:
+    """`header` with `published` read as a date; None when a value is wrong, each wrong value added to
+    `problems` as `problem_at` locates it."""
     before = len(problems)
     meta = {str(k): v for k, v in header.items()}
     published = meta.get("published")
-    if published is not None:
-        reason = None
+    if isinstance(published, dt.datetime):
+        published = meta["published"] = published.date()
+    if published is not None and not isinstance(published, dt.date):
         try:
             meta["published"] = dt.date.fromisoformat(str(published))
         except ValueError:
-            reason = "not a date (YYYY-MM-DD)"
-        else:
-            if not FIRST_DATE.year < meta["published"].year < LAST_DATE.year:
-                reason = f"outside the years figcheck can date ({FIRST_DATE.year + 1}-{LAST_DATE.year - 1})"
-        if reason is not None:
-            line = line_of("published")
-            problems.append(
-                InputProblem(
-                    path,
-                    line,
-                    f"front matter: published is '{published}', {reason}",
-                    None,
-                    lines[line - 1] if line else None,
-                )
-            )
+            problems.append(problem_at("published", f"'{published}', not a date (YYYY-MM-DD)"))
+    if (
+        isinstance(meta.get("published"), dt.date)
+        and not FIRST_DATE.year < meta["published"].year < LAST_DATE.year
+    ):
+        years = f"{FIRST_DATE.year + 1}-{LAST_DATE.year - 1}"
+        problems.append(
+            problem_at("published", f"'{published}', outside the years figcheck can date ({years})")
+        )
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:
-        line = line_of("language")
         problems.append(
-            InputProblem(
-                path,
-                line,
-                f"front matter: unknown language code '{language}'; "
+            problem_at(
+                "language",
+                f"'{language}', not a language code figcheck reads; "
                 f"use one of {', '.join(SUPPORTED_LANGUAGES)} or leave it out to detect it",
-                None,
-                lines[line - 1] if line else None,
             )
         )
     return meta if len(problems) == before else None

@@ -1,17 +1,64 @@
-"""Paths on the command line -> collections of articles and their curated figures."""
+"""Paths on the command line -> collections of articles and their curated figures.
+
+A collection is a folder holding an `articles/` folder of article files (text, Markdown, web pages), an
+article table (`articles.jsonl`, `articles.csv`, `articles.parquet`), or both. Each article is named by
+an `ArticleSource` (a file, or a table and row) until it is read, so a run holds no more texts than the
+batch it is reading.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from figcheck.errors import InputError, InputProblem
-from figcheck.load.articles import Article, read_article
+from figcheck.load.articles import MARKDOWN_SUFFIXES, PAGE_SUFFIXES, Article, read_article
 from figcheck.load.curated import read_curated_figures
+from figcheck.load.tables import TABLES, Columns, TableRow, read_rows, table_columns, table_rows
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *PAGE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """Where one article is read from: a file, or a row of an article table."""
+
+    collection: Path
+    path: Path
+    row: TableRow | None = None
+    columns: Columns = ()  # a table's column of each field
+
+    def __str__(self) -> str:
+        return str(self.path) if self.row is None else f"{self.path}:{self.row.line}"
+
+    @property
+    def line(self) -> int:
+        return 1 if self.row is None else self.row.line
+
+
+def read_sources(
+    sources: Sequence[ArticleSource],
+) -> Iterator[tuple[ArticleSource, Article | None, list[InputProblem]]]:
+    """Each source's article (None when it cannot be read) and what is wrong with it, in order; the rows
+    of one table are read together."""
+    for (path, in_table), group in itertools.groupby(sources, key=lambda s: (s.path, s.row is not None)):
+        run = list(group)
+        if in_table:
+            rows = [s.row for s in run if s.row is not None]
+            read = read_rows(path, rows, run[0].columns, run[0].collection.name)
+            for source, (article, problems) in zip(run, read, strict=True):
+                yield source, article, problems
+            continue
+        for source in run:
+            found: list[InputProblem] = []
+            yield source, read_article(source.path, source.collection.name, found), found
+
+
+def is_collection(path: Path) -> bool:
+    return (path / "articles").is_dir() or any((path / table).is_file() for table in TABLES)
 
 
 @dataclass(frozen=True)
@@ -24,35 +71,42 @@ class Corpus:
 
 
 def find_collections(paths: Iterable[Path]) -> list[Path]:
-    """A path is a collection when it holds `articles/`; otherwise its sub-folders that do are."""
+    """A path is a collection when it holds `articles/` or an article table; otherwise its sub-folders
+    that do are."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError(path, None, "no such file or folder")
-        if (path / "articles").is_dir():
+        if is_collection(path):
             found.append(path)
             continue
-        inner = sorted(p for p in path.iterdir() if (p / "articles").is_dir()) if path.is_dir() else []
+        inner = sorted(p for p in path.iterdir() if is_collection(p)) if path.is_dir() else []
         if not inner:
             raise InputError(
-                path, None, "not a collection: expected a folder holding articles/ (or folders that do)"
+                path,
+                None,
+                "not a collection: expected a folder holding articles/ or an article table "
+                f"({', '.join(TABLES)}), or folders that do",
             )
         found.extend(inner)
     return found
 
 
-def article_files(collection: Path, problems: list[InputProblem] | None = None) -> Iterator[Path]:
-    """The article files of `collection` (`.txt` and `.md` in any case), in name order. A link that leads
-    out of the collection is not followed: it is added to `problems`, or raised without a list to add to,
-    so that a run reads only what the collection holds."""
-    collected: list[InputProblem] = [] if problems is None else problems
+def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[ArticleSource]:
+    """The articles of `collection`: its article files (`ARTICLE_SUFFIXES` in any case) in name order,
+    then the rows of its article tables. A link that leads out of the collection is not followed, and a
+    table that cannot be read is not: each is added to `problems`, so that a run reads only what the
+    collection holds."""
     for path in sorted((collection / "articles").rglob("*")):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
-            continue
-        if inside(collection, path, collected):
-            yield path
-        elif problems is None:
-            raise InputError.collected(collected)
+        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and inside(collection, path, problems):
+            yield ArticleSource(collection, path)
+    tables = [collection / t for t in TABLES if (collection / t).is_file()]
+    columns = table_columns(collection, problems) if tables else ()
+    for table in tables:
+        if inside(collection, table, problems):
+            yield from (
+                ArticleSource(collection, table, row, columns) for row in table_rows(table, columns, problems)
+            )
 
 
 def inside(collection: Path, path: Path, problems: list[InputProblem]) -> bool:
@@ -67,12 +121,12 @@ def inside(collection: Path, path: Path, problems: list[InputProblem]) -> bool:
     return False
 
 
-def claim_id(doc_id: str, path: Path, first_path: dict[str, Path]) -> InputProblem | None:
-    """Record `path` as the article called `doc_id`; the problem when an earlier file has that id."""
-    if doc_id in first_path:
-        message = f"id '{doc_id}' is already used by {first_path[doc_id]}; give each article its own id"
-        return InputProblem(path, 1, message)
-    first_path[doc_id] = path
+def claim_id(doc_id: str, source: ArticleSource, first: dict[str, ArticleSource]) -> InputProblem | None:
+    """Record `source` as the article called `doc_id`; the problem when an earlier article has that id."""
+    if doc_id in first:
+        message = f"id '{doc_id}' is already used by {first[doc_id]}; give each article its own id"
+        return InputProblem(source.path, source.line, message)
+    first[doc_id] = source
     return None
 
 
@@ -82,14 +136,14 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
     problems: list[InputProblem] = []
     articles: list[Article] = []
     curated: list[dict[str, Any]] = []
-    first_path: dict[str, Path] = {}
+    first: dict[str, ArticleSource] = {}
     for collection in collections:
         in_collection = {}
-        for path in article_files(collection, problems):
-            article = read_article(path, collection.name, problems)
+        for source, article, found in read_sources(list(article_sources(collection, problems))):
+            problems.extend(found)
             if article is None:
                 continue
-            duplicate = claim_id(article.doc_id, path, first_path)
+            duplicate = claim_id(article.doc_id, source, first)
             if duplicate is not None:
                 problems.append(duplicate)
                 continue

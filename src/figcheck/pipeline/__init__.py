@@ -29,7 +29,7 @@ from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import Resources
 from figcheck.extract.entities import NameKey, resolve_names
 from figcheck.load.articles import Article
-from figcheck.load.collections import claim_id, find_collections, inside
+from figcheck.load.collections import ArticleSource, claim_id, find_collections, inside
 from figcheck.load.curated import read_curated_figures
 from figcheck.pipeline.batches import (
     Batch,
@@ -218,13 +218,13 @@ def _extract(flow: _Run, work: Sequence[Batch]) -> list[BatchResult]:
 def _load(flow: _Run, results: Sequence[BatchResult]) -> list[dict[str, Any]]:
     """Every collection's curated rows; raise one `InputError` with every problem of the articles read
     (unreadable files, reused ids) and of the curated tables, collection by collection."""
-    first_path: dict[str, Path] = {}
+    first: dict[str, ArticleSource] = {}
     accepted: list[FileRead] = []
     problems_in: dict[Path, list[InputProblem]] = defaultdict(list)
     for read in (read for result in results for read in result.read):
         problems_in[read.collection].extend(read.problems)
         if read.doc_id is not None:
-            reused = claim_id(read.doc_id, read.path, first_path)
+            reused = claim_id(read.doc_id, read.source, first)
             problems_in[read.collection].extend([reused] if reused else [])
             accepted.extend([] if reused else [read])
     flow.store.keep(flow.setup.collections, results, accepted)

@@ -24,8 +24,8 @@ from figcheck.engines import BatchMap, EngineOptions, write_part
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
 from figcheck.extract.entities import NameKey
-from figcheck.load.articles import Article, read_article
-from figcheck.load.collections import article_files
+from figcheck.load.articles import Article
+from figcheck.load.collections import ArticleSource, article_sources, read_sources
 from figcheck.pipeline.resources import load_resources
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Finding, Rule
@@ -73,22 +73,30 @@ class Setup:
 class Batch:
     setup: Setup
     number: int
-    files: tuple[tuple[Path, Path], ...] = ()  # (collection, article file), in reading order
+    sources: tuple[ArticleSource, ...] = ()  # files and table rows, in reading order
     articles: tuple[Article, ...] = ()  # articles read already (rule cases, docstring examples)
 
     @property
     def size(self) -> int:
-        return len(self.files) + len(self.articles)
+        return len(self.sources) + len(self.articles)
 
 
 @dataclass(frozen=True)
 class FileRead:
-    """One article file of a batch: the id it was read as (None: unreadable) and what is wrong with it."""
+    """One article of a batch (a file or a table row): the id it was read as (None: unreadable) and what
+    is wrong with it."""
 
-    collection: Path
-    path: Path
+    source: ArticleSource
     doc_id: str | None
     problems: tuple[InputProblem, ...] = ()
+
+    @property
+    def collection(self) -> Path:
+        return self.source.collection
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
 
 
 @dataclass(frozen=True)
@@ -153,12 +161,14 @@ def _read(batch: Batch) -> tuple[list[FileRead], list[Article]]:
     read: list[FileRead] = []
     articles = list(batch.articles)
     for loaded in batch.articles:
-        read.append(FileRead(Path(loaded.collection), loaded.path, loaded.doc_id))
-    for collection, path in batch.files:
-        problems: list[InputProblem] = []
-        article = read_article(path, collection.name, problems)
-        read.append(FileRead(collection, path, article.doc_id if article else None, tuple(problems)))
-        if article is not None:
+        read.append(FileRead(ArticleSource(Path(loaded.collection), loaded.path), loaded.doc_id))
+    ids = {a.doc_id for a in articles}
+    for source, article, problems in read_sources(batch.sources):
+        read.append(FileRead(source, article.doc_id if article else None, tuple(problems)))
+        # an id read twice is reported with both places after extraction (`pipeline._load`); its second
+        # article stays out of the batch's tables, whose ids are unique
+        if article is not None and article.doc_id not in ids:
+            ids.add(article.doc_id)
             articles.append(article)
     return read, articles
 
@@ -261,14 +271,15 @@ def documents_for(
 
 def batches_of(setup: Setup, size: int) -> list[Batch]:
     """The articles of every collection, in reading order, `size` at a time; a link out of a collection
-    stops the run before anything is read, with every such link named."""
-    outside: list[InputProblem] = []
-    files = [(c, path) for c in setup.collections for path in article_files(c, outside)]
-    if outside:
-        raise InputError.collected(outside)
+    or a table that cannot be read stops the run before any article is read, with every such problem
+    named."""
+    unreadable: list[InputProblem] = []
+    sources = [source for c in setup.collections for source in article_sources(c, unreadable)]
+    if unreadable:
+        raise InputError.collected(unreadable)
     return [
-        Batch(setup, number, tuple(files[start : start + size]))
-        for number, start in enumerate(range(0, len(files), size))
+        Batch(setup, number, tuple(sources[start : start + size]))
+        for number, start in enumerate(range(0, len(sources), size))
     ]
 
 

@@ -22,7 +22,8 @@ from figcheck.engines import (
     write_table,
 )
 from figcheck.errors import InputError
-from figcheck.load.articles import Article, read_article
+from figcheck.load.articles import Article
+from figcheck.load.collections import ArticleSource, read_sources
 from figcheck.pipeline.batches import BatchResult, FileRead
 from figcheck.pipeline.stores import Entities, Shown, Store
 from figcheck.rules.runner import ReportedFinding
@@ -41,14 +42,14 @@ CURATED_PART = 99_999  # curated figures go last, after every batch's extracted 
 
 
 class ArticlesOnDisk(Mapping[str, Article]):
-    """Articles by id, read from their files when asked for: a long run never holds every text."""
+    """Articles by id, read from their files or table rows when asked for: a long run never holds every
+    text."""
 
-    def __init__(self, files: Mapping[str, tuple[Path, Path]]) -> None:
-        self._files = files  # doc_id -> (collection, article file)
+    def __init__(self, files: Mapping[str, ArticleSource]) -> None:
+        self._files = files
 
     def __getitem__(self, doc_id: str) -> Article:
-        collection, path = self._files[doc_id]
-        article = read_article(path, collection.name, [])
+        ((_, article, _),) = read_sources([self._files[doc_id]])
         if article is None:
             raise KeyError(doc_id)
         return article
@@ -60,7 +61,7 @@ class ArticlesOnDisk(Mapping[str, Article]):
         return len(self._files)
 
     def in_collection(self, collection: Path) -> ArticlesOnDisk:
-        return ArticlesOnDisk({d: (c, path) for d, (c, path) in self._files.items() if c == collection})
+        return ArticlesOnDisk({d: s for d, s in self._files.items() if s.collection == collection})
 
 
 class TextsOnDisk(Mapping[str, str]):
@@ -140,7 +141,7 @@ class ParquetBatches(Store):
         self, collections: Sequence[Path], results: Sequence[BatchResult], read: Sequence[FileRead]
     ) -> None:
         self._collections = tuple(collections)
-        self._articles = ArticlesOnDisk({r.doc_id: (r.collection, r.path) for r in read if r.doc_id})
+        self._articles = ArticlesOnDisk({r.doc_id: r.source for r in read if r.doc_id})
         # one cache of texts for the rules and the report
         self._texts = TextsOnDisk(self._articles)
 

@@ -13,7 +13,7 @@ from typing import Any, cast
 import pandas as pd
 
 from figcheck.report.baseline import Comparison
-from figcheck.report.locate import LineIndex
+from figcheck.report.locate import Anchored, LineIndex, TableRow, positions_of
 from figcheck.rules.registry import Rule
 from figcheck.rules.runner import ReportedFinding
 from figcheck.tables.expectations import ExpectationOutcome
@@ -47,26 +47,38 @@ class ReportContext:
     version: str = field(default_factory=figcheck_version)
     # articles shown whole, with their figures and names; None: every article
     detailed: frozenset[str] | None = None
-    _line_indexes: dict[str, LineIndex] = field(default_factory=dict, repr=False, compare=False)
+    _line_indexes: dict[str, LineIndex | Anchored | TableRow] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def documents_by_id(self) -> dict[str, dict[str, Any]]:
         records = cast(list[dict[str, Any]], self.documents.to_dict("records"))
         return {row["doc_id"]: row for row in records}
 
-    def _line_index(self, doc_id: str) -> LineIndex:
+    def _line_index(self, doc_id: str) -> LineIndex | Anchored | TableRow:
         # built for the articles a report locates, not for all: a long run's texts are read when needed
         if doc_id not in self._line_indexes:
-            body_line = int(self.documents_by_id[doc_id]["body_line"])
-            self._line_indexes[doc_id] = LineIndex.of(self.texts[doc_id], body_line)
+            document = self.documents_by_id[doc_id]
+            row, source_map = self.row_of(doc_id), str(document.get("source_map") or "")
+            text = "" if row is not None or source_map else self.texts[doc_id]
+            self._line_indexes[doc_id] = positions_of(int(document["body_line"]), row, source_map, text)
         return self._line_indexes[doc_id]
 
+    def row_of(self, doc_id: str) -> int | None:
+        """The row of the article table holding the article; None for an article file."""
+        row = self.documents_by_id[doc_id].get("row")
+        return None if row is None or pd.isna(row) else int(row)
+
     def location(self, doc_id: str, offset: int) -> dict[str, Any]:
-        """`path`, `line` and `column` of an offset of an article body."""
+        """`path`, `line` and `column` of an offset of an article body; a table row's article is located
+        at its row (`row`), a Markdown file's at the file's own line and column."""
         if doc_id not in self.documents_by_id:
             return {}
         line, column = self._line_index(doc_id).position(offset)
-        return {"path": self.documents_by_id[doc_id]["path"], "line": line, "column": column}
+        where = {"path": self.documents_by_id[doc_id]["path"], "line": line, "column": column}
+        row = self.row_of(doc_id)
+        return where if row is None else {**where, "row": row}
 
     def collection_of(self, finding: ReportedFinding) -> str:
         doc_id = finding.doc_id or (finding.evidence[0].doc_id if finding.evidence else None)

@@ -226,6 +226,7 @@ def documents_view(context: ReportContext, shown: frozenset[str]) -> Iterator[di
         yield {
             **doc,
             "published": value_text(doc["published"]),
+            "row": context.row_of(doc_id),
             "findings": findings[doc_id],
             "provenance": provenance(doc),
             "paragraphs": paragraphs,
@@ -239,7 +240,7 @@ def listed_articles(context: ReportContext, shown: frozenset[str]) -> list[dict[
     for doc in records(context.documents):
         if doc["doc_id"] in shown:
             continue
-        listed.append({**doc, "published": value_text(doc["published"])})
+        listed.append({**doc, "published": value_text(doc["published"]), "row": context.row_of(doc["doc_id"])})
     return listed
 
 

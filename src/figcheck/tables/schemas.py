@@ -39,12 +39,23 @@ class Documents(Table):
         unique=True, description="Article id: front matter `id`, else the file name."
     )
     collection: Series[str] = pa.Field(description="Name of the collection folder the article belongs to.")
-    path: Series[str] = pa.Field(description="Path of the article file.")
+    path: Series[str] = pa.Field(description="Path of the article file, or of the table holding its row.")
+    row: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=1, description="Row of the article table (first row 1); null for an article file."
+    )
     body_line: Series[int] = pa.Field(
-        ge=1, description="Line of the file where the body starts (after front matter)."
+        ge=1,
+        description="Line of the file where the body starts (after front matter); for a table row, the line "
+        "where the row starts (a Parquet table's row number).",
+    )
+    source_map: Series[str] = pa.Field(
+        description="Where the body's runs of text sit in the file, as a JSON list of [offset, line, column] "
+        "(Markdown, whose marks are not part of the body); empty when body lines are file lines."
     )
     title: Series[str] = pa.Field(nullable=True, description="Front matter `title`.")
-    url: Series[str] = pa.Field(nullable=True, description="Front matter `url`.")
+    url: Series[str] = pa.Field(
+        nullable=True, description="Front matter `url`; a web page's canonical URL; a table's `url` column."
+    )
     outlet: Series[str] = pa.Field(nullable=True, description="Front matter `outlet`: who published it.")
     published: Series[pd.Timestamp] = pa.Field(nullable=True, description="Front matter `published` date.")
     language: Series[str] = pa.Field(isin=["fr", "en"], description="Language code, given or detected.")

@@ -240,7 +240,9 @@ def listed_articles(context: ReportContext, shown: frozenset[str]) -> list[dict[
     for doc in records(context.documents):
         if doc["doc_id"] in shown:
             continue
-        listed.append({**doc, "published": value_text(doc["published"]), "row": context.row_of(doc["doc_id"])})
+        listed.append(
+            {**doc, "published": value_text(doc["published"]), "row": context.row_of(doc["doc_id"])}
+        )
     return listed
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from bench_collection import run_once
+from bench_collection import print_row, run_once
 
 from figcheck.synthetic import article_text, write_collection
 
@@ -86,11 +86,7 @@ def main() -> int:
     for name, collection in (("Parquet table", table), ("text files", files)):
         result = run_once(collection, args.engine, args.jobs, None)
         digests.add(result["digest"])
-        print(
-            f"| {name} | {result['seconds']:.1f} | {result['cpu']:.1f} | {result['peak'] / 2**30:.2f} | "
-            f"{args.articles / result['seconds']:,.0f} | {result['findings']} | `{result['digest']}` |",
-            flush=True,
-        )
+        print_row(name, result, args.articles)
     if len(digests) > 1:
         print("\nthe table's findings differ from the files' findings")
         return 1

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from proc_tree import tree_rss_bytes
 
@@ -86,6 +87,15 @@ def run_once(data: Path, engine: str, jobs: int, master: str | None) -> dict[str
     }
 
 
+def print_row(name: str, result: dict[str, Any], articles: int) -> None:
+    """One row of the benchmark's Markdown table."""
+    print(
+        f"| {name} | {result['seconds']:.1f} | {result['cpu']:.1f} | {result['peak'] / 2**30:.2f} | "
+        f"{articles / result['seconds']:,.0f} | {result['findings']} | `{result['digest']}` |",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,11 +121,7 @@ def main() -> int:
     for engine in args.engines:
         result = run_once(data, engine, args.jobs, args.master)
         digests.add(result["digest"])
-        print(
-            f"| {engine} | {result['seconds']:.1f} | {result['cpu']:.1f} | {result['peak'] / 2**30:.2f} | "
-            f"{args.articles / result['seconds']:,.0f} | {result['findings']} | `{result['digest']}` |",
-            flush=True,
-        )
+        print_row(engine, result, args.articles)
     if len(digests) > 1:
         print("\nfindings differ between engines")
         return 1

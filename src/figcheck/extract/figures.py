@@ -288,7 +288,15 @@ def _speakers(
         if opens_paragraph and _led_by_preposition(context, sentence, said):
             heading = speaker
         by_sentence[index] = speaker
-    return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
+    speakers = []
+    for quantity in quantities:
+        index = sentence_of(context.sentences, quantity.start)
+        said = parsed.attributions.get(index)
+        # "Un autre des trois journalistes, X, a dit…": a figure in the speaker's own phrase describes them
+        describes = said is not None and said.phrase is not None
+        describes = describes and said.phrase[0] <= quantity.start < said.phrase[1]  # type: ignore[index]
+        speakers.append((None, None) if describes else by_sentence[index])
+    return speakers
 
 
 def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:

@@ -59,7 +59,8 @@ class Attribution:
 
     ``pronoun``: the speaker is a pronoun ("a-t-il ajouté", "he said"), so the previous speaker;
     ``release``: a publishing verb ("Eurostat dévoile les chiffres…"), whose speaker holds for the
-    figures after it.
+    figures after it; ``phrase``: the whole phrase that names the speaker, whose figures describe the
+    speaker rather than state a claim ("Un autre des trois journalistes, Ismaël Karroum, a dit…").
     """
 
     start: int
@@ -67,6 +68,7 @@ class Attribution:
     text: str
     pronoun: bool = False
     release: bool = False
+    phrase: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -397,9 +399,10 @@ def _attribution(
             head = _preposition_object(token)
             if head is not None:
                 found = _phrase(head, offsets, text, words)
-                if doc.text.rstrip().endswith(":"):  # "selon l'Insee, … :" introduces what follows
-                    return Attribution(found.start, found.end, found.text, found.pronoun, release=True)
-                return found
+                release = doc.text.rstrip().endswith(":")  # "selon l'Insee, … :" introduces what follows
+                return Attribution(
+                    found.start, found.end, found.text, found.pronoun, release, _whole(head, offsets)
+                )
     for token in doc:
         if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
             continue
@@ -427,8 +430,20 @@ def _attribution(
         found = _phrase(subject, offsets, text, words)
         if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
             release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
-            return Attribution(found.start, found.end, found.text, found.pronoun, release)
+            return Attribution(
+                found.start, found.end, found.text, found.pronoun, release, _whole(subject, offsets)
+            )
     return None
+
+
+def _whole(head: Any, offsets: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Offsets of the phrase that hangs from `head`, without the clauses it holds ("Le ministre, …,
+    estimant que la croissance sera de 1,5 %": the participle's clause is the claim)."""
+    kept = [head.i]
+    for child in head.children:
+        if child.dep_ not in PHRASE_END and child.dep_ != "punct":
+            kept += [t.i for t in child.subtree]
+    return offsets[min(kept)][0], offsets[max(kept)][1]
 
 
 def _in_apposition(child: Any, head: Any) -> bool:

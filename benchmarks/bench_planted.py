@@ -398,6 +398,7 @@ TITLE_SENTENCES = {  # {T}: the title with its article in French ("le ministre d
         "Asked on Tuesday, {T} {name} refused to comment.",
     ],
 }
+PAST_TITLE = regex.compile(r"(?i)\b(?:ancien|ancienne|former|ex-|late)\b")
 FEMININE = regex.compile(
     r"présidente|chancelière|directrice|ambassadrice|dirigeante|gouverneure"
     r"|\b[Ll]a (?:[Pp]remière |[Pp]remier )?(?:ministre|secrétaire|porte-parole|maire|cheffe)"
@@ -892,7 +893,9 @@ def title_changed(article: Article, rng: random.Random, speakers: Speakers) -> P
     titles the article gives; or, for a person the article names without a title, a minister's title is
     added to the first mention and another ministry's at the end."""
     text, lang = article.text, article.language
-    people = persons(article)
+    # a person the article gives only past titles ("ancien ministre", "former coach") may hold any post
+    # now: another title later is no inconsistency
+    people = [p for p in persons(article) if not p[3] or not PAST_TITLE.search(p[3])]
     if not people:
         return None
     first, last, start, titles = rng.choice(people)

@@ -225,10 +225,20 @@ class Speller:
         }
 
     def correction(self, word: str) -> str | None:
-        """The common word that `word` misspells, or None; `word` is lowercase and unknown."""
+        """The common word that `word` misspells, or None; `word` is lowercase and unknown. The one word
+        that two letters swapped or a double letter dropped or added would make comes first: those
+        slips are the usual ones, so they win over a compound reading ("mon-ring") and the list."""
         if word not in self._verdicts:
-            self._verdicts[word] = None if self._built_from_known(word) else self._closest(word)
+            usual = self._usual_slip(word)
+            if usual is None and not self._built_from_known(word):
+                usual = self._closest(word)
+            self._verdicts[word] = usual
         return self._verdicts[word]
+
+    def _usual_slip(self, word: str) -> str | None:
+        own = [d for d in (self.main, *self.others) if d.tag.startswith(self.language)]
+        made = {c for c in _usual_slips(word) if any(d.check(c) for d in own)}
+        return made.pop() if len(made) == 1 else None
 
     def _closest(self, word: str) -> str | None:
         neighbours = self.neighbours(word)
@@ -296,9 +306,12 @@ def find_misspellings(
     for start, end, word in _candidates(text, speller):
         if _overlaps(skipped, start, end) or _beside_name(text, start, end, speller):
             continue
-        if _among_foreign_words(text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller):
-            continue
+        foreign = _among_foreign_words(
+            text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller
+        )
         suggestion = speller.correction(word)
+        if suggestion is not None and _slip_rank(word, suggestion) > 1 and foreign:
+            continue  # among other unknown words, only a swap or a double letter is read as a slip
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=text[start:end], suggestion=suggestion))
     return found
@@ -450,6 +463,18 @@ def _slip_rank(typed: str, meant: str) -> int:
     if doubled:
         return 1
     return 2 if len(meant) > len(typed) else 4
+
+
+def _usual_slips(word: str) -> Iterator[str]:
+    """The words `word` is two swapped letters, an added or a dropped double letter away from."""
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            yield word[:i] + word[i + 1 :]
+    for i in range(1, len(word)):
+        if word[i].isalpha() and word[i] != word[i - 1] and word[i] not in "aeiouy":
+            yield word[: i + 1] + word[i:]
 
 
 def _one_edit_variants(word: str, alphabet: str) -> Iterator[str]:

@@ -162,7 +162,16 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
         return Period(start, period.end, phrase, scope, since, until, period.anchor)
     if modifier.group("until"):
         since, until = _open_interval(reference, period.period_end, named="end")
-        return Period(start, period.end, phrase, "unspecified", since, until, period.anchor)
+        # "d'ici décembre", "by December": from the reference to the end of its year is the rest of it
+        to_year_end = (
+            since is not None
+            and until is not None
+            and (until.month, until.day) == (12, 31)
+            and since.year == until.year
+            and (since.month, since.day) != (1, 1)
+        )
+        scope = "rest_of_year" if to_year_end else "unspecified"
+        return Period(start, period.end, phrase, scope, since, until, period.anchor)
     return period
 
 

@@ -153,6 +153,7 @@ COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
 # edit to tell which word was meant ("pled", "burle", "catta").
 SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
 MAX_NEIGHBOURS = 4
+SURE_SLIP_LENGTH, VOWELS = 7, frozenset("aeiouyàâäéèêëîïôöùûü")  # a long word's swap is a slip, even abroad
 # No dictionary word is longer ("anticonstitutionnellement" has 25 letters): a longer token is no
 # misspelling, and looking for its neighbours would cost time in proportion to its square.
 LONGEST_WORD = 45
@@ -225,9 +226,8 @@ class Speller:
         }
 
     def correction(self, word: str) -> str | None:
-        """The common word that `word` misspells, or None; `word` is lowercase and unknown. The one word
-        that two letters swapped or a double letter dropped or added would make comes first: those
-        slips are the usual ones, so they win over a compound reading ("mon-ring") and the list."""
+        """The common word that `word` (lowercase, unknown) misspells, or None; the usual slips (a swap,
+        a double letter) win over a compound reading ("mon-ring") and the neighbours."""
         if word not in self._verdicts:
             usual = self._usual_slip(word)
             if usual is None and not self._built_from_known(word):
@@ -236,9 +236,14 @@ class Speller:
         return self._verdicts[word]
 
     def _usual_slip(self, word: str) -> str | None:
+        """The one word a swap makes, or a double letter that a dictionary suggests first."""
         own = [d for d in (self.main, *self.others) if d.tag.startswith(self.language)]
         made = {c for c in _usual_slips(word) if any(d.check(c) for d in own)}
-        return made.pop() if len(made) == 1 else None
+        if len(made) != 1:
+            return None
+        usual = made.pop()
+        first = {(d.suggest(word) or [""])[0] for d in own} if _slip_rank(word, usual) else {usual}
+        return usual if usual in first else None
 
     def _closest(self, word: str) -> str | None:
         neighbours = self.neighbours(word)
@@ -310,8 +315,10 @@ def find_misspellings(
             text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller
         )
         suggestion = speller.correction(word)
-        if suggestion is not None and _slip_rank(word, suggestion) > 1 and foreign:
-            continue  # among other unknown words, only a swap or a double letter is read as a slip
+        if foreign and (
+            suggestion is None or len(word) < SURE_SLIP_LENGTH or _slip_rank(word, suggestion) > 1
+        ):
+            continue  # among other unknown words, only a long word's swap or double letter is a slip
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=text[start:end], suggestion=suggestion))
     return found
@@ -466,14 +473,15 @@ def _slip_rank(typed: str, meant: str) -> int:
 
 
 def _usual_slips(word: str) -> Iterator[str]:
-    """The words `word` is two swapped letters, an added or a dropped double letter away from."""
+    """Words two swapped letters (short words swap into others: "burle") or a double consonant away."""
     for i in range(len(word) - 1):
         if word[i] != word[i + 1]:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        else:
+            if len(word) >= SURE_SLIP_LENGTH:
+                yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        elif word[i] not in VOWELS:
             yield word[:i] + word[i + 1 :]
     for i in range(1, len(word)):
-        if word[i].isalpha() and word[i] != word[i - 1] and word[i] not in "aeiouy":
+        if word[i].isalpha() and word[i] != word[i - 1] and word[i] not in VOWELS:
             yield word[: i + 1] + word[i:]
 
 

@@ -1,5 +1,4 @@
 from collections.abc import Iterator
-from typing import Any
 
 from figcheck.rules import Finding, Tables, rule, spans
 from figcheck.rules.figures.restated import restated
@@ -7,7 +6,7 @@ from figcheck.rules.figures.restated import restated
 
 @rule(code="FG005", slug="approximation-drift", severity="info", family="figures")
 def approximation_drift(tables: Tables) -> Iterator[Finding]:
-    """An exact figure is restated as approximate, or as an estimate, in the same article.
+    """An exact figure is restated as approximate in the same article.
 
     Why
     ---
@@ -23,17 +22,13 @@ def approximation_drift(tables: Tables) -> Iterator[Finding]:
     ----
     Le naufrage a fait 95 morts selon les garde-côtes. Le bilan s'établit à 95 morts.
     """
-    for doc_id, pairs in restated(tables, ["exact"], ["approx"], estimates=True):
+    for doc_id, pairs in restated(tables, ["exact"], ["approx"]):
         first = pairs[0]
         ids = list(dict.fromkeys(i for p in pairs for i in (p["figure_id"], p["figure_id_b"])))
         evidence = spans(tables, first["figure_id"], first["figure_id_b"])
         yield Finding(
             doc_id=doc_id,
-            message=f'one figure given as exact ("{evidence[0].text}") and as {_hedged(first)} ("{evidence[1].text}")',
+            message=f'one figure given as exact ("{evidence[0].text}") and as approximate ("{evidence[1].text}")',
             evidence=spans(tables, *ids),
             suggestion="give this figure as the source does: exact, or approximate in both places",
         )
-
-
-def _hedged(pair: dict[str, Any]) -> str:
-    return "approximate" if pair["qualifier_b"] == "approx" else "an estimate"

@@ -41,25 +41,19 @@ def _compatible_status() -> nw.Expr:
 
 
 def restated(
-    tables: Tables, first: Sequence[str], second: Sequence[str], *, estimates: bool = False
+    tables: Tables, first: Sequence[str], second: Sequence[str]
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Per figure (article, unit, value), the pairs of a figure qualified as one of `first` and one of
-    the same figure qualified as one of `second`, in reading order. With `estimates`, a figure given as
-    an estimate ("an estimated 5,000", "on estime à 5 000") counts as one of `second` too, beside the
-    same figure reported as a fact."""
+    the same figure qualified as one of `second`, in reading order."""
     figures = tables.figures.filter(~nw.col("unit_kind").is_in(SCALES).fill_null(False)).select(COLUMNS)
-    estimated = nw.lit(estimates) & (nw.col("status") == "estimate")
-    fact_then_estimate = (
-        nw.lit(estimates) & (nw.col("status_b") == "estimate") & (nw.col("status") == "actual")
-    )
     hits = (
         join(
-            figures.filter(nw.col("qualifier").is_in(first) & ~estimated),
-            figures.filter(nw.col("qualifier").is_in(second) | estimated),
+            figures.filter(nw.col("qualifier").is_in(first)),
+            figures.filter(nw.col("qualifier").is_in(second)),
             on=SAME_FIGURE,
             suffix="_b",
         )
-        .filter(_same_period() & (_compatible_status() | fact_then_estimate))
+        .filter(_same_period() & _compatible_status())
         .sort("doc_id", "unit", "value", "figure_id", "figure_id_b")
         .collect()
     )

@@ -13,7 +13,7 @@ NOT_COMPARED = ["time", "percent"]
 
 
 @rule(code="FG002", slug="unit-drift", severity="info", family="figures")
-def unit_drift(tables: Tables, *, min_value: float = 1000.0, min_unround: float = 11.0) -> Iterator[Finding]:
+def unit_drift(tables: Tables, *, min_value: float = 1000.0) -> Iterator[Finding]:
     """One figure is tied to two different units in two places of an article.
 
     Why
@@ -34,17 +34,12 @@ def unit_drift(tables: Tables, *, min_value: float = 1000.0, min_unround: float 
 
     Options
     -------
-    `min_value`: smaller figures (2 tanks, 2 drones) repeat by chance and are not compared, unless
-    they are at least `min_unround` and no multiple of five ("112 communes", "112 habitants"): a
-    number neither small nor round seldom comes back by chance.
+    `min_value`: smaller figures (2 tanks, 2 drones) repeat by chance and are not compared.
     """
     kind = nw.when(nw.col("unit_kind").is_in(COUNTS)).then(nw.lit("count")).otherwise(nw.col("unit_kind"))
     figures = (
         tables.figures.filter(
-            (
-                (nw.col("value") >= min_value)
-                | ((nw.col("value") >= min_unround) & ((nw.col("value") % 5) != 0))
-            )
+            (nw.col("value") >= min_value)
             & ~nw.col("unit_kind").is_in(NOT_COMPARED)
             & (nw.col("unit") != "percent")
         )

@@ -6,7 +6,7 @@ from typing import Any
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
-from figcheck.text import fold, strip_accents
+from figcheck.text import fold
 from figcheck.text.names import spelled_alike
 from figcheck.text.names.conventions import how_spellings_differ
 from figcheck.text.names.slips import one_slip
@@ -106,7 +106,12 @@ def _surnames_alone(tables: Tables) -> Iterator[Finding]:
     alone = tables.mentions.filter(
         (nw.col("type") == "person") & ~nw.col("refers_to").is_null() & ~nw.col("name").is_null()
     ).select("mention_id", "doc_id", "text", "name", "refers_to")
-    rows = [r for r in hits_of(alone.sort("mention_id").collect()) if _respelled(r["text"], r["name"])]
+    every = list(hits_of(alone.sort("mention_id").collect()))
+    # how often each article writes each person's surname as the full name writes it, alone
+    kept: Counter[tuple[str, str]] = Counter(
+        (r["doc_id"], r["name"]) for r in every if r["text"].split()[-1] == r["name"].split()[-1]
+    )
+    rows = [r for r in every if _respelled(r["text"], r["name"])]
     prefetch(tables, [i for r in rows for i in (r["refers_to"], r["mention_id"])], table="mentions")
     for (doc_id, full), group in groupby(
         sorted(rows, key=lambda r: (r["doc_id"], r["name"], r["mention_id"])),
@@ -115,16 +120,19 @@ def _surnames_alone(tables: Tables) -> Iterator[Finding]:
         written = list(group)
         surname = full.split()[-1]
         forms = Counter(r["text"].split()[-1] for r in written)
-        same = strip_accents(surname).lower() == strip_accents(next(iter(forms))).lower()
+        same = all(fold(form) == fold(surname) for form in forms)
         listing = ", ".join(f'"{form}" ({n}×)' for form, n in forms.items())
-        ways = "with and without diacritics" if same and len(forms) == 1 else "2 ways"
+        ways = "with and without diacritics" if same else f"{len(forms) + 1} ways"
+        # the spelling the article writes most; on a tie, the full name's
+        uses = Counter({surname: 1 + kept[(doc_id, full)], **forms})
+        form = max(uses, key=lambda f: (uses[f], f == surname))
         yield Finding(
             doc_id=doc_id,
             message=f'one person spelled {ways}: "{full}", then the surname alone {listing}',
             evidence=spans(
                 tables, written[0]["refers_to"], *[r["mention_id"] for r in written], table="mentions"
             ),
-            suggestion=f"write '{surname}' throughout",
+            suggestion=f"write '{form}' throughout",
         )
 
 

@@ -301,7 +301,15 @@ BOUNDS = {
     "en": ["more than", "over", "fewer than", "just over", "at least", "upwards of"],
 }
 APPROXIMATIONS = {
-    "fr": ["environ", "quelque", "approximativement", "aux alentours de", "autour de", "à peu près", "de l'ordre de"],
+    "fr": [
+        "environ",
+        "quelque",
+        "approximativement",
+        "aux alentours de",
+        "autour de",
+        "à peu près",
+        "de l'ordre de",
+    ],
     "en": ["about", "around", "some", "roughly", "approximately", "an estimated", "in the region of"],
 }
 QUALIFIERS_AFTER = {

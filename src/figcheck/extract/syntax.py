@@ -329,6 +329,10 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
                 if objects:
                     noun = objects[0]
                     break
+    if noun is None:  # "le nombre de passagers s'est élevé à 5 000", "the number of visitors reached 5,000"
+        verbs = [head, *(c for c in head.children if c.dep_ == "aux")]  # a participle read as an auxiliary
+        subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECTS and c.i < number.i), None)
+        noun = subject if subject is not None and normalize(subject.text) in heads else None
     if noun is None:
         return None
     while normalize(noun.text) in heads:

@@ -160,8 +160,10 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
         )
         scope = "year_to_date" if from_new_year else "unspecified"
         return Period(start, period.end, phrase, scope, since, until, period.anchor)
-    if modifier.group("until"):
-        since, until = _open_interval(reference, period.period_end, named="end")
+    ahead = modifier.groupdict().get("ahead")
+    if modifier.group("until") or ahead:
+        end = _ahead(period, phrase, reference) if ahead else period.period_end
+        since, until = _open_interval(reference, end, named="end")
         # "d'ici décembre", "by December": from the reference to the end of its year is the rest of it
         to_year_end = (
             since is not None
@@ -173,6 +175,15 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
         scope = "rest_of_year" if to_year_end else "unspecified"
         return Period(start, period.end, phrase, scope, since, until, period.anchor)
     return period
+
+
+def _ahead(period: Period, phrase: str, reference: date | None) -> date | None:
+    """The end of a month named without its year after a word that looks ahead ("by", "d'ici"): the next
+    one, not the last."""
+    end = period.period_end
+    if reference is None or end is None or end >= reference or regex.search(r"\d{4}", phrase):
+        return end
+    return end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else end
 
 
 def _open_interval(start: date | None, end: date | None, named: str) -> tuple[date | None, date | None]:

@@ -224,7 +224,7 @@ def _units(
         own = Counted(quantity.unit, quantity.unit_text, quantity.unit_kind)
         if quantity.unit_kind not in (None, "noun") or grammar is None:
             out.append(own)
-        elif counted is not None:  # after the number, or the subject "le nombre de X" before it
+        elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
             out.append(Counted(normalize(counted.text), counted.text, "noun"))
         elif quantity.unit is not None and _next_to(text, quantity, joins):
             out.append(own)

@@ -181,7 +181,10 @@ def _ahead(period: Period, phrase: str, reference: date | None) -> date | None:
     """The end of a month named without its year after a word that looks ahead ("by", "d'ici"): the next
     one, not the last."""
     end = period.period_end
-    if reference is None or end is None or end >= reference or regex.search(r"\d{4}", phrase):
+    # a day ("by November 22") is as often a deadline already past, in a past-tense report
+    if reference is None or end is None or end >= reference or period.scope != "month":
+        return end
+    if regex.search(r"\d{4}", phrase):
         return end
     return end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else end
 

@@ -293,8 +293,8 @@ def _speakers(
         index = sentence_of(context.sentences, quantity.start)
         said = parsed.attributions.get(index)
         # "Un autre des trois journalistes, X, a dit…": a figure in the speaker's own phrase describes them
-        describes = said is not None and said.phrase is not None
-        describes = describes and said.phrase[0] <= quantity.start < said.phrase[1]  # type: ignore[index]
+        phrase = said.phrase if said is not None else None
+        describes = phrase is not None and phrase[0] <= quantity.start < phrase[1]
         speakers.append((None, None) if describes else by_sentence[index])
     return speakers
 

@@ -16,7 +16,7 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -403,10 +403,8 @@ def _attribution(
             head = _preposition_object(token)
             if head is not None:
                 found = _phrase(head, offsets, text, words)
-                release = doc.text.rstrip().endswith(":")  # "selon l'Insee, … :" introduces what follows
-                return Attribution(
-                    found.start, found.end, found.text, found.pronoun, release, _whole(head, offsets)
-                )
+                # "selon l'Insee, … :" introduces what follows
+                return replace(found, release=doc.text.rstrip().endswith(":"))
     for token in doc:
         if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
             continue
@@ -434,20 +432,8 @@ def _attribution(
         found = _phrase(subject, offsets, text, words)
         if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
             release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
-            return Attribution(
-                found.start, found.end, found.text, found.pronoun, release, _whole(subject, offsets)
-            )
+            return replace(found, release=release)
     return None
-
-
-def _whole(head: Any, offsets: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """Offsets of the phrase that hangs from `head`, without the clauses it holds ("Le ministre, …,
-    estimant que la croissance sera de 1,5 %": the participle's clause is the claim)."""
-    kept = [head.i]
-    for child in head.children:
-        if child.dep_ not in PHRASE_END and child.dep_ != "punct":
-            kept += [t.i for t in child.subtree]
-    return offsets[min(kept)][0], offsets[max(kept)][1]
 
 
 def _in_apposition(child: Any, head: Any) -> bool:
@@ -507,4 +493,8 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
     last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]
     pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns
-    return Attribution(start, end, text[start:end], pronoun)
+    # the whole phrase without the clauses it holds ("Le ministre, …, estimant que…": that is the claim)
+    whole = [head.i, *(t.i for c in head.children if c.dep_ not in PHRASE_END | {"punct"} for t in c.subtree)]
+    return Attribution(
+        start, end, text[start:end], pronoun, phrase=(offsets[min(whole)][0], offsets[max(whole)][1])
+    )

@@ -177,12 +177,14 @@ SCOPE_WHOLE = {
         "{who_subj} a annoncé que {V} {N} seraient {P} sur toute l'année {Y}.",
         "En {Y}, {V} {N} seront {P}, a indiqué {who}.",
         "{who_subj} table sur {V} {N} {P} sur l'ensemble de l'année {Y}.",
+        "Sur l'année {Y} entière, {who_subj} compte sur {V} {N} {P}.",
     ],
     "en": [
         "For the whole of {Y}, {V} {N} are expected to be {P}, according to {who}.",
         "{who_subj} said {V} {N} would be {P} over the full year {Y}.",
         "In {Y}, {V} {N} will be {P}, said {who}.",
         "{who_subj} expects {V} {N} to be {P} across {Y} as a whole.",
+        "{who_subj} forecast {V} {N} {P} for all of {Y}.",
     ],
 }
 SCOPE_REST = {
@@ -191,12 +193,14 @@ SCOPE_REST = {
         "D'ici la fin de l'année, {who_subj} prévoit {V} {N} {P}.",
         "Pour le reste de l'année {Y}, {who_subj} table sur {V} {N} {P}.",
         "« Nous prévoyons {V} {N} {P} au cours des mois restants de {Y} », a précisé {who}.",
+        "D'ici décembre, {V} {N} supplémentaires devraient être {P}, selon {who}.",
     ],
     "en": [
         "{V} {N} are still due to be {P} over the rest of the year, {who_subj} added.",
         "By the end of the year, {V} more {N} will be {P}, {who_subj} said.",
         "For the remainder of {Y}, {who_subj} expects {V} {N} to be {P}.",
         '"We expect {V} {N} to be {P} in the remaining months of {Y}," {who_subj} said.',
+        "Between now and December, {V} further {N} should be {P}, according to {who}.",
     ],
 }
 PART = {  # {T}: a month or quarter phrase, lower case
@@ -204,11 +208,13 @@ PART = {  # {T}: a month or quarter phrase, lower case
         "{T_cap}, {V} {N} ont été {P}, selon {who}.",
         "{who_subj} a indiqué que {V} {N} avaient été {P} {T}.",
         "{who_subj} fait état de {V} {N} {P} {T}.",
+        "{T_cap}, le nombre de {N} {P} s'est élevé à {V}, d'après {who}.",
     ],
     "en": [
         "{T_cap}, {V} {N} were {P}, according to {who}.",
         "{who_subj} said {V} {N} had been {P} {T}.",
         "{who_subj} reported {V} {N} {P} {T}.",
+        "{T_cap}, the number of {N} {P} reached {V}, {who_subj} said.",
     ],
 }
 WHOLE_PAST = {
@@ -216,11 +222,13 @@ WHOLE_PAST = {
         "Sur l'ensemble de l'année {Y}, {V} {N} ont été {P}, a précisé {who}.",
         "Pour toute l'année {Y}, {who_subj} évoque {V} {N} {P}.",
         "En {Y}, {V} {N} ont été {P} au total, selon {who}.",
+        "{who_subj} a dressé le bilan de l'année {Y} : {V} {N} {P}.",
     ],
     "en": [
         "Over the whole of {Y}, {V} {N} were {P}, {who_subj} said.",
         "For the full year {Y}, {who_subj} reported {V} {N} {P}.",
         "In {Y}, a total of {V} {N} were {P}, according to {who}.",
+        "{who_subj} said {V} {N} had been {P} in all of {Y}.",
     ],
 }
 FIRST_QUARTER = {
@@ -248,10 +256,15 @@ REST_PAST = {
     ],
 }
 UNIT_FIRST = {
-    "fr": ["En {M} {Y}, {V} {N} ont été {P}, selon {who}.", "{who_subj} a annoncé {V} {N} {P} en {M} {Y}."],
+    "fr": [
+        "En {M} {Y}, {V} {N} ont été {P}, selon {who}.",
+        "{who_subj} a annoncé {V} {N} {P} en {M} {Y}.",
+        "Le mois de {M} {Y} a vu {V} {N} {P}, d'après {who}.",
+    ],
     "en": [
         "In {M} {Y}, {V} {N} were {P}, according to {who}.",
         "{who_subj} announced {V} {N} {P} in {M} {Y}.",
+        "{M} {Y} saw {V} {N} {P}, according to {who}.",
     ],
 }
 UNIT_SECOND = {
@@ -271,21 +284,33 @@ RESTATE = {
         "Les chiffres officiels évoquent {F}.",
         "Un communiqué publié dans la soirée évoque {F}.",
         "Les autorités ont fait état de {F}.",
+        "Le bilan provisoire fait désormais état de {F}.",
+        "Selon une source proche du dossier, on dénombre {F}.",
     ],
     "en": [
         "The figure of {F} was given later.",
         "Official figures cite {F}.",
         "A statement released later in the day mentioned {F}.",
         "Officials put the figure at {F}.",
+        "Later reports spoke of {F}.",
+        "A source close to the matter counted {F}.",
     ],
 }
 BOUNDS = {
-    "fr": ["plus de", "moins de", "bien plus de", "un peu plus de"],
-    "en": ["more than", "over", "fewer than", "just over"],
+    "fr": ["plus de", "moins de", "bien plus de", "un peu plus de", "au moins", "pas moins de"],
+    "en": ["more than", "over", "fewer than", "just over", "at least", "upwards of"],
 }
 APPROXIMATIONS = {
-    "fr": ["environ", "quelque", "approximativement", "aux alentours de", "autour de"],
-    "en": ["about", "around", "some", "roughly", "approximately"],
+    "fr": [
+        "environ",
+        "quelque",
+        "approximativement",
+        "aux alentours de",
+        "autour de",
+        "à peu près",
+        "de l'ordre de",
+    ],
+    "en": ["about", "around", "some", "roughly", "approximately", "an estimated", "in the region of"],
 }
 QUALIFIERS_AFTER = {
     "fr": (" au moins", " environ", " au total environ"),
@@ -371,14 +396,17 @@ TITLE_SENTENCES = {  # {T}: the title with its article in French ("le ministre d
         "{name}, {t}, n'a pas souhaité faire de commentaire.",
         "Une rencontre avec {T} {name} est prévue la semaine prochaine.",
         "Selon {T} {name}, le dossier sera examiné prochainement.",
+        "Mardi, {T} {name} a refusé de commenter.",
     ],
     "en": [
         "{T} {name} is expected to address the issue in the coming days.",
         "{name}, the {t}, declined to comment.",
         "A meeting with {T} {name} is planned for next week.",
         "According to {T} {name}, the matter will be reviewed shortly.",
+        "Asked on Tuesday, {T} {name} refused to comment.",
     ],
 }
+PAST_TITLE = regex.compile(r"(?i)\b(?:ancien|ancienne|former|ex-|late)\b")
 FEMININE = regex.compile(
     r"présidente|chancelière|directrice|ambassadrice|dirigeante|gouverneure"
     r"|\b[Ll]a (?:[Pp]remière |[Pp]remier )?(?:ministre|secrétaire|porte-parole|maire|cheffe)"
@@ -388,11 +416,13 @@ NAME_FRAMES = {
         "{name} n'a pas souhaité faire d'autres commentaires.",
         "{name} doit s'exprimer de nouveau dans les prochains jours.",
         "{name} n'a pas répondu aux questions des journalistes.",
+        "Par téléphone, {name} n'a pas donné suite.",
     ],
     "en": [
         "{name} declined to comment further.",
         "{name} is expected to speak again in the coming days.",
         "{name} did not respond to questions from reporters.",
+        "Reached by phone, {name} did not elaborate.",
     ],
 }
 PERSON_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?")
@@ -488,8 +518,9 @@ def speaker_forms(speaker: dict[str, str], organisation: str, language: str, fir
 
 
 def fill(template: str, slots: dict[str, Any]) -> str:
-    """A template with its slots; one that starts with a slot starts with a capital."""
-    return cap(template.format(**slots))
+    """A template with its slots; one that starts with a slot starts with a capital, and a French "de"
+    before a vowel is elided ("le nombre d'emplois", "le mois d'avril")."""
+    return cap(regex.sub(r"\b([dD])e (?=[aeiouéèêâîôûAEIOUÉ])", r"\1'", template.format(**slots)))
 
 
 def said_by(
@@ -870,7 +901,9 @@ def title_changed(article: Article, rng: random.Random, speakers: Speakers) -> P
     titles the article gives; or, for a person the article names without a title, a minister's title is
     added to the first mention and another ministry's at the end."""
     text, lang = article.text, article.language
-    people = persons(article)
+    # a person the article gives only past titles ("ancien ministre", "former coach") may hold any post
+    # now: another title later is no inconsistency
+    people = [p for p in persons(article) if not p[3] or not PAST_TITLE.search(p[3])]
     if not people:
         return None
     first, last, start, titles = rng.choice(people)

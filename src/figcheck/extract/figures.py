@@ -224,7 +224,7 @@ def _units(
         own = Counted(quantity.unit, quantity.unit_text, quantity.unit_kind)
         if quantity.unit_kind not in (None, "noun") or grammar is None:
             out.append(own)
-        elif counted is not None and counted.start >= quantity.end:
+        elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
             out.append(Counted(normalize(counted.text), counted.text, "noun"))
         elif quantity.unit is not None and _next_to(text, quantity, joins):
             out.append(own)
@@ -288,7 +288,15 @@ def _speakers(
         if opens_paragraph and _led_by_preposition(context, sentence, said):
             heading = speaker
         by_sentence[index] = speaker
-    return [by_sentence[sentence_of(context.sentences, q.start)] for q in quantities]
+    speakers = []
+    for quantity in quantities:
+        index = sentence_of(context.sentences, quantity.start)
+        said = parsed.attributions.get(index)
+        # "Un autre des trois journalistes, X, a dit…": a figure in the speaker's own phrase describes them
+        phrase = said.phrase if said is not None else None
+        describes = phrase is not None and phrase[0] <= quantity.start < phrase[1]
+        speakers.append((None, None) if describes else by_sentence[index])
+    return speakers
 
 
 def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:

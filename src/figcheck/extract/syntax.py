@@ -16,7 +16,7 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -59,7 +59,8 @@ class Attribution:
 
     ``pronoun``: the speaker is a pronoun ("a-t-il ajouté", "he said"), so the previous speaker;
     ``release``: a publishing verb ("Eurostat dévoile les chiffres…"), whose speaker holds for the
-    figures after it.
+    figures after it; ``phrase``: the whole phrase that names the speaker, whose figures describe the
+    speaker rather than state a claim ("Un autre des trois journalistes, Ismaël Karroum, a dit…").
     """
 
     start: int
@@ -67,6 +68,7 @@ class Attribution:
     text: str
     pronoun: bool = False
     release: bool = False
+    phrase: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -330,6 +332,10 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
                 if objects:
                     noun = objects[0]
                     break
+    if noun is None:  # "le nombre de passagers s'est élevé à 5 000", "the number of visitors reached 5,000"
+        verbs = [head, *(c for c in head.children if c.dep_ == "aux")]  # a participle read as an auxiliary
+        subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECTS and c.i < number.i), None)
+        noun = subject if subject is not None and normalize(subject.text) in heads else None
     if noun is None:
         return None
     while normalize(noun.text) in heads:
@@ -400,9 +406,8 @@ def _attribution(
             head = _preposition_object(token)
             if head is not None:
                 found = _phrase(head, offsets, text, words)
-                if doc.text.rstrip().endswith(":"):  # "selon l'Insee, … :" introduces what follows
-                    return Attribution(found.start, found.end, found.text, found.pronoun, release=True)
-                return found
+                # "selon l'Insee, … :" introduces what follows
+                return replace(found, release=doc.text.rstrip().endswith(":"))
     for token in doc:
         if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
             continue
@@ -430,7 +435,7 @@ def _attribution(
         found = _phrase(subject, offsets, text, words)
         if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
             release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
-            return Attribution(found.start, found.end, found.text, found.pronoun, release)
+            return replace(found, release=release)
     return None
 
 
@@ -491,4 +496,8 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
     last = last if stop is None else stop - 1
     start, end = offsets[first][0], offsets[last][1]
     pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns
-    return Attribution(start, end, text[start:end], pronoun)
+    # the whole phrase without the clauses it holds ("Le ministre, …, estimant que…": that is the claim)
+    whole = [head.i, *(t.i for c in head.children if c.dep_ not in PHRASE_END | {"punct"} for t in c.subtree)]
+    return Attribution(
+        start, end, text[start:end], pronoun, phrase=(offsets[min(whole)][0], offsets[max(whole)][1])
+    )

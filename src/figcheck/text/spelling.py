@@ -153,6 +153,7 @@ COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
 # edit to tell which word was meant ("pled", "burle", "catta").
 SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
 MAX_NEIGHBOURS = 4
+SURE_SLIP_LENGTH, VOWELS = 7, frozenset("aeiouyàâäéèêëîïôöùûü")  # a long word's swap is a slip, even abroad
 # No dictionary word is longer ("anticonstitutionnellement" has 25 letters): a longer token is no
 # misspelling, and looking for its neighbours would cost time in proportion to its square.
 LONGEST_WORD = 45
@@ -225,10 +226,24 @@ class Speller:
         }
 
     def correction(self, word: str) -> str | None:
-        """The common word that `word` misspells, or None; `word` is lowercase and unknown."""
+        """The common word that `word` (lowercase, unknown) misspells, or None; the usual slips (a swap,
+        a double letter) win over a compound reading ("mon-ring") and the neighbours."""
         if word not in self._verdicts:
-            self._verdicts[word] = None if self._built_from_known(word) else self._closest(word)
+            usual = self._usual_slip(word)
+            if usual is None and not self._built_from_known(word):
+                usual = self._closest(word)
+            self._verdicts[word] = usual
         return self._verdicts[word]
+
+    def _usual_slip(self, word: str) -> str | None:
+        """The one word a swap makes, or a double letter that a dictionary suggests first."""
+        own = [d for d in (self.main, *self.others) if d.tag.startswith(self.language)]
+        made = {c for c in _usual_slips(word) if any(d.check(c) for d in own)}
+        if len(made) != 1:
+            return None
+        usual = made.pop()
+        first = {(d.suggest(word) or [""])[0] for d in own} if _slip_rank(word, usual) else {usual}
+        return usual if usual in first else None
 
     def _closest(self, word: str) -> str | None:
         neighbours = self.neighbours(word)
@@ -296,9 +311,14 @@ def find_misspellings(
     for start, end, word in _candidates(text, speller):
         if _overlaps(skipped, start, end) or _beside_name(text, start, end, speller):
             continue
-        if _among_foreign_words(text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller):
-            continue
+        foreign = _among_foreign_words(
+            text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller
+        )
         suggestion = speller.correction(word)
+        if foreign and (
+            suggestion is None or len(word) < SURE_SLIP_LENGTH or _slip_rank(word, suggestion) > 1
+        ):
+            continue  # among other unknown words, only a long word's swap or double letter is a slip
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=text[start:end], suggestion=suggestion))
     return found
@@ -450,6 +470,19 @@ def _slip_rank(typed: str, meant: str) -> int:
     if doubled:
         return 1
     return 2 if len(meant) > len(typed) else 4
+
+
+def _usual_slips(word: str) -> Iterator[str]:
+    """Words two swapped letters (short words swap into others: "burle") or a double consonant away."""
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            if len(word) >= SURE_SLIP_LENGTH:
+                yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        elif word[i] not in VOWELS:
+            yield word[:i] + word[i + 1 :]
+    for i in range(1, len(word)):
+        if word[i].isalpha() and word[i] != word[i - 1] and word[i] not in VOWELS:
+            yield word[: i + 1] + word[i:]
 
 
 def _one_edit_variants(word: str, alphabet: str) -> Iterator[str]:

@@ -218,6 +218,8 @@ def _classify_run(
             if b > a:
                 yield from _classify_run(tokens, a, b, language, lists)
         return
+    if end - first >= 3:  # "Ukraine Volodymyr Zelenskyy": the name after a word another mention takes
+        yield from _classify_run(tokens, first + 1, end, language, lists)
     name_start = _split_title(tokens, first, end, language)
     if name_start >= end:
         return

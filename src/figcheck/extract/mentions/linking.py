@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from figcheck.extract.mentions.records import (
     AFTER_NAME_DETERMINERS,
@@ -15,6 +16,9 @@ from figcheck.extract.mentions.records import (
     Mention,
 )
 from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
+from figcheck.packaged import data_rows
+from figcheck.text import fold
+from figcheck.text.names.slips import one_slip
 from figcheck.text.titles import (
     MAX_PREMODIFIERS,
     Token,
@@ -160,10 +164,16 @@ def build_mentions(
                 c.type = "person"
         persons_by_surname_pass.append(c)
     covered = {k for c in chosen for k in range(c.first, c.last)}
+    by_initial: dict[str, list[tuple[str, int]]] = {}
+    for surname, first_at in surnames.items():
+        by_initial.setdefault(surname[:1].lower(), []).append((surname, first_at))
     for k, t in enumerate(tokens):
         if k in covered or not (t.is_word and t.cap) or t.key in stopwords:
             continue
         known = t.key in surnames and surnames[t.key] < k
+        # "Maccron" after "Emmanuel Macron", but not a place ("à Ljubljana" after "JGP Ljubjana")
+        slip = k == 0 or tokens[k - 1].key not in _place_prepositions(language)
+        known = known or slip and _surname_met(t.key, by_initial, k) is not None
         if known or (gazetteer is not None and gazetteer.by_surname(t.text)):
             persons_by_surname_pass.append(Candidate(k, k + 1, "person", FROM_RULE))
     chosen = sorted(persons_by_surname_pass, key=lambda c: c.first)
@@ -227,6 +237,11 @@ def build_mentions(
                     if p.surname == key or (p.entry is not None and p.entry in holders)
                 ),
                 None,
+            ) or next(
+                (  # a surname alone written with a slip ("Maccron" after "Emmanuel Macron")
+                    p for p in named.by_recency() if one_slip(p.surname, key, shortest=SLIP_MIN_LENGTH)
+                ),
+                None,
             )
             if target is not None:
                 refers_to, name = target.index, target.name
@@ -240,6 +255,29 @@ def build_mentions(
             )
         )
     return mentions
+
+
+# a surname alone this long, one slip from a surname met before, is that surname misspelled ("Maccron")
+SLIP_MIN_LENGTH = 6
+
+
+@cache
+def _place_prepositions(language: str) -> frozenset[str]:
+    rows = data_rows("figcheck.extract", "mentions_place_prepositions.tsv")
+    return frozenset(fold(word) for word, lang in rows if lang == language)
+
+
+def _surname_met(key: str, surnames: dict[str, list[tuple[str, int]]], at: int) -> str | None:
+    """The surname of a full name met before token `at` that `key` writes with one slip; `surnames`
+    holds them by first letter (a slip keeps it), so an article naming thousands stays cheap."""
+    return next(
+        (
+            s
+            for s, first in surnames.get(key[:1].lower(), ())
+            if first < at and one_slip(s, key, shortest=SLIP_MIN_LENGTH)
+        ),
+        None,
+    )
 
 
 class _Named:

@@ -158,10 +158,33 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
         )
         scope = "year_to_date" if from_new_year else "unspecified"
         return Period(start, period.end, phrase, scope, since, until, period.anchor)
-    if modifier.group("until"):
-        since, until = _open_interval(reference, period.period_end, named="end")
-        return Period(start, period.end, phrase, "unspecified", since, until, period.anchor)
+    ahead = modifier.groupdict().get("ahead")
+    if modifier.group("until") or ahead:
+        end = _ahead(period, phrase, reference) if ahead else period.period_end
+        since, until = _open_interval(reference, end, named="end")
+        # "d'ici décembre", "by December": from the reference to the end of its year is the rest of it
+        to_year_end = (
+            since is not None
+            and until is not None
+            and (until.month, until.day) == (12, 31)
+            and since.year == until.year
+            and (since.month, since.day) != (1, 1)
+        )
+        scope = "rest_of_year" if to_year_end else "unspecified"
+        return Period(start, period.end, phrase, scope, since, until, period.anchor)
     return period
+
+
+def _ahead(period: Period, phrase: str, reference: date | None) -> date | None:
+    """The end of a month named without its year after a word that looks ahead ("by", "d'ici"): the next
+    one, not the last."""
+    end = period.period_end
+    # a day ("by November 22") is as often a deadline already past, in a past-tense report
+    if reference is None or end is None or end >= reference or period.scope != "month":
+        return end
+    if compiled(r"\d{4}").search(phrase):
+        return end
+    return end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else end
 
 
 def _open_interval(start: date | None, end: date | None, named: str) -> tuple[date | None, date | None]:

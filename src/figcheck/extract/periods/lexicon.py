@@ -60,7 +60,7 @@ def lexicon(language: str) -> Lexicon:
     macros["_INTRO"] = r"(?<![\w])" + alternation(wording.get("year_introducers") or []) + r"[\s']*$"
     modifiers = wording.get("modifiers") or {}
     mod_alts = []
-    for kind in ("within", "since", "until"):
+    for kind in ("within", "since", "until", "ahead"):
         words = modifiers.get(kind) or []
         if words:
             mod_alts.append(f"(?P<{kind}>" + r"(?<![\w])" + alternation(words) + ")")

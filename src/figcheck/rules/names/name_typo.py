@@ -3,15 +3,10 @@ from collections.abc import Iterator
 from itertools import combinations, groupby
 
 import narwhals as nw
-from rapidfuzz.distance import OSA
 
 from figcheck.rules import Finding, Tables, hits_of, prefetch, rule, spans
 from figcheck.rules.names.name_variant import spellings
-
-SHORTEST_WORD = 4  # a letter changed in a shorter word often makes another name ("Li", "Lu")
-# a last letter that makes another word rather than a slip: a feminine or another person's name
-# (Belov, Belova; Martin, Martine), a plural, a demonym or a noun (Railways, Samoan, Stater)
-WORD_ENDINGS = ("a", "e", "s", "n", "r")
+from figcheck.text.names.slips import one_slip
 
 
 def one_slip_apart(a: str, b: str) -> bool:
@@ -22,13 +17,7 @@ def one_slip_apart(a: str, b: str) -> bool:
     changed = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
     if len(changed) != 1:
         return False
-    x, y = changed[0]
-    if min(len(x), len(y)) < SHORTEST_WORD or x[0].lower() != y[0].lower():
-        return False
-    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
-    if longer[:-1] == shorter and longer[-1] in WORD_ENDINGS:
-        return False
-    return OSA.distance(x.lower(), y.lower()) == 1
+    return one_slip(*changed[0])
 
 
 @rule(code="NM004", slug="name-typo", severity="warning", family="names")

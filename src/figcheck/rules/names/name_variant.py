@@ -6,8 +6,10 @@ from typing import Any
 import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
+from figcheck.text import fold
 from figcheck.text.names import spelled_alike
 from figcheck.text.names.conventions import how_spellings_differ
+from figcheck.text.names.slips import one_slip
 
 
 def spellings(tables: Tables) -> nw.LazyFrame[Any]:
@@ -91,7 +93,60 @@ def name_variant(tables: Tables) -> Iterator[Finding]:
     Good
     ----
     Le ministre Andreï Beloussov a présidé la réunion. Selon M. Beloussov, les livraisons continueront.
+
+    A surname standing alone is compared with the full name it stands for: "Brudzinski" after "Joachim
+    Brudziński" drops a diacritic, "Maccron" after "Emmanuel Macron" doubles a letter.
     """
+    yield from _full_names(tables)
+    yield from _surnames_alone(tables)
+
+
+def _surnames_alone(tables: Tables) -> Iterator[Finding]:
+    """A surname alone spelled otherwise than in the full name it stands for."""
+    alone = tables.mentions.filter(
+        (nw.col("type") == "person") & ~nw.col("refers_to").is_null() & ~nw.col("name").is_null()
+    ).select("mention_id", "doc_id", "text", "name", "refers_to")
+    every = list(hits_of(alone.sort("mention_id").collect()))
+    # how often each article writes each person's surname as the full name writes it, alone
+    kept: Counter[tuple[str, str]] = Counter(
+        (r["doc_id"], r["name"]) for r in every if r["text"].split()[-1] == r["name"].split()[-1]
+    )
+    rows = [r for r in every if _respelled(r["text"], r["name"])]
+    prefetch(tables, [i for r in rows for i in (r["refers_to"], r["mention_id"])], table="mentions")
+    for (doc_id, full), group in groupby(
+        sorted(rows, key=lambda r: (r["doc_id"], r["name"], r["mention_id"])),
+        key=lambda r: (r["doc_id"], r["name"]),
+    ):
+        written = list(group)
+        surname = full.split()[-1]
+        forms = Counter(r["text"].split()[-1] for r in written)
+        same = all(fold(form) == fold(surname) for form in forms)
+        listing = ", ".join(f'"{form}" ({n}×)' for form, n in forms.items())
+        ways = "with and without diacritics" if same else f"{len(forms) + 1} ways"
+        # the spelling the article writes most; on a tie, the full name's
+        uses = Counter({surname: 1 + kept[(doc_id, full)], **forms})
+        form = max(uses, key=lambda f: (uses[f], f == surname))
+        yield Finding(
+            doc_id=doc_id,
+            message=f'one person spelled {ways}: "{full}", then the surname alone {listing}',
+            evidence=spans(
+                tables, written[0]["refers_to"], *[r["mention_id"] for r in written], table="mentions"
+            ),
+            suggestion=f"write '{form}' throughout",
+        )
+
+
+def _respelled(text: str, name: str) -> bool:
+    """Whether the last word of a surname mention writes the full name's last word with other accents
+    or one slip (a letter changed, left out, doubled or swapped); a title standing for the person
+    ("le président") is no spelling, nor an accent left off a capital or another apostrophe."""
+    alone, surname = text.split()[-1], name.split()[-1]
+    if fold(alone) == fold(surname):
+        return alone[1:].replace("’", "'") != surname[1:].replace("’", "'")
+    return one_slip(alone, surname)
+
+
+def _full_names(tables: Tables) -> Iterator[Finding]:
     written = spellings(tables)
     varied = (
         written.group_by("doc_id", "entity_id")

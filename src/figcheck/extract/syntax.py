@@ -146,10 +146,8 @@ def parse_many(
             grouped: dict[int, list[int]] = {}
             for q, quantity in enumerate(quantities):
                 grouped.setdefault(sentence_of(sentences, quantity.start), []).append(q)
-            read_to = deep_read_end(text)
-            for s, sentence in enumerate(sentences):
-                if sentence.start >= read_to:
-                    break
+            parsed_to = sentence_of(sentences, deep_read_end(text) - 1)  # no sentence past it is parsed
+            for s, sentence in enumerate(sentences[: parsed_to + 1]):
                 # a sentence that only speaks matters to the figures that follow it closely
                 before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
                 if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):
@@ -192,9 +190,7 @@ def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
 
     def lemmatize(token: Any) -> list[str]:
         key = (token.orth, token.pos, token.morph.key)
-        if key not in lemmas:
-            lemmas[key] = rule(token)
-        return lemmas[key]
+        return lemmas[key] if key in lemmas else lemmas.setdefault(key, rule(token))
 
     return lemmatize
 

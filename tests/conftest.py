@@ -38,7 +38,7 @@ def finding_key(finding: ReportedFinding) -> tuple[object, ...]:
         finding.slug,
         finding.doc_id,
         finding.message,
-        tuple(str(e) for e in finding.evidence),
+        tuple((str(e), e.row) for e in finding.evidence),
         finding.fingerprint,
     )
 

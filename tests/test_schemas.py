@@ -58,6 +58,9 @@ VALID: dict[type[pa.DataFrameModel], dict[str, Any]] = {
         "source": "TASS",
         "statement_date": dt.date(2026, 2, 4),
         "origin": "extracted",
+        "source_path": None,
+        "source_line": None,
+        "source_row": None,
     },
     Mentions: {
         "mention_id": "a@1",
@@ -112,6 +115,7 @@ FAILING = [
     (Tokens, "start", -1),
     (Tokens, "text", None),
     (Figures, "period_text_start", -1),
+    (Figures, "source_line", 0),
     (Findings, "code", "qt1"),
     (Findings, "slug", "Unbalanced_Quote"),
     (Findings, "severity", "fatal"),

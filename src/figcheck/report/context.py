@@ -14,7 +14,7 @@ import pandas as pd
 
 from figcheck.report.baseline import Comparison
 from figcheck.report.locate import Anchored, LineIndex, TableRow, positions_of
-from figcheck.rules.registry import Rule
+from figcheck.rules.registry import Evidence, Rule
 from figcheck.rules.runner import ReportedFinding
 from figcheck.tables.expectations import ExpectationOutcome
 
@@ -79,6 +79,14 @@ class ReportContext:
         where = {"path": self.documents_by_id[doc_id]["path"], "line": line, "column": column}
         row = self.row_of(doc_id)
         return where if row is None else {**where, "row": row}
+
+    def where(self, evidence: Evidence, *, end: bool = False) -> dict[str, Any]:
+        """`path`, `line` and `column` where evidence starts (or, with `end`, ends): a curated row's in
+        its `figures.csv`, any other in its article's file."""
+        row = evidence.row
+        if row is not None:
+            return {"path": row.path, "line": row.line, "column": len(row.text) + 1 if end else 1}
+        return self.location(evidence.doc_id, evidence.end if end else evidence.start)
 
     def collection_of(self, finding: ReportedFinding) -> str:
         doc_id = finding.doc_id or (finding.evidence[0].doc_id if finding.evidence else None)

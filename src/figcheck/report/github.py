@@ -17,8 +17,8 @@ def findings_github(context: ReportContext) -> str:
     lines = []
     for finding in context.findings:
         first = finding.evidence[0] if finding.evidence else None
-        where = context.location(first.doc_id, first.start) if first else {}
-        end = context.location(first.doc_id, first.end) if first else {}
+        where = context.where(first) if first else {}
+        end = context.where(first, end=True) if first else {}
         properties = [f"title={workflow_property(f'{finding.code} {finding.slug}')}"]
         if where:
             properties = [

@@ -37,7 +37,8 @@ def findings_document(context: ReportContext) -> Mapping[str, Any]:
                         "start": e.start,
                         "end": e.end,
                         "text": e.text,
-                        **context.location(e.doc_id, e.start),
+                        **context.where(e),
+                        **({"curated_row": e.row.text} if e.row else {}),
                     }
                     for e in f.evidence
                 ],

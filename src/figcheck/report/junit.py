@@ -26,7 +26,7 @@ def _failing(context: ReportContext, finding: ReportedFinding) -> bool:
 
 def _describe(context: ReportContext, finding: ReportedFinding) -> str:
     first = finding.evidence[0] if finding.evidence else None
-    where = context.location(first.doc_id, first.start) if first else {}
+    where = context.where(first) if first else {}
     prefix = f"{where['path']}:{where['line']}:{where['column']}: " if where else ""
     return xml_text(f"{prefix}{finding.code} {finding.slug} [{finding.severity}] {finding.message}")
 

@@ -88,6 +88,15 @@ def marked(text: str, start: int, end: int, marks: Iterable[Segment]) -> tuple[S
 
 def snippet(context: ReportContext, finding: ReportedFinding, index: int) -> Snippet:
     evidence = finding.evidence[index]
+    if evidence.row is not None:  # a curated figure: its row as written, the figure marked in it
+        row = evidence.row
+        at = row.text.find(evidence.text)
+        start, end = (at, at + len(evidence.text)) if at >= 0 else (0, len(row.text))
+        return Snippet(
+            marked(row.text, 0, len(row.text), [Segment(row.text[start:end], "evidence", start, end)]),
+            f"{row.path}:{row.line}",
+            evidence_anchor(finding, index),
+        )
     text = context.texts.get(evidence.doc_id, "")
     sentence = next((s for s in sentences(text) if s.start <= evidence.start < s.end), None)
     start, end = (

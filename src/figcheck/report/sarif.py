@@ -38,8 +38,9 @@ def _artifact(path: Path) -> dict[str, str]:
 
 def _location(context: ReportContext, finding: ReportedFinding, index: int) -> dict[str, Any]:
     evidence = finding.evidence[index]
-    start = context.location(evidence.doc_id, evidence.start)
-    end = context.location(evidence.doc_id, evidence.end)
+    start = context.where(evidence)
+    end = context.where(evidence, end=True)
+    shown = evidence.row.text if evidence.row else evidence.text
     return {
         "physicalLocation": {
             "artifactLocation": _artifact(Path(start["path"])),
@@ -48,10 +49,10 @@ def _location(context: ReportContext, finding: ReportedFinding, index: int) -> d
                 "startColumn": start["column"],
                 "endLine": end["line"],
                 "endColumn": end["column"],
-                "snippet": {"text": evidence.text},
+                "snippet": {"text": shown},
             },
         },
-        "message": {"text": evidence.text},
+        "message": {"text": shown},
     }
 
 

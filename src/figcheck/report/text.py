@@ -14,7 +14,7 @@ def findings_text(context: ReportContext) -> str:
     lines = []
     for finding in context.findings:
         first = finding.evidence[0] if finding.evidence else None
-        where = context.location(first.doc_id, first.start) if first else {}
+        where = context.where(first) if first else {}
         prefix = f"{visible(where['path'])}:{where['line']}:{where['column']}: " if where else ""
         lines.append(
             f"{prefix}{visible(finding.code)} {visible(finding.slug)} [{finding.severity}] "

@@ -6,7 +6,15 @@ A rule module imports everything it needs from here:
 """
 
 from figcheck.rules.registry import Evidence, Finding, Rule, document_rule, rule
-from figcheck.rules.tables_view import Document, Tables, hits_of, join, prefetch, spans
+from figcheck.rules.tables_view import (
+    Document,
+    Tables,
+    hits_of,
+    join,
+    prefetch,
+    spans,
+    spans_as_written,
+)
 
 __all__ = [
     "Document",
@@ -20,4 +28,5 @@ __all__ = [
     "prefetch",
     "rule",
     "spans",
+    "spans_as_written",
 ]

@@ -19,13 +19,24 @@ KINDS = ("table", "document")
 
 
 @dataclass(frozen=True)
+class CuratedRow:
+    """The row of a `figures.csv` a curated figure was read from: its file, line and text."""
+
+    path: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Evidence:
-    """One span of one article that a finding rests on."""
+    """One span of one article that a finding rests on; for a curated figure a finding blames as written
+    in its table, also that table's row (`row`), which reports then show and locate instead."""
 
     doc_id: str
     start: int
     end: int
     text: str
+    row: CuratedRow | None = None
 
     def __str__(self) -> str:
         return f'{self.doc_id}:{self.start}-{self.end} "{self.text}"'

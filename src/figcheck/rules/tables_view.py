@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import narwhals as nw
 
-from figcheck.rules.registry import Evidence
+from figcheck.rules.registry import CuratedRow, Evidence
 from figcheck.tables.expectations import ExpectationOutcome
 
 
@@ -95,3 +95,23 @@ def spans(tables: Tables, *row_ids: str, table: str = "figures") -> tuple[Eviden
     prefetch(tables, row_ids, table)
     cache = tables.evidence_cache[table]
     return tuple(cache[i] for i in row_ids if i in cache)
+
+
+def spans_as_written(tables: Tables, *figure_ids: str) -> tuple[Evidence, ...]:
+    """Evidence for figure ids, a curated figure's with the `figures.csv` row it was read from: a finding
+    about what a row says points at the row, not at the article sentence that holds the same text."""
+    prefetch(tables, figure_ids)
+    rows = (
+        tables.figures.filter(nw.col("figure_id").is_in(list(dict.fromkeys(figure_ids))))
+        .filter(~nw.col("source_path").is_null())
+        .select("figure_id", "source_path", "source_line", "source_row")
+        .collect()
+    )
+    curated = {
+        hit["figure_id"]: CuratedRow(hit["source_path"], int(hit["source_line"]), hit["source_row"] or "")
+        for hit in hits_of(rows)
+    }
+    cache = tables.evidence_cache["figures"]
+    return tuple(
+        replace(cache[i], row=curated[i]) if i in curated else cache[i] for i in figure_ids if i in cache
+    )

@@ -111,12 +111,16 @@ def figures_frame(
         per_doc[row["doc_id"]] = per_doc.get(row["doc_id"], 0) + 1
         values = {k: v for k, v in row.items() if k != CURATED_SOURCE and v is not None}
         values.setdefault("unit_kind", unit_kind(values.get("unit")))
+        path, line, source_row = row[CURATED_SOURCE]
         rows.append(
             {
                 **FIGURE_DEFAULTS,
                 **values,
                 "figure_id": f"{row['doc_id']}#c{per_doc[row['doc_id']]}",
                 "origin": "curated",
+                "source_path": str(path),
+                "source_line": line,
+                "source_row": source_row,
             }
         )
         sources.append(row[CURATED_SOURCE])

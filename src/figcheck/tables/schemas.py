@@ -123,6 +123,15 @@ class Figures(SpanTable):
     )
     statement_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="When it was said.")
     origin: Series[str] = pa.Field(isin=list(ORIGINS), description="Extracted from text, or curated by hand.")
+    source_path: Series[str] = pa.Field(
+        nullable=True, description="The `figures.csv` a curated figure was read from; null when extracted."
+    )
+    source_line: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=1, description="Line of `source_path` the curated row starts on."
+    )
+    source_row: Series[str] = pa.Field(
+        nullable=True, description="That line as written, to show the curated row as evidence."
+    )
 
     @pa.dataframe_check
     @classmethod

@@ -1,6 +1,6 @@
 from collections.abc import Iterator
 
-from figcheck.rules import Finding, Tables, prefetch, rule, spans
+from figcheck.rules import Finding, Tables, prefetch, rule, spans_as_written
 
 MAX_EVIDENCE = 20
 
@@ -13,7 +13,8 @@ def failed_expectation(tables: Tables) -> Iterator[Finding]:
     ---
     Table expectations state what the figures table must look like as a whole: plausible values per
     unit, units and periods filled in, statement dates not after publication. A failure points at
-    rows that extraction or curation got wrong. The suite is the JSON file named by the check
+    rows that extraction or curation got wrong; a curated figure is shown as its `figures.csv` row,
+    at that file's line. The suite is the JSON file named by the check
     suite's `expectations:` key (`checks/figures.expectations.json`).
 
     Bad
@@ -31,7 +32,7 @@ def failed_expectation(tables: Tables) -> Iterator[Finding]:
         if outcome.success:
             continue
         ids = outcome.unexpected_ids
-        evidence = spans(tables, *ids[:MAX_EVIDENCE])
+        evidence = spans_as_written(tables, *ids[:MAX_EVIDENCE])
         more = f" (evidence shows the first {MAX_EVIDENCE})" if len(ids) > MAX_EVIDENCE else ""
         yield Finding(
             doc_id=evidence[0].doc_id if evidence else None,

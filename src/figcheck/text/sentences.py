@@ -25,14 +25,20 @@ LONGEST_SENTENCE = 3000
 DEEPEST_READ = 250_000
 
 
-def deep_read_end(text: str) -> int:
-    """Where reading with the language model stops in `text`: its end, or the last line end (else
-    space) before `DEEPEST_READ` characters."""
-    if len(text) <= DEEPEST_READ:
+def piece_end(text: str, start: int, end: int) -> int:
+    """Where a piece of `text` from `start` to at most `end` ends: at `end` when that is the text's end,
+    else after the last line end in it, else after its last space, else at `end`."""
+    if end >= len(text):
         return len(text)
-    cut = text.rfind("\n", 0, DEEPEST_READ)
-    cut = cut if cut > 0 else text.rfind(" ", 0, DEEPEST_READ)
-    return cut + 1 if cut > 0 else DEEPEST_READ
+    cut = text.rfind("\n", start, end)
+    cut = cut if cut > start else text.rfind(" ", start, end)
+    return cut + 1 if cut > start else end
+
+
+def deep_read_end(text: str) -> int:
+    """Where reading with the language model stops in `text`: its end, or a line end (else a space)
+    before `DEEPEST_READ` characters."""
+    return piece_end(text, 0, DEEPEST_READ)
 
 
 @dataclass(frozen=True)

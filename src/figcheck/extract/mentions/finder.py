@@ -20,7 +20,7 @@ from figcheck.extract.mentions.records import DETERMINERS, FROM_GAZETTEER, FROM_
 from figcheck.extract.mentions.wordlists import gazetteer_table, tokenize, word_lists
 from figcheck.extract.models import load_model, reads_names
 from figcheck.load.gazetteer import Gazetteer
-from figcheck.text.sentences import deep_read_end
+from figcheck.text.sentences import deep_read_end, piece_end
 
 
 def load_pipeline(language: str) -> Any | None:
@@ -67,7 +67,7 @@ def find_mentions_batch(
     ]
     docs = ner.pipe([text for text, one in zip(buffered, whole, strict=True) if one], batch_size=batch_size)
     for text, one, end in zip(buffered, whole, read_to, strict=True):
-        doc = next(docs) if one else _entities_by_piece(ner, text)
+        doc = next(docs) if one else _entities_by_piece(ner, text, end)
         yield _find(text, language, gazetteer, doc, end)
 
 
@@ -90,16 +90,11 @@ class _Entities:
     ents: tuple[_Entity, ...]
 
 
-def _entities_by_piece(ner: _NerOnly, text: str) -> _Entities:
+def _entities_by_piece(ner: _NerOnly, text: str, read_to: int) -> _Entities:
     found: list[_Entity] = []
-    start = 0
-    read_to = deep_read_end(text)
+    start, read = 0, text[:read_to]
     while start < read_to:
-        end = min(read_to, start + LONGEST_NER_TEXT)
-        if end < read_to:  # cut after a line, else after a space, else anywhere
-            cut = text.rfind("\n", start, end)
-            cut = cut if cut > start else text.rfind(" ", start, end)
-            end = cut + 1 if cut > start else end
+        end = piece_end(read, start, start + LONGEST_NER_TEXT)
         piece = text[start:end]
         for doc in ner.pipe([piece], batch_size=1):
             found.extend(_Entity(e.label_, e.start_char + start, e.end_char + start) for e in doc.ents)

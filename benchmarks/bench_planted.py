@@ -8,9 +8,10 @@ For each kind of problem and each language (fr, en), articles of the corpus (`wi
 inconsistency is written into a copy of each: a quotation left open, a year's figure given again for
 the rest of the year, a typo, an exact figure restated with a bound or as approximate, a surname
 respelled, a month larger than its year, a quarter and the rest of the year that miss the year's
-total, another title for one person, one number with another counted noun. Each kind has several
-wordings and edits, so figcheck is not measured on one phrasing. An article takes at most one problem,
-so that articles do not echo each other's plants.
+total, another title for one person, one number with another counted noun, one speaker's count given
+again with another value; and, in a French article and an English one at once, one speaker's count
+with a value in each. Each kind has several wordings and edits, so figcheck is not measured on one
+phrasing. An article takes at most one problem, so that articles do not echo each other's plants.
 
 figcheck runs once over the planted copies and once over the unmodified copies of the same articles
 (`checks/default.yaml`, JSON report). A finding of the planted run that the unmodified run does not
@@ -71,6 +72,8 @@ EXPECTED = {
     "parts-do-not-add": "period-arithmetic",
     "title-changed": "title-drift",
     "unit-changed": "unit-drift",
+    "value-changed": "value-drift",
+    "claim-across-languages": "figure-drift",
 }
 
 
@@ -275,6 +278,32 @@ UNIT_SECOND = {
     "en": [
         "{who_subj} later spoke of {V} {N} {P} in {M} {Y}.",
         "In {M} {Y}, {V} {N} were indeed {P}, {who_subj} confirmed.",
+    ],
+}
+# One speaker's count of one month said again later with another value.
+VALUE_SECOND = {
+    "fr": [
+        "{who_subj} a ensuite évoqué {V} {N} {P} en {M} {Y}.",
+        "En {M} {Y}, {V} {N} ont bien été {P}, a confirmé {who}.",
+        "Le nombre de {N} {P} en {M} {Y} s'élève à {V}, a rappelé {who}.",
+    ],
+    "en": [
+        "{who_subj} later spoke of {V} {N} {P} in {M} {Y}.",
+        "In {M} {Y}, {V} {N} were indeed {P}, {who_subj} confirmed.",
+        "The number of {N} {P} in {M} {Y} stands at {V}, {who_subj} recalled.",
+    ],
+}
+# One claim in a French article and its English rewrite: the speaker named in full in each.
+CLAIM = {
+    "fr": [
+        "Selon {who}, {V} {N} ont été {P} en {M} {Y}.",
+        "{who_subj} a indiqué que {V} {N} avaient été {P} en {M} {Y}.",
+        "En {M} {Y}, {V} {N} ont été {P}, a précisé {who}.",
+    ],
+    "en": [
+        "According to {who}, {V} {N} were {P} in {M} {Y}.",
+        "{who_subj} said {V} {N} had been {P} in {M} {Y}.",
+        "In {M} {Y}, {V} {N} were {P}, {who_subj} said.",
     ],
 }
 # A figure of the article said again later, {F}: qualifier, number, noun. No participle: no agreement.
@@ -970,6 +999,69 @@ def unit_changed(article: Article, rng: random.Random, speakers: Speakers) -> Pl
     )
 
 
+def other_value(rng: random.Random, value: int) -> int:
+    """Another value a slip could give: a tenth to two fifths away, in whole hundreds."""
+    shift = max(100, round(value * rng.uniform(0.1, 0.4) / 100) * 100)
+    return value + shift if rng.random() < 0.5 or value - shift < 100 else value - shift
+
+
+def value_changed(article: Article, rng: random.Random, speakers: Speakers) -> Planted | None:
+    """One speaker's count of one month given, then given again later with another value."""
+    lang = article.language
+    index = rng.randrange(len(SUBJECTS[lang]))
+    noun, participle, organisation = SUBJECTS[lang][index]
+    value = nice(rng, 1200, 90000)
+    slots = {"M": rng.choice(MONTHS[lang]), "Y": year_of(article) - 1, "N": noun, "P": participle}
+    sentences = [
+        (rng.choice(UNIT_FIRST[lang]), {**slots, "V": fmt(value, lang)}),
+        (rng.choice(VALUE_SECOND[lang]), {**slots, "V": fmt(other_value(rng, value), lang)}),
+    ]
+    written = said_by(next(speakers), organisation, lang, sentences)
+    body, spans = append(article.text, written, same_paragraph=rng.random() < 0.5)
+    return Planted(
+        "value-changed", lang, article.doc_id, "two sentences", body, tuple(spans), " ".join(written)
+    )
+
+
+def claim_across_languages(
+    french: Article, english: Article, rng: random.Random, speaker: dict[str, str]
+) -> tuple[Planted, Planted]:
+    """One speaker's count of one month in a French article, and another value in an English one."""
+    index = rng.randrange(len(SUBJECTS["fr"]))  # the two lists name the same things in the same order
+    value = nice(rng, 1200, 90000)
+    year = min(year_of(french), year_of(english)) - 1
+    month = rng.randrange(12)
+    cases = []
+    for article, number in ((french, value), (english, other_value(rng, value))):
+        lang = article.language
+        noun, participle, organisation = SUBJECTS[lang][index]
+        slots = {"M": MONTHS[lang][month], "Y": year, "N": noun, "P": participle, "V": fmt(number, lang)}
+        [written] = said_by(speaker, organisation, lang, [(rng.choice(CLAIM[lang]), slots)])
+        body, spans = append(article.text, [written], same_paragraph=False)
+        cases.append(
+            Planted("claim-across-languages", lang, article.doc_id, "fr and en", body, tuple(spans), written)
+        )
+    return cases[0], cases[1]
+
+
+def plant_pairs(
+    french: list[Article], english: list[Article], taken: set[str], per_kind: int, seed: int
+) -> list[Planted]:
+    """Claims across languages, each in a French and an English article no other kind has taken."""
+    free = {
+        lang: [a for a in articles if a.doc_id not in taken]
+        for lang, articles in (("fr", french), ("en", english))
+    }
+    for lang, articles in free.items():
+        random.Random(f"{seed}:pairs:{lang}").shuffle(articles)
+    speakers = speaker_pool("fr", random.Random(f"{seed}:pairs:speakers"))
+    planted: list[Planted] = []
+    for french_article, english_article in list(zip(free["fr"], free["en"], strict=False))[:per_kind]:
+        rng = random.Random(f"{seed}:pairs:{french_article.doc_id}:{english_article.doc_id}")
+        planted.extend(claim_across_languages(french_article, english_article, rng, next(speakers)))
+    return planted
+
+
 KINDS: dict[str, Plant] = {
     "unbalanced-quote": unbalanced_quote,
     "scope-conflict": scope_conflict,
@@ -981,7 +1073,10 @@ KINDS: dict[str, Plant] = {
     "parts-do-not-add": parts_do_not_add,
     "title-changed": title_changed,
     "unit-changed": unit_changed,
+    "value-changed": value_changed,
 }
+# Kinds planted into a French and an English article at once (`plant_pairs`), reported per language.
+PAIRED_KINDS = ("claim-across-languages",)
 # Dictionaries take a tenth of a second to open: once per language.
 speller_for = cache(load_speller)
 
@@ -1097,9 +1192,10 @@ def credit(cases: list[Planted], new: list[dict[str, Any]]) -> tuple[dict[str, C
 def report(cases: list[Planted], rules: dict[str, Counter[str]], unrelated: Counter[str]) -> None:
     """One row per kind and language, then per language and in all; a case counts once per rule."""
     print(
-        f"{'kind':20} {'lang':4} {'planted':>7} {'reported':>8} {'share':>6} {'unrelated/50':>12}  rules that reported it"
+        f"{'kind':22} {'lang':4} {'planted':>7} {'reported':>8} {'share':>6} {'unrelated/50':>12}  rules that reported it"
     )
-    rows = [(kind, lang) for kind in KINDS for lang in LANGUAGES] + [("all", lang) for lang in LANGUAGES]
+    kinds = [*KINDS, *PAIRED_KINDS]
+    rows = [(kind, lang) for kind in kinds for lang in LANGUAGES] + [("all", lang) for lang in LANGUAGES]
     rows.append(("all", "both"))
     for kind, lang in rows:
         group = [c for c in cases if kind in ("all", c.kind) and lang in ("both", c.language)]
@@ -1113,7 +1209,7 @@ def report(cases: list[Planted], rules: dict[str, Counter[str]], unrelated: Coun
         share = f"{len(found) / len(group):6.0%}" if group else "     -"
         per_50 = f"{50 * noise / len(group):12.1f}" if group else f"{'-':>12}"
         listed = ", ".join(f"{slug} {n}" for slug, n in by_rule.most_common()) if kind != "all" else ""
-        print(f"{kind:20} {lang:4} {len(group):7} {len(found):8} {share} {per_50}  {listed}")
+        print(f"{kind:22} {lang:4} {len(group):7} {len(found):8} {share} {per_50}  {listed}")
 
 
 def show_missed(cases: list[Planted], rules: dict[str, Counter[str]], kind: str) -> None:
@@ -1146,7 +1242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, help="new folder to keep the collections, reports and planted.tsv in"
     )
-    parser.add_argument("--show", choices=sorted(KINDS), help="list each missed case of this kind")
+    parser.add_argument(
+        "--show", choices=sorted([*KINDS, *PAIRED_KINDS]), help="list each missed case of this kind"
+    )
     parser.add_argument("--jobs", type=int, default=1, help="extraction processes of each figcheck run")
     args = parser.parse_args(argv)
     if not (args.corpus / "wikinews-fr" / "articles").is_dir():
@@ -1162,6 +1260,9 @@ def main(argv: list[str] | None = None) -> int:
         for language in LANGUAGES
         for case in plant_all([a for a, _ in corpus[language]], language, args.per_kind, args.seed)
     ]
+    articles = {lang: [a for a, _ in corpus[lang]] for lang in LANGUAGES}
+    taken = {case.doc_id for case in cases}
+    cases += plant_pairs(articles["fr"], articles["en"], taken, args.per_kind, args.seed)
     with tempfile.TemporaryDirectory(prefix="bench-planted-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)

@@ -382,3 +382,64 @@ def test_the_following_quarters_run_on_from_the_period_before(resources):
         published="2017-01-12",
     )
     assert period(rows["21 800"]) == ("other", "2016-04-01", "2016-12-31")
+
+
+def test_the_first_end_of_a_change_takes_the_month_before_the_governing_one(resources):
+    rows = figures(
+        resources,
+        "L'office publie les chiffres de l'emploi pour le mois de mars 2024. "
+        "Dans l'Ain, le taux d'emploi passe de 61,2 à 61,8 %.",
+        "fr",
+        published="2024-05-02",
+    )
+    assert period(rows["61,2"]) == ("month", "2024-02-01", "2024-02-29")
+    assert period(rows["61,8"]) == ("month", "2024-03-01", "2024-03-31")
+
+
+def test_a_shift_written_right_after_its_figure_dates_that_figure(resources):
+    rows = figures(
+        resources,
+        "Le taux d'occupation atteint 71,4 % pour mars, contre 70,2 % le mois précédent et 68,9 % il y a un an.",
+        "fr",
+        published="2024-05-02",
+    )
+    # "le mois précédent" is the month before the one the sentence names, not before the statement
+    assert period(rows["70,2"]) == ("month", "2024-02-01", "2024-02-29")
+    assert period(rows["68,9"]) == ("month", "2023-03-01", "2023-03-31")
+
+
+def test_a_day_that_only_dates_an_event_is_not_when_later_sentences_were_said(resources):
+    rows = figures(
+        resources,
+        "The ferry service resumed on November 12. Inspections ran on December 2 and 3. "
+        "The port authority said 46 crews took part.",
+        "en",
+        published="2025-01-06",
+    )
+    # "December 2 and 3" is read from the published day, not in the past of November 12
+    assert period(rows["46"]) == ("other", "2024-12-02", "2024-12-03")
+
+
+def test_a_day_named_in_a_statement_still_holds_for_the_sentences_after_it(resources):
+    rows = figures(
+        resources,
+        "On November 12, the minister said the port would reopen. He added that traffic fell by 12% last month.",
+        "en",
+        published="2025-01-06",
+    )
+    assert period(rows["12"]) == ("month", "2024-10-01", "2024-10-31")
+
+
+def test_a_capitalised_noun_after_de_is_what_is_counted(resources):
+    rows = figures(
+        resources,
+        "Ils sont aujourd'hui 15 porte-parole. À Roanne, une centaine de Gilets jaunes se sont retrouvés.",
+        "fr",
+    )
+    assert rows["une centaine"]["unit_text"] == "Gilets"
+
+
+def test_a_noun_the_lexicon_knows_takes_its_unit_in_both_languages(resources):
+    french = figures(resources, "En mars, 14 300 visiteurs ont été accueillis.", "fr")
+    english = figures(resources, "In March, the number of visitors welcomed reached 17,300.", "en")
+    assert french["14 300"]["unit"] == english["17,300"]["unit"] == "visitors"

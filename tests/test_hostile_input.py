@@ -167,7 +167,7 @@ def test_a_huge_article_is_read_whole_and_said_to_be_read_in_part_by_word_lists(
     (extraction,) = extract_articles([article], load_resources([]))
     # every line is read, by the model up to the noted line and by word lists after it
     assert len(extraction.figures) == lines
-    assert {f["unit"] for f in extraction.figures} == {"camion"}
+    assert {f["unit"] for f in extraction.figures} == {"trucks"}
     named = [m for m in extraction.mentions if m["text"] == "Andreï Beloussov"]
     assert len(named) == lines
 

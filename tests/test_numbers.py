@@ -572,6 +572,9 @@ def test_lists_far_apart_or_bare_alternatives_stay_separate_figures(text, langua
         ("Seven times out of ten, the favourite wins.", "en", [7]),
         ("The lab confirmed 4 out of 15 samples.", "en", [4, 15]),
         ("Only 2 out of 10 applicants got a place.", "en", [2, 10]),
+        ("Mortality reached 12 deaths per 100,000 people last winter.", "en", [12]),
+        ("On compte 31 médecins pour 10 000 habitants dans la vallée.", "fr", [31]),
+        ("The port employs 2,400 dockers, 1,200 per shift.", "en", [2400, 1200]),
     ],
 )
 def test_the_round_base_of_a_rate_is_no_figure_of_its_own(text, language, values):

@@ -349,3 +349,16 @@ def test_a_killed_run_leaves_no_worker_and_no_tables_folder(
         subprocess.run(command, env=env, check=True, capture_output=True)
         assert not any(temporary.iterdir())
     assert not (out / ".figcheck-lock").exists()
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(figcheck.__file__).parents[1])}
+    # the reading end is closed before figcheck writes: its first write finds no reader
+    started = subprocess.Popen(
+        [sys.executable, "-m", "figcheck", "rules"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert started.stdout is not None
+    started.stdout.close()
+    stderr = started.communicate(timeout=120)[1]
+    assert started.returncode == 128 + signal.SIGPIPE
+    assert b"Traceback" not in stderr

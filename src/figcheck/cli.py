@@ -371,6 +371,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stopped(Stopped(signal.SIGINT))
     except (InputError, TableError, EngineUnavailable) as error:
         return _input_error(error)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The program reading the output stopped (`figcheck run | head`): end quietly, as a shell tool
+    does on SIGPIPE, instead of a traceback when the rest of the output is flushed."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

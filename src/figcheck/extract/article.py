@@ -74,7 +74,7 @@ def extract_articles(articles: Sequence[Article], resources: Resources) -> list[
             numbers, group, found, scans, spans, parses, strict=True
         ):
             context = FigureContext(
-                article.text, article.language, article.published, article_spans, mentions
+                article.text, article.language, article.published, article_spans, mentions, resources.units
             )
             extractions[n] = _extraction(
                 article, numbers_scan, context, parsed if model is not None else None

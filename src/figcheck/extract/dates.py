@@ -9,6 +9,10 @@ what a statement is about (`to start trading on July 1, 2020`), never when it wa
 out. Without a published date, ``context_year`` gives the
 year of a day written without one; a weekday alone cannot be resolved then and is left out.
 
+A day holds for the sentences after it only when its own sentence reports what someone said ("Le 4
+février, le ministre a annoncé…"): a day that only dates an event ("The campaign started on November
+20.") is not when the next sentence's words were said.
+
 ``anchor`` says where the year came from: ``"explicit"`` (written), ``"published"`` (the published
 date) or ``"context_year"``.
 """
@@ -16,12 +20,12 @@ date) or ``"context_year"``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from figcheck.extract.periods.finder import find_with_reading
-from figcheck.text.sentences import Span
+from figcheck.text.sentences import Span, sentence_of
 
 _ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
 
@@ -35,6 +39,7 @@ class StatementDate:
     text: str
     date: date
     anchor: str
+    carries: bool = True  # its sentence reports speech: it holds for the sentences after it
 
 
 def find_statement_dates(
@@ -52,9 +57,20 @@ def find_statement_dates(
 
 
 def statement_date_of(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:
-    """The statement date that holds for `sentence`: the last one named before its end."""
+    """The statement date that holds for `sentence`: the last one named in it, else the last one named
+    before it that carries."""
     before = bisect_left(dates, sentence.end, key=lambda d: d.start)
-    return dates[before - 1] if before else None
+    for said in reversed(dates[:before]):
+        if said.start >= sentence.start or said.carries:
+            return said
+    return None
+
+
+def mark_reported(
+    dates: Sequence[StatementDate], sentences: Sequence[Span], reports: Callable[[Span], bool]
+) -> list[StatementDate]:
+    """`dates`, each marked whether it carries: whether `reports` says its sentence reports speech."""
+    return [replace(d, carries=reports(sentences[sentence_of(sentences, d.start)])) for d in dates]
 
 
 def statement_date_in(dates: Sequence[StatementDate], sentence: Span) -> StatementDate | None:

@@ -15,14 +15,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import regex
 
 from figcheck.extract.clauses import dates
-from figcheck.extract.dates import StatementDate, find_statement_dates, statement_date_in, statement_date_of
+from figcheck.extract.dates import (
+    StatementDate,
+    find_statement_dates,
+    mark_reported,
+    statement_date_in,
+    statement_date_of,
+)
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
@@ -31,7 +37,7 @@ from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words, has_verb
 from figcheck.extract.timeframes import figure_periods, release_cue, says_whole_year
-from figcheck.extract.units import normalize
+from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
@@ -48,6 +54,10 @@ MAX_PERCENT = 100
 MAX_PUBLISHER_WORDS = 10
 # words a paragraph's opening attribution may follow ("Toutefois, selon une étude de …")
 HEADING_WORDS = 3
+
+
+# a capitalised noun after a counting preposition, which parsers take for a name ("de Gilets jaunes")
+WORD_AFTER = regex.compile(r"\s+(?P<join>\p{L}+['’]?)\s*(?<=['’]|\s)(?P<noun>\p{Lu}\p{Ll}[\p{L}-]*)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class FigureContext:
     published: dt.date | None
     sentences: Sequence[Span]
     mentions: Sequence[Mention]
+    units: UnitLexicon = field(default_factory=default_units)
 
 
 def context_year(text: str, published: dt.date | None) -> int | None:
@@ -88,7 +99,12 @@ def figure_rows(
     parse of their sentences where a model read them (``figcheck.extract.syntax``)."""
     text, language = context.text, context.language
     year = context_year(text, context.published)
-    statement_dates = find_statement_dates(text, language, context.published, year)
+    cues = speech_cues(language)
+    statement_dates = mark_reported(
+        find_statement_dates(text, language, context.published, year),
+        context.sentences,
+        lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
+    )
     rows = []
     speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
@@ -112,7 +128,7 @@ def figure_rows(
         year,
         attaches,
     )
-    units = _units(text, scan.quantities, grammars, context.sentences, counted_after(language))
+    units = _units(context, scan.quantities, grammars, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions
     for number, quantity in enumerate(scan.quantities):
         grammar = grammars[number]
@@ -206,17 +222,18 @@ def _ahead(
 
 
 def _units(
-    text: str,
+    context: FigureContext,
     quantities: Sequence[Quantity],
     grammars: Sequence[Grammar | None],
-    sentences: Sequence[Span],
     joins: frozenset[str],
 ) -> list[Counted]:
     """Each quantity's unit and its words: the unit the lexicon knows ("km", "euros"), else the noun the
-    parse says is counted, past its modifiers ("seven health facilities" -> facilities). A number the
+    parse says is counted, past its modifiers ("seven health facilities" -> facilities), by its
+    lexicon unit where it has one ("the number of visitors … reached 71,700" -> visitors). A number the
     parse finds counting nothing is elliptical ("40 morts et 110 autres", "Lyon (6 801)", "only 27 have
     ratified"): it counts what the figure before it in its sentence, or in the sentence before, counts;
     a percentage only in its own sentence and only up to 100 ("passant de 20,9 à 21,2 %")."""
+    text, sentences = context.text, context.sentences
     out: list[Counted] = []
     for number, quantity in enumerate(quantities):
         grammar = grammars[number]
@@ -225,12 +242,28 @@ def _units(
         if quantity.unit_kind not in (None, "noun") or grammar is None:
             out.append(own)
         elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
-            out.append(Counted(normalize(counted.text), counted.text, "noun"))
+            known = context.units.lookup(counted.text, context.language)
+            unit, kind = (known.unit, known.kind) if known else (normalize(counted.text), "noun")
+            out.append(Counted(unit, counted.text, kind))
         elif quantity.unit is not None and _next_to(text, quantity, joins):
             out.append(own)
+        elif (noun := _noun_after(text, quantity, joins)) is not None:
+            # "une centaine de Gilets jaunes": the noun after it, whatever the parser made of it
+            known = context.units.lookup(noun, context.language)
+            out.append(
+                Counted(known.unit, noun, known.kind) if known else Counted(normalize(noun), noun, "noun")
+            )
         else:
             out.append(_antecedent(number, quantities, out, sentences) or own)
     return out
+
+
+def _noun_after(text: str, quantity: Quantity, joins: frozenset[str]) -> str | None:
+    """The capitalised noun a counting preposition joins to the number ("centaine de Gilets"), or None."""
+    found = WORD_AFTER.match(text, quantity.end)
+    if found is None or found["join"].lower() not in joins:
+        return None
+    return found["noun"]
 
 
 def _antecedent(

@@ -36,6 +36,7 @@ RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
 PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
+RIGHT_AFTER = regex.compile(r"\s*[%‰]?\s*")
 PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
 
 
@@ -102,17 +103,20 @@ def figure_periods(
         candidates = [
             c
             for c in read[index]
-            if c.cue is None and attaches(number, c.period) or c.cue is not None and quantity.start >= c.cue
+            if c.cue is None
+            and (attaches(number, c.period) or _right_after(text, quantity, c.period))
+            or c.cue is not None
+            and quantity.start >= c.cue
         ]
         # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
         ranked = [c for c in candidates if not c.dateline]
         named = [c.period for c in ranked if not c.statement_date]
         period = _nearest(named or [c.period for c in ranked or candidates], quantity)
-        if period is not None and number in ends:
-            period = _end_of(period, ends[number])
         if period is None and not any(c.cue is None and not c.dateline for c in read[index]):
             # a sentence that names its own time for another clause does not take the governing one
             period = None if _per_time(text, quantity, language) else inherited[index]
+        if period is not None and number in ends:
+            period = _end_of(period, ends[number])
         if _describes_a_thing(text, quantity):
             period = None
         # a shift or a stretch may reach past the days the tables hold ("900 years ago")
@@ -214,6 +218,8 @@ def _sentence_periods(
         anchor = next(own, None) or governing
         if anchor is not None and anchor.period_start and anchor.period_end:
             moved = shifted(anchor, shift)
+            # "le mois précédent" after "pour novembre" is October, not the month before the statement
+            found = [p for p in found if not (p.start < at + len(shift.text) and at < p.end)]
             found.append(
                 Period(
                     at,
@@ -349,6 +355,14 @@ def _describes_a_thing(text: str, quantity: Quantity) -> bool:
     describes a thing, not an amount over a time."""
     after = text[quantity.end : quantity.end + 2]
     return len(after) == 2 and after[0] == "-" and after[1].isalpha()
+
+
+def _right_after(text: str, quantity: Quantity, period: Period) -> bool:
+    """A period written right after its figure ("et 11,5 % il y a un an") is that figure's, whatever
+    clause a parser hangs it from."""
+    return (
+        quantity.end <= period.start and RIGHT_AFTER.fullmatch(text, quantity.end, period.start) is not None
+    )
 
 
 def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:

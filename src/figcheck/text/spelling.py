@@ -73,7 +73,7 @@ import regex
 if TYPE_CHECKING:
     import enchant
 
-__all__ = ["Misspelling", "Speller", "find_misspellings", "load_speller"]
+__all__ = ["Misspelling", "Speller", "find_misspellings", "load_speller", "slip_rank"]
 
 PROVIDER = "hunspell"
 # The main dictionary is the first of these that is installed.
@@ -242,7 +242,7 @@ class Speller:
         if len(made) != 1:
             return None
         usual = made.pop()
-        first = {(d.suggest(word) or [""])[0] for d in own} if _slip_rank(word, usual) else {usual}
+        first = {(d.suggest(word) or [""])[0] for d in own} if slip_rank(word, usual) else {usual}
         return usual if usual in first else None
 
     def _closest(self, word: str) -> str | None:
@@ -254,7 +254,7 @@ class Speller:
             return None
         suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]
         # the slip a writer makes most, then the dictionary's own order
-        return min(suggested, key=lambda s: (_slip_rank(word, s), suggested.index(s)))
+        return min(suggested, key=lambda s: (slip_rank(word, s), suggested.index(s)))
 
     def _built_from_known(self, word: str) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound, loan."""
@@ -316,7 +316,7 @@ def find_misspellings(
         )
         suggestion = speller.correction(word)
         if foreign and (
-            suggestion is None or len(word) < SURE_SLIP_LENGTH or _slip_rank(word, suggestion) > 1
+            suggestion is None or len(word) < SURE_SLIP_LENGTH or slip_rank(word, suggestion) > 1
         ):
             continue  # among other unknown words, only a long word's swap or double letter is a slip
         if suggestion is not None:
@@ -453,7 +453,7 @@ def _request(broker: enchant.Broker, tag: str) -> enchant.Dict | None:
     return dictionary if dictionary.provider.name == PROVIDER else None
 
 
-def _slip_rank(typed: str, meant: str) -> int:
+def slip_rank(typed: str, meant: str) -> int:
     """How usual the slip from `meant` to `typed` is (lower is more usual): two letters swapped, a letter
     doubled or undoubled, a letter left out or an accent changed, another letter struck, a letter
     added."""

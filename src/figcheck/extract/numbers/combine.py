@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 
 import regex
 
@@ -167,11 +168,18 @@ def _rate_base(state: ScanState, a: FoundNumber, b: FoundNumber) -> bool:
 
     The README counts "X sur 10" as one rate figure, the numerator; yet the gold of "7 out of 20
     suspected cases" counts both 7 and 20. So only a round base (10, 100, 1000) that counts nothing
-    after it is the rate's base, and no figure; any other second number is a count of its own.
+    after it is the rate's base, and no figure; any other second number is a count of its own. After
+    "per" ("pour 100 000 habitants") a round base is one whatever it counts.
     """
+    if a.value is None or b.value is None or a.value > b.value * b.mult:
+        return False
+    # "seven deaths per 100,000 people": after "per", a round base whatever it counts
+    per = state.grammar.rate_per_gap.fullmatch(state.text, a.end, b.start) is not None
+    if per and b.prefix_unit is None and b.value > 0 and math.log10(b.value * b.mult).is_integer():
+        return True
     if b.value not in _RATE_BASES or b.mult != 1.0 or b.unit is not None or b.prefix_unit is not None:
         return False
-    if a.value is None or a.value > b.value or noun_after(state, b):
+    if noun_after(state, b):
         return False
     return state.grammar.rate_base_gap.fullmatch(state.text, a.end, b.start) is not None
 

@@ -131,6 +131,7 @@ class Grammar:
     places: Any
     gap_range_or: Any
     rate_base_gap: Any
+    rate_per_gap: Any
     idioms: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -352,6 +353,7 @@ def load_grammar(lang: str) -> Grammar:
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
         rate_base_gap=_rate_base_gap(ctx),
+        rate_per_gap=_rate_base_gap(ctx, "rate_base_per"),
         idioms=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx.get('idioms') or [])})\Z", _I),
         gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
@@ -371,11 +373,14 @@ def _change_before(ctx: dict[str, Any]) -> Any:
     )
 
 
-def _rate_base_gap(ctx: dict[str, Any]) -> Any:
-    """ " [1] fois sur ", " out of ", " in ": what stands between a rate's numerator and its base."""
+def _rate_base_gap(ctx: dict[str, Any], words: str | None = None) -> Any:
+    """ " [1] fois sur ", " out of ", " in ": what stands between a rate's numerator and its base; with
+    `words`, the list of those words instead of the two of ``rate_base_after_*``."""
     mark = r"(?:[ \t]?\[[0-9]{1,3}\])?"
-    after_noun = rf"(?:[ \t]+[\p{{L}}'’-]+){{1,2}}[ \t]+{_alt(ctx['rate_base_after_noun'])}"
-    after_number = rf"[ \t]+{_alt(ctx['rate_base_after_number'])}"
+    noun_words = ctx[words] if words else ctx["rate_base_after_noun"]
+    number_words = ctx[words] if words else ctx["rate_base_after_number"]
+    after_noun = rf"(?:[ \t]+[\p{{L}}'’-]+){{1,2}}[ \t]+{_alt(noun_words)}"
+    after_number = rf"[ \t]+{_alt(number_words)}"
     return regex.compile(rf"{mark}(?:{after_noun}|{after_number})[ \t]+", _I)
 
 

@@ -13,6 +13,7 @@ MAX_VERSIONS = 10
 SAME_CLAIM = ["claimant", "unit", "period_start", "period_end", "status"]
 COLUMNS = [
     *SAME_CLAIM,
+    "claimant_name",
     "doc_id",
     "figure_id",
     "value",
@@ -105,8 +106,9 @@ def _claim_finding(tables: Tables, figures: list[dict[str, Any]]) -> Finding:
     return Finding(
         doc_id=_least_repeated(ordered)[0]["doc_id"],
         message=(
-            f"{first['claimant']} on {unit_label(first['unit'])} for {fmt_date(first['period_start'])} to "
-            f"{fmt_date(first['period_end'])}: " + " but ".join(described)
+            f"{first['claimant_name'] or first['claimant']} on {unit_label(first['unit'])} for "
+            f"{fmt_date(first['period_start'])} to {fmt_date(first['period_end'])}: "
+            + " but ".join(described)
         ),
         evidence=evidence,
         suggestion="check the figure against the original statement and correct the articles that drifted",

@@ -2,25 +2,30 @@ from collections.abc import Iterator
 from functools import cache
 
 from figcheck.rules import Document, Finding, document_rule
+from figcheck.text.capitals import find_capital_misspellings
 from figcheck.text.spelling import Speller, find_misspellings, load_speller
 
 # Dictionaries take a tenth of a second to open: once per language and process.
 speller_for = cache(load_speller)
 
 
-def protected_spans(document: Document) -> list[tuple[int, int]]:
-    """Names and figures are never spelling mistakes."""
-    return [(int(row["start"]), int(row["end"])) for row in (*document.mentions, *document.figures)]
+def protected_spans(document: Document, *, places_too: bool = True) -> list[tuple[int, int]]:
+    """Names and figures are never spelling mistakes. A capitalised word the language model took for a
+    place or an organisation may be a misspelled demonym or sentence opening: `places_too=False`
+    protects only persons."""
+    mentions = [m for m in document.mentions if places_too or m["type"] == "person"]
+    return [(int(row["start"]), int(row["end"])) for row in (*mentions, *document.figures)]
 
 
 @document_rule(code="SP001", slug="misspelling", severity="info", family="spelling")
 def misspelling(document: Document) -> Iterator[Finding]:
-    """A lowercase word is missing from the dictionary and one edit away from a common word.
+    """A common word is missing from the dictionary and one edit away from the word meant.
 
     Why
     ---
     A typo in a rewritten article shows it was not proofread; in a term such as "néocolonialisme" it
-    also breaks search and comparison with other outlets. Proper names and figures are never flagged.
+    also breaks search and comparison with other outlets. Proper names and figures are never flagged;
+    a capitalised word only when it opens a sentence or names a people ("Ukranian").
 
     Bad
     ---
@@ -38,7 +43,16 @@ def misspelling(document: Document) -> Iterator[Finding]:
     speller: Speller | None = speller_for(document.language)
     if speller is None:
         return
-    for typo in find_misspellings(document.text, speller, protected=protected_spans(document)):
+    typos = [
+        *find_misspellings(document.text, speller, protected=protected_spans(document)),
+        *find_capital_misspellings(
+            document.text,
+            speller,
+            protected=protected_spans(document),
+            persons=protected_spans(document, places_too=False),
+        ),
+    ]
+    for typo in sorted(typos, key=lambda t: t.start):
         yield Finding(
             doc_id=document.doc_id,
             message=f"'{typo.word}' is not in the {document.language} dictionary; did you mean '{typo.suggestion}'?",

@@ -443,3 +443,23 @@ def test_a_noun_the_lexicon_knows_takes_its_unit_in_both_languages(resources):
     french = figures(resources, "En mars, 14 300 visiteurs ont été accueillis.", "fr")
     english = figures(resources, "In March, the number of visitors welcomed reached 17,300.", "en")
     assert french["14 300"]["unit"] == english["17,300"]["unit"] == "visitors"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        # "d'après" is one preposition in two tokens
+        (
+            "Le mois de mai a vu 4 100 logements construits, d'après Marie Tessier, porte-parole.",
+            "4 100",
+            "Tessier",
+        ),
+        # an incise after the figure: the subject comes after its verb
+        ("Le nombre de lits occupés s'élève à 2 300, a rappelé Mme Tessier.", "2 300", "Tessier"),
+        # "M." read as a passive subject by the parser: the verb is active all the same
+        ("M. Girard a ensuite évoqué 3 800 colis distribués en mai.", "3 800", "Girard"),
+    ],
+)
+def test_attribution_structures_name_the_speaker(resources, text, figure, speaker):
+    rows = figures(resources, text, "fr")
+    assert speaker in (rows[figure]["speaker_text"] or "")

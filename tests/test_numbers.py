@@ -575,6 +575,7 @@ def test_lists_far_apart_or_bare_alternatives_stay_separate_figures(text, langua
         ("Mortality reached 12 deaths per 100,000 people last winter.", "en", [12]),
         ("On compte 31 médecins pour 10 000 habitants dans la vallée.", "fr", [31]),
         ("The port employs 2,400 dockers, 1,200 per shift.", "en", [2400, 1200]),
+        ("Incomes made a difference of one per 100,000 residents.", "en", []),
     ],
 )
 def test_the_round_base_of_a_rate_is_no_figure_of_its_own(text, language, values):

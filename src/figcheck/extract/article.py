@@ -7,11 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from figcheck.extract.attribution import attribution_words
 from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import NumberToken, Scan, scan
-from figcheck.extract.syntax import Parsed, attribution_words, parse_many
+from figcheck.extract.syntax import Parsed, parse_many
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from figcheck.extract.attribution import Attribution, attribution_words
 from figcheck.extract.clauses import dates
 from figcheck.extract.dates import (
     StatementDate,
@@ -35,7 +36,7 @@ from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
-from figcheck.extract.syntax import Attribution, Grammar, Parsed, attribution_words, has_verb
+from figcheck.extract.syntax import Grammar, Parsed, has_verb
 from figcheck.extract.timeframes import figure_periods, release_cue, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
@@ -56,6 +57,9 @@ MAX_PUBLISHER_WORDS = 10
 HEADING_WORDS = 3
 
 
+NEAR_WORDS = 30  # characters around a counted noun where the rest of a unit's words may stand
+WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)[ \u00a0]+\Z")
+WORDS_AFTER = regex.compile(r"\G[ \u00a0]+\p{L}[\p{L}'’-]*")
 # a capitalised noun after a counting preposition, which parsers take for a name ("de Gilets jaunes")
 WORD_AFTER = regex.compile(r"\s+(?P<join>\p{L}+['’]?)\s*(?<=['’]|\s)(?P<noun>\p{Lu}\p{Ll}[\p{L}-]*)")
 
@@ -242,28 +246,37 @@ def _units(
         if quantity.unit_kind not in (None, "noun") or grammar is None:
             out.append(own)
         elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
-            known = context.units.lookup(counted.text, context.language)
-            unit, kind = (known.unit, known.kind) if known else (normalize(counted.text), "noun")
-            out.append(Counted(unit, counted.text, kind))
+            out.append(_counted_noun(context, counted.start, counted.end))
         elif quantity.unit is not None and _next_to(text, quantity, joins):
             out.append(own)
         elif (noun := _noun_after(text, quantity, joins)) is not None:
             # "une centaine de Gilets jaunes": the noun after it, whatever the parser made of it
-            known = context.units.lookup(noun, context.language)
-            out.append(
-                Counted(known.unit, noun, known.kind) if known else Counted(normalize(noun), noun, "noun")
-            )
+            out.append(_counted_noun(context, *noun))
         else:
             out.append(_antecedent(number, quantities, out, sentences) or own)
     return out
 
 
-def _noun_after(text: str, quantity: Quantity, joins: frozenset[str]) -> str | None:
-    """The capitalised noun a counting preposition joins to the number ("centaine de Gilets"), or None."""
+def _noun_after(text: str, quantity: Quantity, joins: frozenset[str]) -> tuple[int, int] | None:
+    """Where the capitalised noun a counting preposition joins to the number is ("centaine de Gilets")."""
     found = WORD_AFTER.match(text, quantity.end)
     if found is None or found["join"].lower() not in joins:
         return None
-    return found["noun"]
+    return found.span("noun")
+
+
+def _counted_noun(context: FigureContext, start: int, end: int) -> Counted:
+    """What the noun at `start:end` counts: the lexicon's unit for it with the words around it that make
+    one of its forms ("colis alimentaires", "bornes de recharge"), the longest first; else the noun."""
+    text = context.text
+    before = WORD_BEFORE.search(text, max(0, start - NEAR_WORDS), start)
+    after = [m.end() for m in WORDS_AFTER.finditer(text, end, min(len(text), end + NEAR_WORDS))][:2]
+    spans = [(start, e) for e in after] + ([(before.start(1), end)] if before else [])
+    for s, e in [*sorted(spans, key=lambda span: span[0] - span[1]), (start, end)]:
+        known = context.units.lookup(text[s:e], context.language)
+        if known is not None:
+            return Counted(known.unit, text[s:e], known.kind)
+    return Counted(normalize(text[start:end]), text[start:end], "noun")
 
 
 def _antecedent(

@@ -8,6 +8,8 @@ For every quantity the parse gives two things the words next to it cannot:
 - **the clause that governs it**: the verbs from the figure up to the main verb, each with its
   auxiliaries, tense, mood and lemma. ``figcheck.extract.status`` reads a figure's status from them.
 
+Each parsed sentence's speaker is read by ``figcheck.extract.attribution``.
+
 Only sentences holding a figure are parsed, and only with the tagger and parser (no NER): about a
 third of a news article's sentences. A number written in several tokens ("40 000", "3,5 milliards")
 is given to the parser as one numeral, which it reads far more reliably than the digit groups.
@@ -16,23 +18,21 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from figcheck.extract.attribution import NO_ATTRIBUTION, Attribution, AttributionWords, find_attribution
 from figcheck.extract.clauses import Link, governors
 from figcheck.extract.numbers import Quantity
+from figcheck.extract.tokens import LEMMATIZE, NOUNS, SUBJECTS, VERBS, lemma
 from figcheck.extract.units import normalize
-from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, deep_read_end, sentence_of
 
-NOUNS = frozenset({"NOUN", "PROPN"})
-LEMMATIZE = "figcheck_lemmatize"
 # the dependents of a figure's verb that may say it is a plan or an estimate
 CLAUSE_MARKS = frozenset({"advmod", "nsubj", "nsubj:pass", "nsubjpass"})
 # how many sentences ahead of a figure an attribution without figures may still speak for it
 SPEECH_REACH = 2
-VERBS = frozenset({"VERB", "AUX"})
 # a numeral's link to the noun it counts, and a noun's link to the noun phrase inside it ("de", "of")
 COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
 INNER = frozenset({"nmod", "prep", "pobj"})
@@ -51,43 +51,6 @@ class Word:
     verb_form: str
     start: int  # offsets in the article body
     end: int
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who a sentence says states its figures: the speaker's noun phrase (``start``, ``end`` in the body).
-
-    ``pronoun``: the speaker is a pronoun ("a-t-il ajouté", "he said"), so the previous speaker;
-    ``release``: a publishing verb ("Eurostat dévoile les chiffres…"), whose speaker holds for the
-    figures after it; ``phrase``: the whole phrase that names the speaker, whose figures describe the
-    speaker rather than state a claim ("Un autre des trois journalistes, Ismaël Karroum, a dit…").
-    """
-
-    start: int
-    end: int
-    text: str
-    pronoun: bool = False
-    release: bool = False
-    phrase: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class AttributionWords:
-    """A language's words of attribution (``data/speakers.yaml``, section ``grammar``)."""
-
-    reporting: frozenset[str] = frozenset()
-    prepositions: frozenset[str] = frozenset()
-    publishing: frozenset[str] = frozenset()
-    pronouns: frozenset[str] = frozenset()
-
-
-@cache
-def attribution_words(language: str) -> AttributionWords:
-    """The attribution words of `language` (none for a language the data file does not list)."""
-    grammar = data_yaml("figcheck.extract", "speakers.yaml")["grammar"].get(language, {})
-    return AttributionWords(
-        **{key: frozenset(str(w).lower() for w in words) for key, words in grammar.items()}
-    )
 
 
 @dataclass(frozen=True)
@@ -127,7 +90,7 @@ def parse_many(
     nlp: Any,
     articles: Sequence[tuple[str, Sequence[Span], Sequence[Quantity]]],
     heads: Iterable[str] = (),
-    attribution: AttributionWords = AttributionWords(),
+    attribution: AttributionWords = NO_ATTRIBUTION,
     speaks: Callable[[str], object] = lambda sentence: False,
     joins: frozenset[str] = frozenset(),
     batch_size: int = 64,
@@ -159,7 +122,7 @@ def parse_many(
             parsed = nlp.pipe(docs, batch_size=batch_size)
             for (a, s, members), (doc, offsets, anchors) in zip(jobs, _with_maps(parsed, docs), strict=True):
                 doc.user_data[LEMMATIZE] = lemmatize
-                said = _attribution(doc, offsets, articles[a][0], attribution)
+                said = find_attribution(doc, offsets, articles[a][0], attribution)
                 if said is not None:
                     attributions[a][s] = said
                 links[a].update(_links(doc, offsets))
@@ -261,7 +224,7 @@ def _word(token: Any, offsets: Sequence[tuple[int, int]]) -> Word:
     start, end = offsets[token.i]
     return Word(
         text=token.text,
-        lemma=_lemma(token),
+        lemma=lemma(token),
         pos=token.pos_,
         dep=token.dep_,
         tense=",".join(token.morph.get("Tense")),
@@ -286,7 +249,7 @@ def _grammar(
     qualifying += [c for v in verbs[:1] for c in v.children if c.dep_ in CLAUSE_MARKS and c is not phrase]
     if phrase.head is not phrase and phrase.head.pos_ in NOUNS:
         qualifying.append(phrase.head)  # "un plafond de 25 joueurs", "a fine of 5,000 euros"
-    marks = tuple(_lemma(child) for child in qualifying)
+    marks = tuple(lemma(child) for child in qualifying)
     return Grammar(
         counted=_word(counted, offsets) if counted is not None else None,
         verbs=tuple(_word(v, offsets) for v in verbs),
@@ -329,7 +292,9 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
                     noun = objects[0]
                     break
     if noun is None:  # "le nombre de passagers s'est élevé à 5 000", "the number of visitors reached 5,000"
-        verbs = [head, *(c for c in head.children if c.dep_ == "aux")]  # a participle read as an auxiliary
+        # "stands at 5,000": the verb above the preposition
+        verb = head.head if head.dep_ == "prep" and head.head.pos_ in VERBS else head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # a participle read as an auxiliary
         subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECTS and c.i < number.i), None)
         noun = subject if subject is not None and normalize(subject.text) in heads else None
     if noun is None:
@@ -382,118 +347,3 @@ def _clause(token: Any) -> tuple[list[Any], list[list[Any]]]:
 
 def _finite(token: Any) -> bool:
     return "Fin" in token.morph.get("VerbForm") or token.tag_ == "MD"
-
-
-# a passive subject is what was counted or reported ("121 000 vols ont été enregistrés"), not a speaker
-SUBJECTS = frozenset({"nsubj", "expl:subj"})
-# after the verb, the inverted subject ("a déclaré le ministre") bears whichever label the parser gives
-INVERTED = frozenset({"obj", "dobj", "nsubj", "appos", "attr", "obl", "obl:mod", "obl:arg"})
-PHRASE_END = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "case", "mark"})
-
-
-def _attribution(
-    doc: Any, offsets: Sequence[tuple[int, int]], text: str, words: AttributionWords
-) -> Attribution | None:
-    """The sentence's speaker: the object of an attribution preposition, else the subject of a reporting
-    verb (before it, or inverted after it)."""
-    for token in doc:
-        joined = (doc[token.i - 1].text.lower() if token.i else "") + token.text.lower()
-        if token.text.lower() in words.prepositions or joined.replace("’", "'") in words.prepositions:
-            head = _preposition_object(token)
-            if head is not None:
-                found = _phrase(head, offsets, text, words)
-                # "selon l'Insee, … :" introduces what follows
-                return replace(found, release=doc.text.rstrip().endswith(":"))
-    for token in doc:
-        if token.pos_ != "VERB" or _folded(token) not in words.reporting or _passive(token):
-            continue
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        # "called for 100% and stated 92%", "M. X affiche son optimisme, estimant que…": the governing verb's subject
-        if subject is None and token.dep_ in ("conj", "advcl", "xcomp"):
-            subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
-        # "Le ministre, …, estimant que…": a present participle says who speaks by the noun it qualifies
-        if subject is None and token.dep_.startswith("acl") and "Pres" in token.morph.get("Tense"):
-            subject = token.head if token.head.pos_ in NOUNS else None
-        if subject is None:
-            subject = next(
-                (
-                    c
-                    for c in token.children
-                    if c.i > token.i
-                    and c.dep_ in INVERTED
-                    and c.pos_ in NOUNS
-                    and not any(g.dep_ == "case" for g in c.children)  # "a déclaré à TASS": not the speaker
-                ),
-                None,
-            )
-        if subject is None:
-            continue
-        found = _phrase(subject, offsets, text, words)
-        if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
-            release = _folded(token) in words.publishing or doc.text.rstrip().endswith(":")
-            return replace(found, release=release)
-    return None
-
-
-def _in_apposition(child: Any, head: Any) -> bool:
-    """A name set off after its head ("Le ministre des Finances, Michel Sapin,"), which a parser labels
-    an apposition or, at times, a conjunct."""
-    return bool(
-        child.i > head.i and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
-    )
-
-
-def _passive(verb: Any) -> bool:
-    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children)
-
-
-def _folded(token: Any) -> str:
-    return _lemma(token).replace("’", "'")
-
-
-def _lemma(token: Any) -> str:
-    """The token's lemma, read only for the few tokens a figure needs: the pipeline's rule lemmatizer is
-    its slowest part when run on every token."""
-    lemmatize = token.doc.user_data.get(LEMMATIZE)
-    # a lemma the pipeline already set (English `attribute_ruler`: "are" -> "be") stands, as in spaCy
-    lemmas = lemmatize(token) if lemmatize is not None and token.lemma == 0 else [token.lemma_]
-    return str(lemmas[0] if lemmas else token.text).lower()
-
-
-def _preposition_object(token: Any) -> Any | None:
-    if token.dep_ in ("case", "fixed") and token.head.pos_ in NOUNS | {"PRON"}:
-        return token.head  # "selon l'Insee": the noun is the head of its case marker
-    for child in token.children:  # "according to officials": according → to → officials
-        for grand in child.children:
-            if grand.dep_ == "pobj":
-                return grand
-        if child.dep_ == "pobj":
-            return child
-    return None
-
-
-def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: AttributionWords) -> Attribution:
-    """The noun phrase of `head`, without its relative clauses, or what follows a comma in it."""
-    first = last = head.i
-    for child in head.children:
-        if child.dep_ in PHRASE_END or child.dep_ == "punct" and child.i > head.i:
-            continue
-        span = list(child.subtree)
-        if child.i < head.i:
-            first = min(first, span[0].i)
-        else:
-            if any(t.text in ",;:" for t in span):
-                continue
-            last = max(last, span[-1].i)
-    # "Le ministre de la Défense, Andreï Beloussov, a annoncé": the name in apposition is the speaker's
-    named = max((list(c.subtree)[-1].i for c in head.children if _in_apposition(c, head)), default=head.i)
-    last = max(last, named)
-    stop = next((t.i for t in head.doc[named + 1 : last + 1] if t.text in ",;:"), None)
-    last = last if stop is None else stop - 1
-    start, end = offsets[first][0], offsets[last][1]
-    pronoun = head.pos_ == "PRON" and head.text.lower() in words.pronouns
-    # the whole phrase without the clauses it holds ("Le ministre, …, estimant que…": that is the claim)
-    whole = [head.i, *(t.i for c in head.children if c.dep_ not in PHRASE_END | {"punct"} for t in c.subtree)]
-    return Attribution(
-        start, end, text[start:end], pronoun, phrase=(offsets[min(whole)][0], offsets[max(whole)][1])
-    )

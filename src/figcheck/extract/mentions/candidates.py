@@ -225,7 +225,7 @@ def _classify_run(
         return
     after_title = name_start > first or (first > 0 and head_role(tokens[first - 1], language) is not None)
     size = end - name_start
-    if after_title and size <= MAX_NAME_WORDS:
+    if (after_title or _title_follows(tokens, end, language)) and size <= MAX_NAME_WORDS:
         yield Candidate(name_start, end, "person", FROM_RULE)
     elif _name_like(tokens, name_start, end, language, stopwords):
         yield Candidate(name_start, end, "person", FROM_RULE)
@@ -233,6 +233,18 @@ def _classify_run(
         t = tokens[name_start]
         if 2 <= len(t.text) <= 6 and t.text.isupper() and t.key not in NOT_ACRONYMS:
             yield Candidate(name_start, end, "organization", FROM_RULE)
+
+
+def _title_follows(tokens: Sequence[Token], end: int, language: str) -> bool:
+    """ "Peter Walsh, a spokesperson for…": a title in apposition after the run makes it a person's name,
+    even when its first word is also a common word ("peter")."""
+    k = end + 1
+    if k >= len(tokens) or tokens[end].text != ",":
+        return False
+    # past an article, a short lowercase word in any language ("a", "the", "la", "l")
+    if tokens[k].is_word and not tokens[k].cap and len(tokens[k].text) <= 3 and k + 1 < len(tokens):
+        k += 1
+    return head_role(tokens[k], language) is not None
 
 
 def select_candidates(candidates: Iterable[Candidate]) -> list[Candidate]:

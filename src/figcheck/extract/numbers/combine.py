@@ -70,6 +70,10 @@ def combine_figures(state: ScanState) -> list[FoundNumber]:
     i = 0
     while i < len(figs):
         a = figs[i]
+        if _base_alone(state, a):
+            a.merged = True
+            i += 1
+            continue
         if i + 1 < len(figs):
             b = figs[i + 1]
             a_tail = a.unit_end if (a.unit_start is not None and a.unit_start >= a.end) else a.end
@@ -182,6 +186,16 @@ def _rate_base(state: ScanState, a: FoundNumber, b: FoundNumber) -> bool:
     if noun_after(state, b):
         return False
     return state.grammar.rate_base_gap.fullmatch(state.text, a.end, b.start) is not None
+
+
+def _base_alone(state: ScanState, n: FoundNumber) -> bool:
+    """ "a difference of one per 100,000": a round number after "per" is a rate's base, whatever came
+    before it."""
+    if n.value is None or n.value <= 0 or n.prefix_unit is not None:
+        return False
+    if not math.log10(n.value * n.mult).is_integer():
+        return False
+    return state.grammar.rate_base_alone.search(state.text, max(0, n.start - 12), n.start) is not None
 
 
 def _alternatives(state: ScanState, a: FoundNumber, b: FoundNumber, gap: str) -> bool:

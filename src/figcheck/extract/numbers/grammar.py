@@ -132,6 +132,7 @@ class Grammar:
     gap_range_or: Any
     rate_base_gap: Any
     rate_per_gap: Any
+    rate_base_alone: Any
     idioms: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -354,6 +355,9 @@ def load_grammar(lang: str) -> Grammar:
         coordinated_gap=_coordinated_gap(ctx),
         rate_base_gap=_rate_base_gap(ctx),
         rate_per_gap=_rate_base_gap(ctx, "rate_base_per"),
+        rate_base_alone=regex.compile(
+            rf"(?<![\p{{L}}]){_alt(ctx['rate_base_alone'] or ['(?!)'])}[ \t]+\Z", _I
+        ),
         idioms=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx.get('idioms') or [])})\Z", _I),
         gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),

@@ -8,7 +8,7 @@ from figcheck.rules.figures.claims import with_claimant
 from figcheck.rules.intervals import overlaps, unit_label
 
 SAME_CLAIM = ["doc_id", "claimant", "unit", "period_start", "period_end", "status"]
-SCALES = ("percent", "time", "measure")
+SCALES = ("percent", "time")
 # points are mostly percentage points ("le chômage recule de 0,2 point"): read off a scale like percentages
 SCALE_UNITS = ("point",)
 PERIOD_REACH = 150  # characters between a figure and the period phrase of its own sentence
@@ -45,8 +45,7 @@ def value_drift(tables: Tables) -> Iterator[Finding]:
     figure names that period itself. Only two values are compared: a speaker who gives three or
     more for one thing and period is breaking a total down (by town, by group), and figures of one
     sentence are an enumeration or a change.
-    Percentages, durations and measures are left out: one speaker often gives several rates for one
-    period.
+    Percentages and durations are left out: one speaker often gives several rates for one period.
 
     Bad
     ---

@@ -20,8 +20,8 @@ What is never flagged
   combining form no dictionary lists (``turco-``, ``irako-``, ``cyber-``, ``intra-``);
 * abbreviations: a word the dictionary knows with a period, or followed by a period that
   does not end the sentence;
-* a word before a capitalised word that no dictionary knows (a particle: ``Arnel dela Vega``)
-  or after an initial (a species: ``A. millepora``);
+* a word of four letters or fewer before a capitalised word that no dictionary knows (a particle:
+  ``Arnel dela Vega``) or a word after an initial (a species: ``A. millepora``);
 * a word with another unknown lowercase word among the three words on either side of it on
   its line: a passage in another language (``hay muchos abortos``, ``Arbeit macht frei``);
 * forms the dictionary lacks but builds from known words: a known prefix before a known word
@@ -66,9 +66,12 @@ import bisect
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
+
+from figcheck.packaged import data_rows
 
 if TYPE_CHECKING:
     import enchant
@@ -86,64 +89,12 @@ ALPHABETS: dict[str, str] = {
     "en": "abcdefghijklmnopqrstuvwxyz",
 }
 MIN_LENGTH = 4
+PARTICLE_LENGTH = 4  # letters of the longest particle before a name ("dela Vega", "bin Salman")
 # Elided French clitics, written before an apostrophe.
 ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
 )
 POSSESSIVES = ("'s", "'")
-# Productive prefixes written solid before a word: "cyberattaqué", "unaired", "defunding".
-PREFIXES: dict[str, tuple[str, ...]] = {
-    "fr": (
-        "anti",
-        "auto",
-        "bio",
-        "contre",
-        "cyber",
-        "dé",
-        "dés",
-        "éco",
-        "hyper",
-        "inter",
-        "macro",
-        "méga",
-        "micro",
-        "mini",
-        "multi",
-        "néo",
-        "non",
-        "post",
-        "pré",
-        "pro",
-        "re",
-        "ré",
-        "sous",
-        "super",
-        "sur",
-        "télé",
-        "ultra",
-    ),
-    "en": (
-        "anti",
-        "co",
-        "counter",
-        "cyber",
-        "de",
-        "inter",
-        "mis",
-        "multi",
-        "non",
-        "out",
-        "over",
-        "post",
-        "pre",
-        "re",
-        "self",
-        "sub",
-        "super",
-        "un",
-        "under",
-    ),
-}
 # Endings French gives to borrowed English verbs, whose stem, or stem + "er", is English:
 # "twitté" (twitter), "hacké" (hack), "likées" (like).
 FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ent", "es", "e")
@@ -258,7 +209,7 @@ class Speller:
 
     def _built_from_known(self, word: str) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound, loan."""
-        for prefix in PREFIXES.get(self.language, ()):
+        for prefix in _prefixes(self.language):
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) > MIN_LENGTH and self.knows(rest):
                 return True
@@ -275,6 +226,11 @@ class Speller:
                     if any(d.check(s) for d in english for s in (stem, stem + "er")):
                         return True
         return False
+
+
+@cache
+def _prefixes(language: str) -> tuple[str, ...]:
+    return tuple(p for p, lang in data_rows("figcheck.text", "spelling_prefixes.tsv") if lang == language)
 
 
 def load_speller(language: str) -> Speller | None:
@@ -400,7 +356,9 @@ def _beside_name(text: str, start: int, end: int, speller: Speller) -> bool:
     """
     if regex.search(r"(?<![\p{L}\p{M}])\p{Lu}\. $", text[max(0, start - 4) : start]):
         return True
-    after = _NAME.match(text, end + 1) if text[end : end + 1] == " " else None
+    # a particle is short ("dela", "bin", "von"); a longer word before a name is prose ("against Gardner")
+    short = end - start <= PARTICLE_LENGTH
+    after = _NAME.match(text, end + 1) if short and text[end : end + 1] == " " else None
     if after is None:
         return False
     name = _plain(after.group().rstrip(".'\u2019-"))

@@ -170,6 +170,17 @@ def test_a_huge_article_is_read_whole_and_said_to_be_read_in_part_by_word_lists(
     assert {f["unit"] for f in extraction.figures} == {"trucks"}
     named = [m for m in extraction.mentions if m["text"] == "Andreï Beloussov"]
     assert len(named) == lines
+    # the parse stops at the limit too: figures past it have no grammar, those before it have one
+    from figcheck.extract.models import load_model
+    from figcheck.extract.numbers import scan
+    from figcheck.extract.syntax import parse_many
+    from figcheck.text.sentences import sentences
+
+    quantities = scan(article.text, "fr").quantities
+    (parsed,) = parse_many(load_model("fr"), [(article.text, list(sentences(article.text)), quantities)])
+    read = [g is not None for g in parsed.grammars]
+    assert read[0] and not read[-1]
+    assert read == sorted(read, reverse=True)
 
 
 RULES = '''

@@ -13,6 +13,7 @@ of.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -380,10 +381,11 @@ def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str 
 def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
     """The person or institution an attribution names (its full name's mention), and its words: a person
     before an institution ("Houthi military spokesperson Yahya Sarea"), else the last named."""
+    # the mentions are in text order: only those starting within the attribution are looked at
+    first = bisect_left(mentions, said.start, key=lambda m: m.start)
+    last = bisect_left(mentions, said.end, key=lambda m: m.start)
     inside = [
-        i
-        for i, m in enumerate(mentions)
-        if m.type in SPEAKER_TYPES and said.start <= m.start and m.end <= said.end
+        i for i in range(first, last) if mentions[i].type in SPEAKER_TYPES and mentions[i].end <= said.end
     ]
     if not inside:
         return None, said.text
@@ -410,12 +412,13 @@ def _speaker(
         (sentence.start + m.start(), sentence.start + m.end())
         for m in speech_cues(language).finditer(sentence_text)
     ]
+    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    last = bisect_left(mentions, sentence.end, key=lambda m: m.start)
     candidates = [
         i
-        for i, m in enumerate(mentions)
-        if m.type in SPEAKER_TYPES
-        and sentence.start <= m.start < sentence.end
-        and not (m.start < quantity.end and quantity.start < m.end)
+        for i in range(first, last)
+        if mentions[i].type in SPEAKER_TYPES
+        and not (mentions[i].start < quantity.end and quantity.start < mentions[i].end)
     ]
     if not cues or not candidates:
         return None

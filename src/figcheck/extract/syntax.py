@@ -17,6 +17,7 @@ is given to the parser as one numeral, which it reads far more reliably than the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,8 +110,10 @@ def parse_many(
             grouped: dict[int, list[int]] = {}
             for q, quantity in enumerate(quantities):
                 grouped.setdefault(sentence_of(sentences, quantity.start), []).append(q)
-            parsed_to = sentence_of(sentences, deep_read_end(text) - 1)  # no sentence past it is parsed
-            for s, sentence in enumerate(sentences[: parsed_to + 1]):
+            # only the sentences that start before the deep-read end are parsed (the end is often a line
+            # end, between two sentences)
+            deep = bisect_left(sentences, deep_read_end(text), key=lambda span: span.start)
+            for s, sentence in enumerate(sentences[:deep]):
                 # a sentence that only speaks matters to the figures that follow it closely
                 before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
                 if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):

@@ -8,8 +8,10 @@ ordinary mark inside evidence stays, nested in it, so a figure that is evidence 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -17,7 +19,7 @@ import pandas as pd
 from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
-from figcheck.text.sentences import paragraphs, sentences
+from figcheck.text.sentences import Span, paragraphs, sentences
 
 # Which ordinary mark wins where their spans overlap.
 MARK_PRIORITY = {"figure": 0, "period": 1, "mention": 2, "unparsed": 3}
@@ -98,7 +100,7 @@ def snippet(context: ReportContext, finding: ReportedFinding, index: int) -> Sni
             evidence_anchor(finding, index),
         )
     text = context.texts.get(evidence.doc_id, "")
-    sentence = next((s for s in sentences(text) if s.start <= evidence.start < s.end), None)
+    sentence = _sentence_at(text, evidence.start)
     start, end = (
         (sentence.start, max(sentence.end, evidence.end)) if sentence else (evidence.start, evidence.end)
     )
@@ -113,6 +115,19 @@ def snippet(context: ReportContext, finding: ReportedFinding, index: int) -> Sni
         f"{where['path']}:{where['line']}:{where['column']}" if where else evidence.doc_id,
         evidence_anchor(finding, index),
     )
+
+
+@lru_cache(maxsize=8)
+def _sentence_spans(text: str) -> tuple[list[int], list[Span]]:
+    """The sentences of an article and where each starts, read once however many findings it has."""
+    spans = list(sentences(text))
+    return [s.start for s in spans], spans
+
+
+def _sentence_at(text: str, offset: int) -> Span | None:
+    starts, spans = _sentence_spans(text)
+    at = bisect_right(starts, offset) - 1
+    return spans[at] if at >= 0 and offset < spans[at].end else None
 
 
 def _disjoint(marks: Sequence[Segment]) -> list[Segment]:
@@ -186,10 +201,12 @@ def ordinary_marks(
         if row["kind"] == "unparsed":
             segment = Segment(row["text"], "unparsed", int(row["start"]), int(row["end"]), "not understood")
             candidates.append((MARK_PRIORITY["unparsed"], segment))
-    chosen: list[Segment] = []
+    chosen: list[Segment] = []  # kept in text order, never overlapping
     for _, mark in sorted(candidates, key=lambda c: (c[0], c[1].start)):
-        if all(mark.end <= other.start or other.end <= mark.start for other in chosen):
-            chosen.append(mark)
+        at = bisect_left(chosen, mark.start, key=lambda m: m.start)
+        before_free = at == 0 or chosen[at - 1].end <= mark.start
+        if before_free and (at == len(chosen) or mark.end <= chosen[at].start):
+            chosen.insert(at, mark)
     return chosen
 
 
@@ -236,9 +253,22 @@ def article_paragraphs(
     """An article's paragraphs, each cut into segments: evidence marks first, ordinary marks around and
     inside them."""
     out = []
+    # both kinds of marks in text order, so that each paragraph takes its own by bisection: a long
+    # article costs time in proportion to its marks, not to marks times paragraphs
+    ordinary = sorted(ordinary, key=lambda m: m.start)
+    starts = [m.start for m in ordinary]
+    evidence = sorted(evidence, key=lambda item: item[2].start)
+    evidence_starts = [e.start for _, _, e in evidence]
+    longest = max((e.end - e.start for _, _, e in evidence), default=0)
     for paragraph in paragraphs(text):
-        inside = [m for m in ordinary if paragraph.start <= m.start and m.end <= paragraph.end]
-        found = _evidence_marks(text, paragraph.start, paragraph.end, evidence)
+        first, last = bisect_left(starts, paragraph.start), bisect_left(starts, paragraph.end)
+        inside = [m for m in ordinary[first:last] if m.end <= paragraph.end]
+        near = evidence[
+            bisect_left(evidence_starts, paragraph.start - longest) : bisect_left(
+                evidence_starts, paragraph.end
+            )
+        ]
+        found = _evidence_marks(text, paragraph.start, paragraph.end, near)
         nested = []
         for mark in found:
             within = [m for m in inside if mark.start <= m.start and m.end <= mark.end]

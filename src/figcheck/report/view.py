@@ -9,6 +9,7 @@ saying how many rows are left out and which command gives them all.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -213,12 +214,7 @@ def documents_view(context: ReportContext, shown: frozenset[str]) -> Iterator[di
             continue
         text = context.texts.get(doc_id, "")
         found = evidence[doc_id]
-        spans = {(e.start, e.end) for _, _, e in found}
-        found_ids = {
-            f["figure_id"]
-            for f in figures[doc_id]
-            if value_text(f.get("start")) != "" and any(s < f["end"] and f["start"] < e for s, e in spans)
-        }
+        found_ids = _touched(figures[doc_id], sorted({(e.start, e.end) for _, _, e in found}))
         paragraphs: list[tuple[Segment, ...]] = article_paragraphs(
             text, ordinary_marks(figures[doc_id], mentions[doc_id], tokens[doc_id]), found
         )
@@ -296,3 +292,19 @@ def figures_view(context: ReportContext, shown: frozenset[str]) -> list[dict[str
         for row in records(context.figures)
         if row["doc_id"] in shown
     ]
+
+
+def _touched(figures: list[dict[str, Any]], spans: list[tuple[int, int]]) -> set[str]:
+    """The ids of the figures that some evidence span (sorted) overlaps: each figure looks only at the
+    spans that start before it ends, back to the longest span's length."""
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+    touched = set()
+    for f in figures:
+        if value_text(f.get("start")) == "":
+            continue  # a curated row has no place in the text
+        start, end = int(f["start"]), int(f["end"])
+        near = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        if any(s < end and start < e for s, e in near):
+            touched.add(f["figure_id"])
+    return touched

@@ -19,6 +19,7 @@ Persons and figures the caller protects are never flagged; other names only as d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -35,6 +36,7 @@ NEXT_CAPITAL = regex.compile(r"[ \u00a0]+\p{Lu}")
 # left out or an accent changed; a name is one letter added to or changed from a word too often
 USUAL_SLIP = 2
 LOOK_BACK = 12  # characters before a word where the end of the last sentence is looked for
+NEAR_SPANS = 8  # protected spans looked at before a word: names and figures seldom nest deeper
 
 
 @cache
@@ -58,15 +60,18 @@ def find_capital_misspellings(
     `persons` is flagged; a word in `protected` (any name) only as a demonym, which a language model
     often takes for a place ("Les Brésilliens")."""
     names, people = sorted(protected), sorted(persons)
+    words = [(m.start(), m.end(), m.group(), _opens(text, m.start())) for m in CAPITALISED.finditer(text)]
+    # a word the article also writes with its capital in the middle of a sentence is a name
+    named = {word for _, _, word, opens in words if not opens}
     found = []
-    for match in CAPITALISED.finditer(text):
-        start, end = match.span()
-        word = match.group()
+    for start, end, word, opens in words:
         if speller.knows(word) or any(c not in speller.alphabet for c in word.lower()):
             continue
         if _overlaps(people, start, end):
             continue
-        opening = None if _overlaps(names, start, end) else _opening_word(text, start, end, speller)
+        opening = None
+        if opens and word not in named and not _overlaps(names, start, end):
+            opening = _opening_word(text, start, end, speller)
         suggestion = opening or _demonym(word, speller)
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=word, suggestion=suggestion))
@@ -74,29 +79,27 @@ def find_capital_misspellings(
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether a span of `spans` (sorted, as names and figures barely overlap) touches start:end."""
+    at = bisect_left(spans, (end,))
+    # the spans starting before `end`, latest first: names and figures are short, a few suffice
+    return any(spans[k][1] > start for k in range(at - 1, max(-1, at - NEAR_SPANS), -1))
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence."""
+    return OPENS.search(text, max(0, start - LOOK_BACK), start) is not None
 
 
 def _opening_word(text: str, start: int, end: int, speller: Speller) -> str | None:
-    """The common word a sentence's misspelled first word stands for, capitalised, or None."""
-    word = text[start:end]
-    if OPENS.search(text, max(0, start - LOOK_BACK), start) is None or NEXT_CAPITAL.match(text, end):
+    """The common word a sentence's misspelled first word stands for, capitalised, or None; not when a
+    capitalised word follows it (a full name opening the sentence)."""
+    if NEXT_CAPITAL.match(text, end):
         return None
-    if _written_as_a_name(text, word):
-        return None
-    lower = word.lower()
+    lower = text[start:end].lower()
     meant = speller.correction(lower)
     if meant is None or slip_rank(lower, meant) > USUAL_SLIP:
         return None
     return meant[:1].upper() + meant[1:]
-
-
-def _written_as_a_name(text: str, word: str) -> bool:
-    """Whether `word` is also written with its capital in the middle of a sentence: a name."""
-    for match in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])", text):
-        if OPENS.search(text, max(0, match.start() - LOOK_BACK), match.start()) is None:
-            return True
-    return False
 
 
 def _demonym(word: str, speller: Speller) -> str | None:

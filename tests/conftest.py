@@ -31,6 +31,27 @@ def make_collection(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+EXPECTATIONS = Path(__file__).resolve().parents[1] / "checks" / "figures.expectations.json"
+# a suite that runs only the project's Great Expectations suite on the figures table
+EXPECTATIONS_SUITE = "select: [failed-expectation]\nexpectations: figures.expectations.json\n"
+
+
+@pytest.fixture
+def make_suite(tmp_path: Path) -> Callable[..., Path]:
+    """A `suite.yaml` with the given text; with `expectations`, the project's expectations file beside it."""
+
+    def make(text: str, expectations: bool = False) -> Path:
+        if expectations:
+            (tmp_path / EXPECTATIONS.name).write_text(
+                EXPECTATIONS.read_text(encoding="utf-8"), encoding="utf-8"
+            )
+        path = tmp_path / "suite.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
 def finding_key(finding: ReportedFinding) -> tuple[object, ...]:
     """What a reader and a baseline see of a finding: engines and batches must agree on all of it."""
     return (

@@ -10,10 +10,9 @@ from figcheck.cli import main
 from figcheck.pipeline import ParquetBatches, run
 from figcheck.rules.registry import CuratedRow
 from figcheck.rules.suite import read_suite
-from tests.conftest import finding_key
+from tests.conftest import EXPECTATIONS_SUITE, finding_key
 from tests.test_engines import ENGINE_PARAMS
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (
     "---\nid: a\npublished: 2026-02-05\nlanguage: fr\n---\nL'armée a reçu 2 000 000 munitions en 2026.\n"
 )
@@ -27,15 +26,11 @@ BAD_ROW = "a,2 000 000,20000000000,exact,munitions"
 
 
 @pytest.fixture
-def reports(make_collection, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path, str]:
+def reports(
+    make_collection, make_suite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, Path, str]:
     folder = make_collection({"a.txt": ARTICLE}, FIGURES)
-    (tmp_path / "figures.expectations.json").write_text(
-        (ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    suite = tmp_path / "suite.yaml"
-    suite.write_text(
-        "select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8"
-    )
+    suite = make_suite(EXPECTATIONS_SUITE, expectations=True)
     out = tmp_path / "out"
     args = ["run", str(folder), "--suite", str(suite), "--format", "json,sarif,html"]
     assert main([*args, "--out", str(out), "--fail-on", "never"]) == 0
@@ -81,16 +76,11 @@ def test_html_card_shows_the_row(reports: tuple[Path, Path, str]) -> None:
 
 @pytest.mark.parametrize("engine", ENGINE_PARAMS)
 @pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "parquet"])
-def test_every_engine_cites_the_same_row(make_collection, tmp_path: Path, engine: str, on_disk: bool) -> None:
+def test_every_engine_cites_the_same_row(
+    make_collection, make_suite, tmp_path: Path, engine: str, on_disk: bool
+) -> None:
     folder = make_collection({"a.txt": ARTICLE}, FIGURES)
-    (tmp_path / "figures.expectations.json").write_text(
-        (ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    path = tmp_path / "suite.yaml"
-    path.write_text(
-        "select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8"
-    )
-    suite = read_suite(path)
+    suite = read_suite(make_suite(EXPECTATIONS_SUITE, expectations=True))
     on_pandas = run([folder], suite).findings
     store = ParquetBatches(tmp_path / "tables") if on_disk else None
     got = run([folder], suite, engine=engine, store=store).findings

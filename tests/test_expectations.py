@@ -12,9 +12,9 @@ from figcheck.pipeline import run
 from figcheck.rules.suite import read_suite
 from figcheck.tables.expectations import read_expectations, schema_expectations, validate_frame
 from figcheck.tables.schemas import Documents, Figures, Findings, Mentions, Tokens
+from tests.conftest import EXPECTATIONS, EXPECTATIONS_SUITE
 from tests.test_schemas import frame
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = (
     "---\nid: a\npublished: 2026-02-05\nlanguage: fr\n---\nL'armée a reçu 2 000 000 munitions en 2026.\n"
 )
@@ -22,20 +22,13 @@ HEADER = "doc_id,text,value,qualifier,unit,statement_date\n"
 
 
 @pytest.fixture
-def suite(tmp_path: Path):
-    (tmp_path / "figures.expectations.json").write_text(
-        (ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    path = tmp_path / "suite.yaml"
-    path.write_text(
-        "select: [failed-expectation]\nexpectations: figures.expectations.json\n", encoding="utf-8"
-    )
-    return read_suite(path)
+def suite(make_suite):
+    return read_suite(make_suite(EXPECTATIONS_SUITE, expectations=True))
 
 
 def test_the_shipped_suite_loads_every_expectation() -> None:
-    spec = read_expectations(ROOT / "checks" / "figures.expectations.json")
-    raw = json.loads((ROOT / "checks" / "figures.expectations.json").read_text(encoding="utf-8"))
+    spec = read_expectations(EXPECTATIONS)
+    raw = json.loads(EXPECTATIONS.read_text(encoding="utf-8"))
     assert len(spec.expectations) == len(raw["expectations"]) >= 6
 
 

@@ -28,10 +28,8 @@ ESC = "\x1b"
 
 
 @pytest.fixture
-def suite(tmp_path: Path) -> Path:
-    path = tmp_path / "suite.yaml"
-    path.write_text("select: [unbalanced-quote]\n", encoding="utf-8")
-    return path
+def suite(make_suite) -> Path:
+    return make_suite("select: [unbalanced-quote]\n")
 
 
 def run(folder: Path, suite: Path, out: Path, formats: str, *extra: str) -> int:

@@ -13,10 +13,8 @@ SUITE = "select: [unbalanced-quote, misspelling]\n"
 
 
 @pytest.fixture
-def suite(tmp_path: Path) -> Path:
-    path = tmp_path / "suite.yaml"
-    path.write_text(SUITE, encoding="utf-8")
-    return path
+def suite(make_suite) -> Path:
+    return make_suite(SUITE)
 
 
 def test_junit_has_a_case_per_rule_and_fails_at_fail_on(make_collection, suite: Path, tmp_path: Path) -> None:

@@ -19,10 +19,8 @@ SUITE = "select: [unbalanced-quote, misspelling]\n"
 
 
 @pytest.fixture
-def suite(tmp_path: Path) -> Path:
-    path = tmp_path / "suite.yaml"
-    path.write_text(SUITE, encoding="utf-8")
-    return path
+def suite(make_suite) -> Path:
+    return make_suite(SUITE)
 
 
 def report(folder: Path, suite: Path, out: Path, *options: str) -> tuple[int, lxml.html.HtmlElement, dict]:

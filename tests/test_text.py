@@ -22,3 +22,12 @@ def test_accents_go_and_letters_stay():
     assert strip_accents("Andreï Beloussov, Белоусов") == "Andrei Beloussov, Белоусов"
     assert strip_accents_compatible("ﬁ") == "fi"
     assert strip_accents("ﬁ") == "ﬁ"
+
+
+def test_sorted_spans_find_a_long_span_that_starts_far_before():
+    from figcheck.text.spans import sorted_spans
+
+    spans = sorted_spans([(0, 500), *((n, n + 3) for n in range(10, 400, 10))])
+    assert spans.touch(450, 455)  # only the long first span reaches there
+    assert not spans.touch(500, 510)
+    assert spans.touch(12, 13) and not spans.touch(503, 504)

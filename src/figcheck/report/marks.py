@@ -20,6 +20,7 @@ from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
 from figcheck.text.sentences import Span, paragraphs, sentences
+from figcheck.text.spans import near
 
 # Which ordinary mark wins where their spans overlap.
 MARK_PRIORITY = {"figure": 0, "period": 1, "mention": 2, "unparsed": 3}
@@ -263,12 +264,8 @@ def article_paragraphs(
     for paragraph in paragraphs(text):
         first, last = bisect_left(starts, paragraph.start), bisect_left(starts, paragraph.end)
         inside = [m for m in ordinary[first:last] if m.end <= paragraph.end]
-        near = evidence[
-            bisect_left(evidence_starts, paragraph.start - longest) : bisect_left(
-                evidence_starts, paragraph.end
-            )
-        ]
-        found = _evidence_marks(text, paragraph.start, paragraph.end, near)
+        close = evidence[near(evidence_starts, longest, paragraph.start, paragraph.end)]
+        found = _evidence_marks(text, paragraph.start, paragraph.end, close)
         nested = []
         for mark in found:
             within = [m for m in inside if mark.start <= m.start and m.end <= mark.end]

@@ -9,7 +9,6 @@ saying how many rows are left out and which command gives them all.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from figcheck.report.marks import (
 )
 from figcheck.rules.registry import Evidence, Rule
 from figcheck.rules.runner import ReportedFinding, at_or_above
+from figcheck.text.spans import SortedSpans, sorted_spans
 from figcheck.vocabulary import SEVERITIES, SEVERITY_RANK
 
 # Caps on what one page holds; findings.json and `figcheck extract` give every row.
@@ -214,7 +214,7 @@ def documents_view(context: ReportContext, shown: frozenset[str]) -> Iterator[di
             continue
         text = context.texts.get(doc_id, "")
         found = evidence[doc_id]
-        found_ids = _touched(figures[doc_id], sorted({(e.start, e.end) for _, _, e in found}))
+        found_ids = _touched(figures[doc_id], sorted_spans(list({(e.start, e.end) for _, _, e in found})))
         paragraphs: list[tuple[Segment, ...]] = article_paragraphs(
             text, ordinary_marks(figures[doc_id], mentions[doc_id], tokens[doc_id]), found
         )
@@ -294,17 +294,10 @@ def figures_view(context: ReportContext, shown: frozenset[str]) -> list[dict[str
     ]
 
 
-def _touched(figures: list[dict[str, Any]], spans: list[tuple[int, int]]) -> set[str]:
-    """The ids of the figures that some evidence span (sorted) overlaps: each figure looks only at the
-    spans that start before it ends, back to the longest span's length."""
-    starts = [s for s, _ in spans]
-    longest = max((e - s for s, e in spans), default=0)
-    touched = set()
-    for f in figures:
-        if value_text(f.get("start")) == "":
-            continue  # a curated row has no place in the text
-        start, end = int(f["start"]), int(f["end"])
-        near = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
-        if any(s < end and start < e for s, e in near):
-            touched.add(f["figure_id"])
-    return touched
+def _touched(figures: list[dict[str, Any]], evidence: SortedSpans) -> set[str]:
+    """The ids of the figures that some evidence span overlaps (a curated row has no place in the text)."""
+    return {
+        f["figure_id"]
+        for f in figures
+        if value_text(f.get("start")) != "" and evidence.touch(int(f["start"]), int(f["end"]))
+    }

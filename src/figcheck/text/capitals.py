@@ -19,13 +19,13 @@ Persons and figures the caller protects are never flagged; other names only as d
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
 import regex
 
 from figcheck.packaged import data_rows
+from figcheck.text.spans import sorted_spans
 from figcheck.text.spelling import SURE_SLIP_LENGTH, Misspelling, Speller, slip_rank
 
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’.-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}\p{N}_'’-])")
@@ -36,7 +36,6 @@ NEXT_CAPITAL = regex.compile(r"[ \u00a0]+\p{Lu}")
 # left out or an accent changed; a name is one letter added to or changed from a word too often
 USUAL_SLIP = 2
 LOOK_BACK = 12  # characters before a word where the end of the last sentence is looked for
-NEAR_SPANS = 8  # protected spans looked at before a word: names and figures seldom nest deeper
 
 
 @cache
@@ -59,7 +58,7 @@ def find_capital_misspellings(
     """Capitalised words of `text` that misspell a common word or a demonym, in text order. No word in
     `persons` is flagged; a word in `protected` (any name) only as a demonym, which a language model
     often takes for a place ("Les Brésilliens")."""
-    names, people = sorted(protected), sorted(persons)
+    names, people = sorted_spans(list(protected)), sorted_spans(list(persons))
     words = [(m.start(), m.end(), m.group(), _opens(text, m.start())) for m in CAPITALISED.finditer(text)]
     # a word the article also writes with its capital in the middle of a sentence is a name
     named = {word for _, _, word, opens in words if not opens}
@@ -67,22 +66,15 @@ def find_capital_misspellings(
     for start, end, word, opens in words:
         if speller.knows(word) or any(c not in speller.alphabet for c in word.lower()):
             continue
-        if _overlaps(people, start, end):
+        if people.touch(start, end):
             continue
         opening = None
-        if opens and word not in named and not _overlaps(names, start, end):
+        if opens and word not in named and not names.touch(start, end):
             opening = _opening_word(text, start, end, speller)
         suggestion = opening or _demonym(word, speller)
         if suggestion is not None:
             found.append(Misspelling(start=start, end=end, word=word, suggestion=suggestion))
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a span of `spans` (sorted, as names and figures barely overlap) touches start:end."""
-    at = bisect_left(spans, (end,))
-    # the spans starting before `end`, latest first: names and figures are short, a few suffice
-    return any(spans[k][1] > start for k in range(at - 1, max(-1, at - NEAR_SPANS), -1))
 
 
 def _opens(text: str, start: int) -> bool:

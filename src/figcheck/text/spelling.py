@@ -72,6 +72,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from figcheck.packaged import data_rows
+from figcheck.text.spans import sorted_spans
 
 if TYPE_CHECKING:
     import enchant
@@ -261,11 +262,11 @@ def find_misspellings(
 
     `protected` holds (start, end) character spans never to flag: names, figures, quotations.
     """
-    skipped = sorted([*protected, *(m.span() for m in _NOT_PROSE.finditer(text))])
+    skipped = sorted_spans([*protected, *(m.span() for m in _NOT_PROSE.finditer(text))])
     words = [(m.start(), _plain(m.group())) for m in _TOKEN.finditer(text)]
     found: list[Misspelling] = []
     for start, end, word in _candidates(text, speller):
-        if _overlaps(skipped, start, end) or _beside_name(text, start, end, speller):
+        if skipped.touch(start, end) or _beside_name(text, start, end, speller):
             continue
         foreign = _among_foreign_words(
             text, words, bisect.bisect_right(words, (start, "\uffff")) - 1, speller
@@ -382,10 +383,6 @@ def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, sp
             if any(c not in speller.alphabet for c in word) or not speller.knows(word):
                 unknown += 1
     return unknown >= FOREIGN_UNKNOWN
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _plain(word: str) -> str:

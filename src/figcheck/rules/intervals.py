@@ -42,6 +42,11 @@ def fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def fmt_date(value: object) -> str:
+    """A day of a table as a reader writes it (2026-01-31), whatever type the engine gives it."""
+    return str(value)[:10]
+
+
 def unit_label(unit: str | None) -> str:
     """A canonical unit as a reader writes it: `military_equipment` -> `military equipment`."""
     return (unit or "unknown unit").replace("_", " ")

@@ -7,7 +7,7 @@ import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
-from figcheck.rules.intervals import unit_label
+from figcheck.rules.intervals import fmt_date, unit_label
 
 MAX_VERSIONS = 10
 SAME_CLAIM = ["claimant", "unit", "period_start", "period_end", "status"]
@@ -118,7 +118,3 @@ def _claim_finding(tables: Tables, figures: list[dict[str, Any]]) -> Finding:
 def _least_repeated(versions: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """The version fewest articles give (on a tie, the first article's): where the drift most likely is."""
     return min(versions, key=lambda v: (len({f["doc_id"] for f in v}), v[0]["doc_id"]))
-
-
-def fmt_date(value: object) -> str:
-    return str(value)[:10]

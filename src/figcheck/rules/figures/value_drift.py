@@ -5,7 +5,7 @@ import narwhals as nw
 
 from figcheck.rules import Finding, Tables, hits_of, join, prefetch, rule, spans
 from figcheck.rules.figures.claims import with_claimant
-from figcheck.rules.intervals import overlaps, unit_label
+from figcheck.rules.intervals import fmt_date, overlaps, unit_label
 
 SAME_CLAIM = ["doc_id", "claimant", "unit", "period_start", "period_end", "status"]
 SCALES = ("percent", "time")
@@ -93,7 +93,7 @@ def value_drift(tables: Tables) -> Iterator[Finding]:
             doc_id=first["doc_id"],
             message=(
                 f"{first['claimant_name'] or first['claimant']} on {unit_label(first['unit'])} for "
-                f"{str(first['period_start'])[:10]} to {str(first['period_end'])[:10]}: "
+                f"{fmt_date(first['period_start'])} to {fmt_date(first['period_end'])}: "
                 f'"{evidence[0].text}", then "{evidence[1].text}"'
             ),
             evidence=evidence,

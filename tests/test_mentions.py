@@ -222,3 +222,37 @@ def test_a_title_and_a_name_read_as_one_body_are_a_titled_person(nlp):
     person = one(mentions, "Jean Dupont")
     assert (person.type, person.title) == ("person", "ministre des Affaires étrangères")
     assert not [m for m in mentions if m.type == "organization" and "Jean Dupont" in m.text]
+
+
+def test_the_portfolio_of_a_title_is_not_part_of_the_name(nlp):
+    # the model reads "Transports Dragan Kovacevic" as one organization
+    text = "Mardi, le ministre des Transports Dragan Kovacevic a refusé de commenter."
+    person = one(find_mentions(text, "fr", Gazetteer([]), nlp), "Dragan Kovacevic")
+    assert (person.type, person.title) == ("person", "ministre des Transports")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Le Sud-Africain Kemal Yilmazer ajoute une médaille à son palmarès.", None),
+        ("La Russe Kemal Yilmazer s'est offert le titre olympique mercredi.", None),
+        (
+            "C'est le retour de la tenante du titre Kemal Yilmazer, ministre de la Culture, absente en mai.",
+            "ministre de la Culture",
+        ),
+    ],
+)
+def test_a_name_read_as_a_miscellany_after_a_demonym_or_with_a_title_is_a_person(nlp, text, title):
+    person = one(find_mentions(text, "fr", Gazetteer([]), nlp), "Kemal Yilmazer")
+    assert (person.type, person.title) == ("person", title)
+
+
+def test_a_compound_adjective_before_a_name_is_not_part_of_it():
+    text = "Jane Corbin spoke first. Later the Texas-based Jane Corbin said nothing more."
+    assert [m.text for m in find_mentions(text, "en") if m.type == "person"] == ["Jane Corbin", "Jane Corbin"]
+
+
+def test_a_short_surname_after_an_honorific_is_linked_despite_a_slip():
+    text = "Lundi, le juge a entendu Karim Durel. M. Durol est soupçonné de fraude."
+    mention = one(find_mentions(text, "fr"), "M. Durol")
+    assert mention.name == "Karim Durel"

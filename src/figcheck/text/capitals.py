@@ -48,6 +48,12 @@ def demonyms(language: str) -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in by_letter.items()}
 
 
+def is_demonym(word: str, language: str) -> bool:
+    """`Russe`, `Ukrainian`, and a compound ending in one (`Sud-Africain`)."""
+    last = word.rsplit("-", 1)[-1]
+    return any(w in demonyms(language).get(w[:1], ()) for w in {word, last} if w)
+
+
 def find_capital_misspellings(
     text: str,
     speller: Speller,

@@ -106,6 +106,15 @@ def head_role(token: Token, language: str) -> str | None:
     return lexicon().heads[language].get(token.key)
 
 
+def completes_a_title(tokens: Sequence[Token], k: int, language: str) -> bool:
+    """Whether `tokens[k]` starts the complement of a title just before it (`Transports` in `ministre
+    des Transports`, `State` in `Secretary of State`)."""
+    return any(
+        head_role(tokens[j], language) is not None and _complement_start(tokens, j + 1, language) == k
+        for j in range(max(0, k - 4), k - 1)
+    )
+
+
 def _complement_start(tokens: Sequence[Token], k: int, language: str) -> int | None:
     """Index of the noun after a preposition and its articles starting at `k` (`de la` / `of the`)."""
     n = len(tokens)

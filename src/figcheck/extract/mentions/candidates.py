@@ -17,8 +17,10 @@ from figcheck.extract.mentions.records import (
     Candidate,
 )
 from figcheck.extract.mentions.wordlists import WordLists, common_word, honorific_at, word_lists
+from figcheck.text.capitals import is_demonym
 from figcheck.text.titles import (
     Token,
+    completes_a_title,
     extend_backward,
     extend_forward,
     head_role,
@@ -119,15 +121,23 @@ def model_candidates(
 ) -> Iterator[Candidate]:
     starts = {t.start: k for k, t in enumerate(tokens)}
     for ent in doc.ents:
-        kind = SPACY_TYPES.get(ent.label_)
-        if kind is None:
-            continue
         span = _token_index(tokens, starts, ent.start_char, ent.end_char)
         if span is None:
             continue
         first, end = span
         first = _strip(tokens, first, end, lists.stopwords)
-        if kind != "person" and first < end and _starts_with_a_title(tokens[first], language):
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None:
+            # read as a miscellany: "la tenante du titre Flora Duffy, ministre de…", "La Russe Inna X"
+            first = _past_demonyms(tokens, first, end, language, lists.stopwords)
+            if not _titled_name(tokens, first, end, language, lists.stopwords):
+                continue
+            kind = "person"
+        if first < end and (
+            kind != "person"
+            and _starts_with_a_title(tokens[first], language)
+            or completes_a_title(tokens, first, language)
+        ):
             yield from _name_after_title(tokens, first, end, language, lists.stopwords)
             continue
         if kind == "person":
@@ -233,6 +243,28 @@ def _classify_run(
         t = tokens[name_start]
         if 2 <= len(t.text) <= 6 and t.text.isupper() and t.key not in NOT_ACRONYMS:
             yield Candidate(name_start, end, "organization", FROM_RULE)
+
+
+def _past_demonyms(
+    tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]
+) -> int:
+    """Where a name starts past the articles and demonyms before it ("Le Sud-Africain James X")."""
+    k = first
+    while k < end and (tokens[k].key in stopwords or is_demonym(tokens[k].text, language)):
+        k += 1
+    return k
+
+
+def _titled_name(
+    tokens: Sequence[Token], first: int, end: int, language: str, stopwords: frozenset[str]
+) -> bool:
+    """A name's shape with a title or a demonym just before it, or a title in apposition after it."""
+    before = first > 0 and (
+        head_role(tokens[first - 1], language) is not None or is_demonym(tokens[first - 1].text, language)
+    )
+    return (before or _title_follows(tokens, end, language)) and _name_like(
+        tokens, first, end, language, stopwords
+    )
 
 
 def _title_follows(tokens: Sequence[Token], end: int, language: str) -> bool:

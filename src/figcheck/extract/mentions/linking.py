@@ -239,7 +239,11 @@ def build_mentions(
                 None,
             ) or next(
                 (  # a surname alone written with a slip ("Maccron" after "Emmanuel Macron")
-                    p for p in named.by_recency() if one_slip(p.surname, key, shortest=SLIP_MIN_LENGTH)
+                    p
+                    for p in named.by_recency()
+                    if one_slip(
+                        p.surname, key, shortest=HONORED_SLIP_MIN_LENGTH if c.honorific else SLIP_MIN_LENGTH
+                    )
                 ),
                 None,
             )
@@ -259,6 +263,8 @@ def build_mentions(
 
 # a surname alone this long, one slip from a surname met before, is that surname misspelled ("Maccron")
 SLIP_MIN_LENGTH = 6
+# after an honorific ("M. Ghozn" after "Carlos Ghosn") the word is surely a person's name: shorter ones
+HONORED_SLIP_MIN_LENGTH = 5
 
 
 @cache

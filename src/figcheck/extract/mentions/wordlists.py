@@ -146,7 +146,9 @@ def tokenize(text: str) -> list[Token]:
         start = match.start()
         if tokens and "\n" in text[tokens[-1].end : start]:
             sentence_start = True
-        tokens.append(Token(start, match.end(), word, fold(word), is_word, word[0].isupper(), sentence_start))
+        # a compound ending in a lowercase word is an adjective ("Trump-loving", "Paris-based")
+        cap = word[0].isupper() and not word.rsplit("-", 1)[-1][:1].islower()
+        tokens.append(Token(start, match.end(), word, fold(word), is_word, cap, sentence_start))
         if word in SENTENCE_END:
             prev = tokens[-2].text if len(tokens) > 1 else ""
             # `M. Choïgou`, `J. Smith`: the dot ends an abbreviation, not the sentence

@@ -154,6 +154,9 @@ def test_one_edit_variants_cover_every_kind_of_edit():
         ("en", "The ministry did not recieve the report.", "receive"),  # two letters swapped
         ("fr", "Le gouvernment a présenté son budget.", "gouvernement"),  # a letter left out
         ("fr", "Le ministre est appellé à témoigner.", "appelé"),  # a letter doubled
+        # a letter left out where two short words could make a compound ("fat" + "heed", "dee" + "gates")
+        ("en", "The painter, who fatheed three children, died in Rome.", "fathered"),
+        ("en", "About 300 deegates voted for the motion.", "delegates"),
     ],
 )
 def test_the_suggestion_is_the_word_the_slip_came_from(request, language, text, meant):

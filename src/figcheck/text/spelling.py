@@ -101,6 +101,7 @@ POSSESSIVES = ("'s", "'")
 FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ent", "es", "e")
 # Least letters of the first and last part of an English solid compound ("fursuit", "handpaws").
 COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
+COMPOUND_SURE_HEAD = 4  # a compound on a shorter head loses to a word the dictionary suggests first
 # A word with more dictionary words than this one edit away is too short or too plain for one
 # edit to tell which word was meant ("pled", "burle", "catta").
 SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
@@ -182,8 +183,10 @@ class Speller:
         a double letter) win over a compound reading ("mon-ring") and the neighbours."""
         if word not in self._verdicts:
             usual = self._usual_slip(word)
-            if usual is None and not self._built_from_known(word):
-                usual = self._closest(word)
+            if usual is None and not self._built_from_known(word, COMPOUND_SURE_HEAD):
+                # a compound on a short head ("dee-gates", "fat-heed") gives way to the one word a
+                # letter away that the dictionary itself suggests first ("delegates", "fathered")
+                usual = self._closest(word, first_only=self._built_from_known(word))
             self._verdicts[word] = usual
         return self._verdicts[word]
 
@@ -197,19 +200,22 @@ class Speller:
         first = {(d.suggest(word) or [""])[0] for d in own} if slip_rank(word, usual) else {usual}
         return usual if usual in first else None
 
-    def _closest(self, word: str) -> str | None:
+    def _closest(self, word: str, first_only: bool = False) -> str | None:
         neighbours = self.neighbours(word)
         if not neighbours or len(neighbours) > MAX_NEIGHBOURS:
             return None
         suggestions: list[str] = self.main.suggest(word)
         if not suggestions or suggestions[0] not in neighbours:
             return None
+        if first_only:
+            return suggestions[0]
         suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]
         # the slip a writer makes most, then the dictionary's own order
         return min(suggested, key=lambda s: (slip_rank(word, s), suggested.index(s)))
 
-    def _built_from_known(self, word: str) -> bool:
-        """A form the dictionary lacks but makes from its words: plural, prefix, compound, loan."""
+    def _built_from_known(self, word: str, head: int = COMPOUND_HEAD) -> bool:
+        """A form the dictionary lacks but makes from its words: plural, prefix, compound (its first
+        word `head` letters at least), loan."""
         for prefix in _prefixes(self.language):
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) > MIN_LENGTH and self.knows(rest):
@@ -217,7 +223,7 @@ class Speller:
         if self.language == "en":
             return any(
                 self.knows(word[:i]) and self.knows(word[i:])
-                for i in range(COMPOUND_HEAD, len(word) - COMPOUND_TAIL + 1)
+                for i in range(head, len(word) - COMPOUND_TAIL + 1)
             )
         if self.language == "fr":
             english = [d for d in (self.main, *self.others) if d.tag.startswith("en")]

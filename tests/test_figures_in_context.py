@@ -463,3 +463,18 @@ def test_a_noun_the_lexicon_knows_takes_its_unit_in_both_languages(resources):
 def test_attribution_structures_name_the_speaker(resources, text, figure, speaker):
     rows = figures(resources, text, "fr")
     assert speaker in (rows[figure]["speaker_text"] or "")
+
+
+def test_a_figure_hanging_on_the_verb_that_reports_it_takes_its_status_from_the_sentence(resources):
+    # the parser reads "alimentaires" as the verb of the complement and ties the figure to "a annoncé"
+    text = (
+        "Marc Perrin, porte-parole de la Croix-Rouge, a annoncé que 15800 colis alimentaires seraient "
+        "distribués sur toute l'année 2018."
+    )
+    assert figures(resources, text, "fr", "2018-10-07")["15800"]["status"] == "planned"
+
+
+def test_a_figure_for_the_rest_of_the_year_is_still_to_come(resources):
+    text = "Dealers said 28,300 vehicles are still due to be sold over the rest of the year."
+    row = figures(resources, text, "en", "2019-10-19")["28,300"]
+    assert (row["period_scope"], row["status"]) == ("rest_of_year", "planned")

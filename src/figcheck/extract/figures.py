@@ -215,15 +215,16 @@ def _ahead(
     period: Period | None, sentence: Span, said_on: StatementDate | None, context: FigureContext
 ) -> bool:
     """Whether most of the period the figure's own sentence gives lies after the day it was stated (its
-    statement date, else published): it starts later, or runs on for more than a season ("pour 2026",
-    said in February)."""
+    statement date, else published): it starts then or later, or runs on for more than a season ("pour
+    2026", said in February)."""
     stated = said_on.date if said_on else context.published
     if period is None or period.period_end is None or stated is None:
         return False
     if not sentence.start <= period.start < sentence.end:
         return False
-    starts_later = period.period_start is not None and period.period_start > stated
-    return starts_later or (period.period_end - stated).days > AHEAD_DAYS
+    # "for the rest of the year" starts on the day it is said: all of it is still to come
+    from_now_on = period.period_start is not None and period.period_start >= stated < period.period_end
+    return from_now_on or (period.period_end - stated).days > AHEAD_DAYS
 
 
 def _units(

@@ -256,3 +256,13 @@ def test_a_short_surname_after_an_honorific_is_linked_despite_a_slip():
     text = "Lundi, le juge a entendu Karim Durel. M. Durol est soupçonné de fraude."
     mention = one(find_mentions(text, "fr"), "M. Durol")
     assert mention.name == "Karim Durel"
+
+
+def test_a_five_letter_surname_alone_is_linked_despite_a_slip():
+    text = "The senator Joe Biden spoke first. Later, Byden said the vote would wait."
+    assert one(find_mentions(text, "en"), "Byden").name == "Joe Biden"
+
+
+def test_the_last_word_of_another_name_is_no_slip_of_a_surname():
+    text = "The vice president Mike Pence spoke first. Later, Chad Peace of the Voters Network answered."
+    assert not [m for m in find_mentions(text, "en") if m.text == "Peace" and m.name == "Mike Pence"]

@@ -172,7 +172,11 @@ def build_mentions(
             continue
         known = t.key in surnames and surnames[t.key] < k
         # "Maccron" after "Emmanuel Macron", but not a place ("à Ljubljana" after "JGP Ljubjana")
-        slip = k == 0 or tokens[k - 1].key not in _place_prepositions(language)
+        # nor the last word of another name ("Chad Peace" after "Mike Pence")
+        slip = k == 0 or (
+            tokens[k - 1].key not in _place_prepositions(language)
+            and not (tokens[k - 1].is_word and tokens[k - 1].cap)
+        )
         known = known or slip and _surname_met(t.key, by_initial, k) is not None
         if known or (gazetteer is not None and gazetteer.by_surname(t.text)):
             persons_by_surname_pass.append(Candidate(k, k + 1, "person", FROM_RULE))
@@ -262,9 +266,9 @@ def build_mentions(
 
 
 # a surname alone this long, one slip from a surname met before, is that surname misspelled ("Maccron")
-SLIP_MIN_LENGTH = 6
+SLIP_MIN_LENGTH = 5
 # after an honorific ("M. Ghozn" after "Carlos Ghosn") the word is surely a person's name: shorter ones
-HONORED_SLIP_MIN_LENGTH = 5
+HONORED_SLIP_MIN_LENGTH = 4
 
 
 @cache

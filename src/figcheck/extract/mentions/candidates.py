@@ -4,6 +4,7 @@ capitalised-word rules) and the choice among overlapping candidates."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from figcheck.extract.mentions.records import (
@@ -17,6 +18,7 @@ from figcheck.extract.mentions.records import (
     Candidate,
 )
 from figcheck.extract.mentions.wordlists import WordLists, common_word, honorific_at, word_lists
+from figcheck.extract.periods import wording
 from figcheck.text.capitals import is_demonym
 from figcheck.text.titles import (
     Token,
@@ -143,6 +145,8 @@ def model_candidates(
         if kind == "person":
             first = _split_title(tokens, first, end, language)
             first = _strip(tokens, first, end, lists.stopwords)
+            if end - first > 2 and _weekday(tokens[end - 1], language):
+                end -= 1  # "Karim Durel lundi": the day after the name
         if first >= end:
             continue
         if end - first == 1 and any(c.isdigit() for c in tokens[first].text):
@@ -243,6 +247,15 @@ def _classify_run(
         t = tokens[name_start]
         if 2 <= len(t.text) <= 6 and t.text.isupper() and t.key not in NOT_ACRONYMS:
             yield Candidate(name_start, end, "organization", FROM_RULE)
+
+
+@cache
+def _weekdays(language: str) -> frozenset[str]:
+    return frozenset(wording(language).get("weekdays", {}))
+
+
+def _weekday(token: Token, language: str) -> bool:
+    return token.is_word and not token.cap and token.key in _weekdays(language)
 
 
 def _past_demonyms(

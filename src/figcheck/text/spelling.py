@@ -54,7 +54,10 @@ letters swapped first (``recieve``), then a letter doubled or undoubled (``appel
 order decides between two of one kind. When Hunspell prefers another word (``zika`` -> ``lika``
 while ``ziba`` is the only neighbour), or when the word has more than four kept neighbours (short
 or plain words such as ``pled`` or ``burle``, where one edit says little about the word
-meant), nothing is flagged. A first suggestion that is the word in capitals (``smic`` ->
+meant), nothing is flagged, unless the word is rare in use (under 1.5 on wordfreq's Zipf scale:
+``kiler``, not ``noone``, ``coeur`` or a loan such as ``pelos``) and exactly one neighbour Hunspell
+suggests is a usual slip away, a letter swapped, doubled, undoubled or left out (``kiler`` ->
+``killer``, ``wamer`` -> ``warmer``, ``souds`` -> ``sounds``). A first suggestion that is the word in capitals (``smic`` ->
 ``Smic``) is never a neighbour, so a name written in lowercase is not flagged. Suggestion is
 slow in French (about 0.16 s), so it is asked only for words that fail every other test and
 have a kept neighbour.
@@ -70,6 +73,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
+from wordfreq import zipf_frequency
 
 from figcheck.packaged import data_rows
 from figcheck.text.spans import sorted_spans
@@ -106,6 +110,8 @@ COMPOUND_SURE_HEAD = 4  # a compound on a shorter head loses to a word the dicti
 # edit to tell which word was meant ("pled", "burle", "catta").
 SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
 MAX_NEIGHBOURS = 4
+USUAL_SLIP_RANK = 2  # a swap, a letter doubled or undoubled, a letter left out (see slip_rank)
+RARE_WORD = 1.5  # wordfreq's Zipf scale: under it, about one use in 30 million words
 SURE_SLIP_LENGTH, VOWELS = 7, frozenset("aeiouyàâäéèêëîïôöùûü")  # a long word's swap is a slip, even abroad
 # No dictionary word is longer ("anticonstitutionnellement" has 25 letters): a longer token is no
 # misspelling, and looking for its neighbours would cost time in proportion to its square.
@@ -202,16 +208,28 @@ class Speller:
 
     def _closest(self, word: str, first_only: bool = False) -> str | None:
         neighbours = self.neighbours(word)
-        if not neighbours or len(neighbours) > MAX_NEIGHBOURS:
+        if not neighbours:
             return None
         suggestions: list[str] = self.main.suggest(word)
-        if not suggestions or suggestions[0] not in neighbours:
-            return None
+        if not suggestions or suggestions[0] not in neighbours or len(neighbours) > MAX_NEIGHBOURS:
+            return None if first_only else self._only_usual_slip(word, neighbours, suggestions)
         if first_only:
             return suggestions[0]
         suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]
         # the slip a writer makes most, then the dictionary's own order
         return min(suggested, key=lambda s: (slip_rank(word, s), suggested.index(s)))
+
+    def _only_usual_slip(self, word: str, neighbours: set[str], suggestions: list[str]) -> str | None:
+        """Where the dictionary puts another word first ("liker" for "kiler"), the one neighbour it
+        suggests that a usual slip makes: a letter doubled, undoubled or left out ("killer", "warmer")."""
+        if zipf_frequency(word, self.language) >= RARE_WORD:
+            return None  # a word in use the dictionary lacks: "noone", "tapings", "coeur", a loan
+        ranked = sorted((slip_rank(word, n), n) for n in neighbours if n in suggestions)
+        if not ranked or ranked[0][0] > USUAL_SLIP_RANK:
+            return None
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None  # two words as near: the context would have to choose
+        return ranked[0][1]
 
     def _built_from_known(self, word: str, head: int = COMPOUND_HEAD) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound (its first

@@ -23,7 +23,7 @@ problems: the noise a plant causes.
 Sentences a kind appends (a speaker, a period, a counted noun) name an invented spokesperson who
 appears in no other article, so that two planted articles never make one claim. Figures restated
 from an article are counts and amounts (people, votes, euros...), not percentages or measures, on
-which a bound is a threshold rather than a claim. Parts of a year are those of the year before the
+which a bound is a threshold rather than a claim, nor one end of a range ("de 700 à 800 personnes"). Parts of a year are those of the year before the
 article's, all done, or those of the article's year, with the rest of the year still planned. Persons
 are the full names figcheck's rule-based mention finder reads, kept when the article names them twice
 or by the surname alone. `--keep DIR` keeps both collections, the two reports and `planted.tsv` (each
@@ -348,7 +348,8 @@ QUALIFIERS_AFTER = {
 # An article's figure preceded by one of these (or followed by one above) is not exact, or is a rate.
 QUALIFIERS_BEFORE = {
     "fr": ("plus de", "plus d'", "moins de", "environ", "près de", "quelque", "au moins", "presque",
-           "jusqu'à", "pas moins de", "autour de", "approximativement", "à peu près", "quasiment", "pour", "par"),
+           "au-delà de", "au delà de", "jusqu'à", "pas moins de", "autour de", "approximativement", "à peu près",
+           "quasiment", "pour", "par"),
     "en": ("more than", "over", "about", "around", "nearly", "almost", "some", "at least", "up to",
            "approximately", "roughly", "fewer than", "less than", "under", "estimated", "than",
            "just", "close to", "upwards of", "in excess of", "as many as", "surpassing the", "beyond", "per"),
@@ -394,6 +395,9 @@ NOUNS = {
         "patients": ["beds", "cases"], "companies": ["jobs", "workers"], "arrests": ["charges"],
     },
 }  # fmt: skip
+# a number and a word joining it to the figure after it, or the figure joined to a number after it
+RANGE_END = regex.compile(r"\d\s*(?:ou|à|et|or|to|and|-|–)$")
+RANGE_START = regex.compile(r"\s*(?:ou|à|et|or|to|and|-|–)\s*\d")
 QUALIFIED = {  # a whole word of QUALIFIERS_BEFORE at the end of the text before a figure
     language: regex.compile(r"(?<![\p{L}'])(?:" + "|".join(map(regex.escape, words)) + ")$")
     for language, words in QUALIFIERS_BEFORE.items()
@@ -590,6 +594,8 @@ def exact_figures(article: Article) -> list[regex.Match[str]]:
         after = article.text[match.end() : match.end() + 20]
         if QUALIFIED[article.language].search(before) or after.startswith(QUALIFIERS_AFTER[article.language]):
             continue
+        if RANGE_END.search(before) or RANGE_START.match(article.text, match.end()):
+            continue  # one end of a range or of two values ("de 700 à 800 personnes", "16 ou 17 morts")
         found.append(match)
     return found
 

@@ -478,3 +478,17 @@ def test_a_figure_for_the_rest_of_the_year_is_still_to_come(resources):
     text = "Dealers said 28,300 vehicles are still due to be sold over the rest of the year."
     row = figures(resources, text, "en", "2019-10-19")["28,300"]
     assert (row["period_scope"], row["status"]) == ("rest_of_year", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        ("A ten-storey block collapsed. The blast killed nine, with a boy the only survivor.", "en", "nine"),
+        ("A ten-storey block collapsed on Monday. A total of 27 are confirmed dead.", "en", "A total of 27"),
+        ("Un immeuble de dix étages s'est effondré. Au total, 14 ont péri dans l'incendie.", "fr", "14"),
+    ],
+)
+def test_a_number_counting_no_noun_counts_people_when_its_clause_is_about_casualties(
+    resources, text, language, figure
+):
+    assert figures(resources, text, language, "2019-01-04")[figure]["unit"] == "people"

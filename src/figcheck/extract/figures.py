@@ -38,7 +38,7 @@ from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Grammar, Parsed, has_verb
-from figcheck.extract.timeframes import figure_periods, release_cue, says_whole_year
+from figcheck.extract.timeframes import PHRASE_END, figure_periods, release_cue, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
@@ -255,8 +255,28 @@ def _units(
             # "une centaine de Gilets jaunes": the noun after it, whatever the parser made of it
             out.append(_counted_noun(context, *noun))
         else:
-            out.append(_antecedent(number, quantities, out, sentences) or own)
+            implied = _implied(context, quantity, grammar)
+            out.append(implied or _antecedent(number, quantities, out, sentences) or own)
     return out
+
+
+IMPLIED_REACH = 30  # characters after a number where the words saying what it counts may stand
+
+
+@cache
+def _implied_counts(language: str) -> tuple[str, frozenset[str]]:
+    entry = data_yaml("figcheck.extract", "implied_counts.yaml").get(language, {})
+    return entry.get("unit", ""), frozenset(fold(w) for w in entry.get("words", ()))
+
+
+def _implied(context: FigureContext, quantity: Quantity, grammar: Grammar) -> Counted | None:
+    """What a number that counts no noun counts, from its clause ("the blast killed eleven", "39 are
+    confirmed dead"): people, when the clause is about people dying, hurt, missing or rescued."""
+    unit, words = _implied_counts(context.language)
+    after = PHRASE_END.split(context.text[quantity.end : quantity.end + IMPLIED_REACH], maxsplit=1)[0]
+    said = {fold(v.lemma) for v in grammar.verbs[:1]} | {fold(v.text) for v in grammar.verbs[:1]}
+    said |= {fold(w) for w in regex.findall(r"\w+", after)[:4]}
+    return Counted(unit, None, "count") if unit and said & words else None
 
 
 def _noun_after(text: str, quantity: Quantity, joins: frozenset[str]) -> tuple[int, int] | None:

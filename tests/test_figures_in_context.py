@@ -492,3 +492,9 @@ def test_a_number_counting_no_noun_counts_people_when_its_clause_is_about_casual
     resources, text, language, figure
 ):
     assert figures(resources, text, language, "2019-01-04")[figure]["unit"] == "people"
+
+
+def test_a_toll_counts_the_noun_before_it_also_at_the_end_of_a_change(resources):
+    text = "Rescuers found more bodies on Tuesday, raising the death toll from 12 to 19."
+    rows = figures(resources, text, "en", "2019-01-04")
+    assert rows["19"]["unit_text"] == "death"

@@ -37,6 +37,7 @@ SPEECH_REACH = 2
 # a numeral's link to the noun it counts, and a noun's link to the noun phrase inside it ("de", "of")
 COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
 INNER = frozenset({"nmod", "prep", "pobj"})
+CHANGED = frozenset({"dobj", "obj"})  # the object of a verb whose change a number ends
 
 
 @dataclass(frozen=True)
@@ -298,8 +299,17 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
         # "stands at 5,000": the verb above the preposition
         verb = head.head if head.dep_ == "prep" and head.head.pos_ in VERBS else head
         verbs = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # a participle read as an auxiliary
-        subject = next((c for v in verbs for c in v.children if c.dep_ in SUBJECTS and c.i < number.i), None)
-        noun = subject if subject is not None and normalize(subject.text) in heads else None
+        # or its object, what a change is of ("raised the death toll from 14 to 31")
+        subject = next(
+            (
+                c
+                for v in verbs
+                for c in v.children
+                if c.dep_ in SUBJECTS | CHANGED and c.i < number.i and normalize(c.text) in heads
+            ),
+            None,
+        )
+        noun = subject
     if noun is None:
         return None
     while normalize(noun.text) in heads:
@@ -313,6 +323,9 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
 def _inner_noun(noun: Any) -> Any | None:
     for child in noun.children:
         if child.i <= noun.i:
+            # "the death toll": a noun before the head names what it counts
+            if child.dep_ == "compound" and child.pos_ in NOUNS:
+                return child
             continue
         if child.dep_ == "nmod" and child.pos_ in NOUNS:
             return child

@@ -498,3 +498,12 @@ def test_a_toll_counts_the_noun_before_it_also_at_the_end_of_a_change(resources)
     text = "Rescuers found more bodies on Tuesday, raising the death toll from 12 to 19."
     rows = figures(resources, text, "en", "2019-01-04")
     assert rows["19"]["unit_text"] == "death"
+
+
+def test_the_figures_of_a_sentence_with_an_inline_citation_come_from_its_outlet(resources):
+    text = (
+        "Cette aide représente 4 millions d'euros par mois [ source : ((fr)) – « L'aide revue ». "
+        "Le Courrier picard, 2 mars 2016. ] et le pays en reverse 70 % aux soldats."
+    )
+    rows = figures(resources, text, "fr", "2016-10-27")
+    assert {rows["4 millions"]["source"], rows["70 %"]["source"]} == {"Le Courrier picard"}

@@ -1,6 +1,7 @@
 import pytest
 
-from figcheck.extract.sources import find_sources
+from figcheck.extract.sources import find_citations, find_sources
+from figcheck.text.sentences import sentences
 
 
 def test_seed_attributions():
@@ -34,3 +35,30 @@ def test_cue_and_agency(text, language, agency):
 def test_agency_name_without_cue_is_not_an_attribution():
     assert find_sources("Le directeur de TASS a démissionné.", "fr") == []
     assert find_sources("AP reporters were there.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "outlet"),
+    [
+        (
+            "Le fonds verse 3 millions d'euros par an [ source : ((fr)) – « Le fonds en question ». "
+            "Le Courrier picard, 4 mai 2016. ] aux communes.",
+            "fr",
+            "Le Courrier picard",
+        ),
+        (
+            'The fund pays $3 million a year [source: "Fund cut", The Herald, 4 May 2016] to towns.',
+            "en",
+            "The Herald",
+        ),
+        ("The fund pays $3 million a year [source: The Herald] to towns.", "en", "The Herald"),
+    ],
+)
+def test_an_inline_citation_names_its_outlet(text, language, outlet):
+    assert [c.agency for c in find_citations(text, language)] == [outlet]
+
+
+def test_a_stop_inside_brackets_does_not_end_the_sentence():
+    text = "Le fonds verse 3 millions [ source : « Le fonds ». Le Courrier, 4 mai 2016. ] aux communes. Fin."
+    assert [text[s.start : s.end] for s in sentences(text)][-1] == "Fin."
+    assert len(list(sentences(text))) == 2

@@ -35,7 +35,7 @@ from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
-from figcheck.extract.sources import SourceCue, find_sources
+from figcheck.extract.sources import SourceCue, find_citations, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Grammar, Parsed, has_verb
 from figcheck.extract.timeframes import PHRASE_END, figure_periods, release_cue, says_whole_year
@@ -149,7 +149,10 @@ def figure_rows(
         )
         period = _so_far(periods[number], status, said_here, context)
         if index not in sources_of:
-            sources_of[index] = find_sources(sentence_text, language)
+            # an agency the sentence names, else the outlet an inline citation gives
+            sources_of[index] = find_sources(sentence_text, language) or find_citations(
+                sentence_text, language
+            )
         sources = sources_of[index]
         if parsed is not None:
             speaker, speaker_text = speakers[number]

@@ -58,6 +58,29 @@ def _grammar(language: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern
     return name_re, canonical, before, after
 
 
+# an inline citation: "[ source : ((fr)) – « Titre ». Radio France internationale, 31 mars 2016. ]"
+_CITATION_TAIL = re.compile(
+    r"^(?:\(\(\w+\)\)\s*)?[–—-]?\s*(?:[«“\"].*?[»”\"]\s*[.,]?\s*)?(?P<outlet>[^,.\]]+)"
+)
+
+
+@cache
+def _citation(language: str) -> re.Pattern[str]:
+    cue = _data(f"sources_{language.lower()[:2]}.yaml").get("citation") or "(?!)"
+    return re.compile(r"\[\s*" + cue + r"\s*:\s*(?P<body>[^\]]*)\]", re.IGNORECASE)
+
+
+def find_citations(text: str, language: str) -> list[SourceCue]:
+    """Inline citations in ``text`` ("[ source : … « title ». Outlet, date. ]"), each with its outlet."""
+    out = []
+    for hit in _citation(language).finditer(text):
+        tail = _CITATION_TAIL.match(hit["body"].strip())
+        outlet = " ".join(tail["outlet"].split()) if tail else ""
+        if outlet and not any(c.isdigit() for c in outlet):
+            out.append(SourceCue(hit.start(), hit.end(), hit.group(), outlet))
+    return out
+
+
 def find_sources(text: str, language: str) -> list[SourceCue]:
     """Agency attributions in ``text``, in reading order, with the canonical agency name."""
     name_re, canonical, before, after = _grammar(language)

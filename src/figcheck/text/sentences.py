@@ -17,6 +17,7 @@ SENTENCE_END = regex.compile(
 # Longer than this, a run of text is no sentence (a table flattened to one line, a list without
 # stops): it is read in pieces cut at a space, so that what is read per sentence stays bounded.
 LONGEST_SENTENCE = 3000
+BRACKET_REACH = 300  # characters after a stop inside brackets where they may still close
 
 
 # An article is read with the language model (names, sentence structure) up to about this many
@@ -78,12 +79,24 @@ def sentences(text: str) -> Iterator[Span]:
     for paragraph in paragraphs(text):
         start = paragraph.start
         for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+            if _inside_brackets(text, start, match.end(), paragraph.end):
+                continue  # "[ source : « Titre ». Le Monde, 3 mai 2016. ]" belongs to its sentence
             yield from _pieces(text, start, match.end())
             start = match.end()
             while start < paragraph.end and text[start].isspace():
                 start += 1
         if start < paragraph.end:
             yield from _pieces(text, start, paragraph.end)
+
+
+def _inside_brackets(text: str, start: int, at: int, end: int) -> bool:
+    """Whether `at` falls inside square brackets opened in the sentence that starts at `start` and
+    closed before the paragraph's `end` (and soon: a stray bracket does not swallow the paragraph)."""
+    opened = text.rfind("[", start, at)
+    if opened < 0 or text.rfind("]", opened, at) >= 0:
+        return False
+    closed = text.find("]", at, min(end, at + BRACKET_REACH))
+    return closed >= 0
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[Span]:

@@ -506,4 +506,6 @@ def test_the_figures_of_a_sentence_with_an_inline_citation_come_from_its_outlet(
         "Le Courrier picard, 2 mars 2016. ] et le pays en reverse 70 % aux soldats."
     )
     rows = figures(resources, text, "fr", "2016-10-27")
-    assert {rows["4 millions"]["source"], rows["70 %"]["source"]} == {"Le Courrier picard"}
+    assert {rows["4 millions"]["source"], rows["70"]["source"]} == {"Le Courrier picard"}
+    # the citation's date is when the outlet wrote: it neither dates the figure nor says when it was stated
+    assert (rows["70"]["period_start"], rows["70"]["statement_date"]) == (None, None)

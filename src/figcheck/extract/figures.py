@@ -35,7 +35,7 @@ from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
-from figcheck.extract.sources import SourceCue, find_citations, find_sources
+from figcheck.extract.sources import SourceCue, find_citations, find_sources, in_citation
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Grammar, Parsed, has_verb
 from figcheck.extract.timeframes import PHRASE_END, figure_periods, release_cue, says_whole_year
@@ -105,8 +105,10 @@ def figure_rows(
     text, language = context.text, context.language
     year = context_year(text, context.published)
     cues = speech_cues(language)
+    found_dates = find_statement_dates(text, language, context.published, year)
     statement_dates = mark_reported(
-        find_statement_dates(text, language, context.published, year),
+        # the date of an inline citation is when the source wrote, not when anything was said
+        [d for d in found_dates if not in_citation(text, d.start, d.end, language)],
         context.sentences,
         lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
     )

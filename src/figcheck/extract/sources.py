@@ -81,6 +81,16 @@ def find_citations(text: str, language: str) -> list[SourceCue]:
     return out
 
 
+CITATION_REACH = 300  # characters from a date to the brackets of the citation it belongs to
+
+
+def in_citation(text: str, start: int, end: int, language: str) -> bool:
+    """Whether `text[start:end]` lies inside an inline citation ("[ source : … Le Monde, 2 mars 2016. ]")."""
+    opened = text.rfind("[", max(0, start - CITATION_REACH), start)
+    closed = text.find("]", end, end + CITATION_REACH)
+    return 0 <= opened and closed >= 0 and bool(find_citations(text[opened : closed + 1], language))
+
+
 def find_sources(text: str, language: str) -> list[SourceCue]:
     """Agency attributions in ``text``, in reading order, with the canonical agency name."""
     name_re, canonical, before, after = _grammar(language)

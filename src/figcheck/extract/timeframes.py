@@ -22,6 +22,7 @@ import regex
 from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, find_periods, fold, wording
+from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
@@ -88,7 +89,13 @@ def figure_periods(
             # reports dates the figures that nothing else dates
             dateline = lead or dateline
             governing = governing or dateline
-        own = [p for p in found if not _compares(text, p, language) and not _is_dateline(text, p)]
+        own = [
+            p
+            for p in found
+            if not _compares(text, p, language)
+            and not _is_dateline(text, p)
+            and not _cited(text, p, language)
+        ]
         if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         if own:
@@ -103,7 +110,8 @@ def figure_periods(
         candidates = [
             c
             for c in read[index]
-            if c.cue is None
+            if not c.cited
+            and c.cue is None
             and (attaches(number, c.period) or _right_after(text, quantity, c.period))
             or c.cue is not None
             and quantity.start >= c.cue
@@ -132,6 +140,7 @@ class _Candidate:
     cue: int | None  # where its comparison word starts: it dates only the figures after it
     dateline: bool
     statement_date: bool
+    cited: bool  # the date of an inline citation: it dates no figure, yet the sentence names its time
 
 
 def _candidate(
@@ -142,6 +151,7 @@ def _candidate(
         _cue_before(text, period, language),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
+        _cited(text, period, language),
     )
 
 
@@ -232,6 +242,12 @@ def _sentence_periods(
                 )
             )
     return sorted(found, key=lambda p: p.start)
+
+
+def _cited(text: str, period: Period, language: str) -> bool:
+    """Whether `period` is the date of an inline citation: when the source wrote, not what its figures
+    cover."""
+    return in_citation(text, period.start, period.end, language)
 
 
 def _inside_any(period: Period, periods: Sequence[Period]) -> bool:

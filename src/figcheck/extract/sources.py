@@ -5,6 +5,10 @@ Only attributions are found: an agency name from ``data/sources_agencies.yaml`` 
 from ``data/sources_<lang>.yaml``, either before the name ("selon l'agence russe TASS") or after it
 ("TASS a rapporté"). A name alone ("TASS" in "le directeur de TASS") is not an attribution.
 Agency names are matched with their case (``AP``, not "ap"), or in capitals.
+
+An inline citation in square brackets ("[ source : ((fr)) – « Titre ». Radio France internationale,
+31 mars 2016. ]"; the cue word is ``citation`` in ``data/sources_<lang>.yaml``) names the outlet its
+sentence's figures come from, whatever the outlet; its date is when the outlet wrote.
 """
 
 from __future__ import annotations

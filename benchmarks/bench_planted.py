@@ -20,14 +20,14 @@ evidence overlaps its planted span, or when a new finding in its article comes f
 that kind. New findings that report no planted problem are "unrelated" and counted per 50 planted
 problems: the noise a plant causes.
 
-Sentences a kind appends (a speaker, a period, a counted noun) name an invented spokesperson who
-appears in no other article, so that two planted articles never make one claim. Figures restated
-from an article are counts and amounts (people, votes, euros...), not percentages or measures, on
-which a bound is a threshold rather than a claim, nor one end of a range ("de 700 à 800 personnes"). Parts of a year are those of the year before the
-article's, all done, or those of the article's year, with the rest of the year still planned. Persons
-are the full names figcheck's rule-based mention finder reads, kept when the article names them twice
-or by the surname alone. `--keep DIR` keeps both collections, the two reports and `planted.tsv` (each
-case, its spans and text); `--show KIND` lists each missed case of one kind.
+Sentences a kind appends (a speaker, a period, a counted noun) name an invented spokesperson who appears
+in no other article, so that two planted articles never make one claim. Figures restated from an article
+are counts and amounts (people, votes, euros...), not percentages or measures, on which a bound is a
+threshold rather than a claim, nor one end of a range ("de 700 à 800 personnes"). Parts of a year are
+those of the year before the article's, all done, or those of the article's year, with the rest of the
+year still planned. Persons are the full names figcheck's rule-based mention finder reads, kept when the
+article names them twice or by the surname alone. `--keep DIR` keeps both collections, the two reports
+and `planted.tsv` (each case, its spans and text); `--show KIND` lists each missed case of one kind.
 """
 
 from __future__ import annotations

@@ -157,6 +157,9 @@ def test_one_edit_variants_cover_every_kind_of_edit():
         # a letter left out where two short words could make a compound ("fat" + "heed", "dee" + "gates")
         ("en", "The painter, who fatheed three children, died in Rome.", "fathered"),
         ("en", "About 300 deegates voted for the motion.", "delegates"),
+        # two neighbours as near: the word read far more often ("prescient", "mither" are rare)
+        ("en", "The presient of the club resigned on Monday.", "president"),
+        ("en", "She said her mther had been ill for weeks.", "mother"),
         # Hunspell puts another word first ("liker", "wame"); one neighbour is a usual slip away
         ("en", "Police said the kiler had fled north.", "killer"),
         ("en", "Wamer air is expected on Sunday.", None),  # a capital: a sentence opener, left alone

@@ -50,8 +50,9 @@ replacement tables): the word is flagged when its first suggestion is a kept nei
 suggestion is the kept neighbour among the first three a writer's slip most likely came from: two
 letters swapped first (``recieve``), then a letter doubled or undoubled (``appellé`` ->
 ``appelé``), then a letter left out or an accent changed (``missles`` -> ``missiles``,
-``gouvernment`` -> ``gouvernement``), then another letter struck, then a letter added; Hunspell's
-order decides between two of one kind. When Hunspell prefers another word (``zika`` -> ``lika``
+``gouvernment`` -> ``gouvernement``), then another letter struck, then a letter added; between two
+of one kind, the word read ten times more often (wordfreq's Zipf scale, rounded: ``presient`` ->
+``president``, not ``prescient``), then Hunspell's order. When Hunspell prefers another word (``zika`` -> ``lika``
 while ``ziba`` is the only neighbour), or when the word has more than four kept neighbours (short
 or plain words such as ``pled`` or ``burle``, where one edit says little about the word
 meant), nothing is flagged, unless the word is rare in use (under 1.5 on wordfreq's Zipf scale:
@@ -216,8 +217,11 @@ class Speller:
         if first_only:
             return suggestions[0]
         suggested = [s for s in suggestions[:SUGGESTIONS_READ] if s in neighbours]
-        # the slip a writer makes most, then the dictionary's own order
-        return min(suggested, key=lambda s: (slip_rank(word, s), suggested.index(s)))
+        # the slip a writer makes most, then the word read most, then the dictionary's own order
+        return min(
+            suggested,
+            key=lambda s: (slip_rank(word, s), -round(zipf_frequency(s, self.language)), suggested.index(s)),
+        )
 
     def _only_usual_slip(self, word: str, neighbours: set[str], suggestions: list[str]) -> str | None:
         """Where the dictionary puts another word first ("liker" for "kiler"), the one neighbour it

@@ -94,7 +94,7 @@ def figure_periods(
             for p in found
             if not _compares(text, p, language)
             and not _is_dateline(text, p)
-            and not _cited(text, p, language)
+            and not in_citation(text, p.start, p.end, language)
         ]
         if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
@@ -111,10 +111,12 @@ def figure_periods(
             c
             for c in read[index]
             if not c.cited
-            and c.cue is None
-            and (attaches(number, c.period) or _right_after(text, quantity, c.period))
-            or c.cue is not None
-            and quantity.start >= c.cue
+            and (
+                c.cue is None
+                and (attaches(number, c.period) or _right_after(text, quantity, c.period))
+                or c.cue is not None
+                and quantity.start >= c.cue
+            )
         ]
         # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
         ranked = [c for c in candidates if not c.dateline]
@@ -151,7 +153,7 @@ def _candidate(
         _cue_before(text, period, language),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
-        _cited(text, period, language),
+        in_citation(text, period.start, period.end, language),
     )
 
 
@@ -242,12 +244,6 @@ def _sentence_periods(
                 )
             )
     return sorted(found, key=lambda p: p.start)
-
-
-def _cited(text: str, period: Period, language: str) -> bool:
-    """Whether `period` is the date of an inline citation: when the source wrote, not what its figures
-    cover."""
-    return in_citation(text, period.start, period.end, language)
 
 
 def _inside_any(period: Period, periods: Sequence[Period]) -> bool:

@@ -31,3 +31,10 @@ def test_sorted_spans_find_a_long_span_that_starts_far_before():
     assert spans.touch(450, 455)  # only the long first span reaches there
     assert not spans.touch(500, 510)
     assert spans.touch(12, 13) and not spans.touch(503, 504)
+
+
+def test_keep_disjoint_keeps_the_most_wanted_and_returns_text_order():
+    from figcheck.text.spans import keep_disjoint
+
+    wanted_first = [(10, 20), (15, 30), (0, 10), (20, 25), (5, 12)]
+    assert keep_disjoint(wanted_first, lambda s: s) == [(0, 10), (10, 20), (20, 25)]

@@ -8,7 +8,7 @@ ordinary mark inside evidence stays, nested in it, so a figure that is evidence 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,8 +19,8 @@ import pandas as pd
 from figcheck.report.context import ReportContext
 from figcheck.rules.registry import Evidence
 from figcheck.rules.runner import ReportedFinding
-from figcheck.text.sentences import Span, paragraphs, sentences
-from figcheck.text.spans import near
+from figcheck.text.sentences import Span, paragraphs, sentence_of, sentences
+from figcheck.text.spans import keep_disjoint, near
 
 # Which ordinary mark wins where their spans overlap.
 MARK_PRIORITY = {"figure": 0, "period": 1, "mention": 2, "unparsed": 3}
@@ -119,16 +119,15 @@ def snippet(context: ReportContext, finding: ReportedFinding, index: int) -> Sni
 
 
 @lru_cache(maxsize=8)
-def _sentence_spans(text: str) -> tuple[list[int], list[Span]]:
-    """The sentences of an article and where each starts, read once however many findings it has."""
-    spans = list(sentences(text))
-    return [s.start for s in spans], spans
+def _sentence_spans(text: str) -> tuple[Span, ...]:
+    """The sentences of an article, read once however many findings it has."""
+    return tuple(sentences(text))
 
 
 def _sentence_at(text: str, offset: int) -> Span | None:
-    starts, spans = _sentence_spans(text)
-    at = bisect_right(starts, offset) - 1
-    return spans[at] if at >= 0 and offset < spans[at].end else None
+    spans = _sentence_spans(text)
+    sentence = spans[sentence_of(spans, offset)] if spans else None
+    return sentence if sentence is not None and sentence.start <= offset < sentence.end else None
 
 
 def _disjoint(marks: Sequence[Segment]) -> list[Segment]:
@@ -202,13 +201,8 @@ def ordinary_marks(
         if row["kind"] == "unparsed":
             segment = Segment(row["text"], "unparsed", int(row["start"]), int(row["end"]), "not understood")
             candidates.append((MARK_PRIORITY["unparsed"], segment))
-    chosen: list[Segment] = []  # kept in text order, never overlapping
-    for _, mark in sorted(candidates, key=lambda c: (c[0], c[1].start)):
-        at = bisect_left(chosen, mark.start, key=lambda m: m.start)
-        before_free = at == 0 or chosen[at - 1].end <= mark.start
-        if before_free and (at == len(chosen) or mark.end <= chosen[at].start):
-            chosen.insert(at, mark)
-    return chosen
+    by_priority = (mark for _, mark in sorted(candidates, key=lambda c: (c[0], c[1].start)))
+    return keep_disjoint(by_priority, lambda m: (m.start, m.end))
 
 
 def _evidence_marks(

@@ -8,8 +8,11 @@ length of the longest known, the spans that may touch ``start:end`` are a slice.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,3 +42,15 @@ def near(starts: Sequence[int], longest: int, start: int, end: int) -> slice:
     """Of spans whose sorted starts are `starts` and whose longest is `longest` characters, the slice that
     may touch ``start:end``: those starting before `end`, back to the longest's length before `start`."""
     return slice(bisect_left(starts, start - longest), bisect_left(starts, end))
+
+
+def keep_disjoint(items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Of `items`, the most wanted first, each that overlaps none kept before it; in text order. Each is
+    placed by bisection among those kept, so many candidates cost little."""
+    kept: list[T] = []
+    for item in items:
+        start, end = span(item)
+        at = bisect_left(kept, start, key=lambda k: span(k)[0])
+        if (at == 0 or span(kept[at - 1])[1] <= start) and (at == len(kept) or end <= span(kept[at])[0]):
+            kept.insert(at, item)
+    return kept

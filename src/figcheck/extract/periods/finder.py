@@ -3,7 +3,6 @@ candidate kept, and a modifier before it ("fin", "depuis", "d'ici") applied."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import date
 
 from figcheck.extract.periods.context import Resolution, ResolveContext
@@ -12,6 +11,7 @@ from figcheck.extract.periods.period import Period
 from figcheck.extract.periods.words import Lexicon, compiled, lower_same_length
 from figcheck.extract.status import sentence_cues
 from figcheck.text.sentences import LONGEST_SENTENCE
+from figcheck.text.spans import keep_disjoint
 
 
 def find_periods(
@@ -118,14 +118,7 @@ def _strip_spaces(low: str, start: int, end: int) -> tuple[int, int]:
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Candidates that do not overlap, in reading order: the longest first, then the earlier grammar."""
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[_Candidate] = []  # kept in reading order, never overlapping
-    for candidate in candidates:
-        at = bisect_left(taken, candidate[0], key=lambda t: t[0])
-        if (at == 0 or taken[at - 1][1] <= candidate[0]) and (
-            at == len(taken) or candidate[1] <= taken[at][0]
-        ):
-            taken.insert(at, candidate)
-    return taken
+    return keep_disjoint(candidates, lambda c: (c[0], c[1]))
 
 
 def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference: date | None) -> Period:

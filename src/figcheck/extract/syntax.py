@@ -300,7 +300,7 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
         verb = head.head if head.dep_ == "prep" and head.head.pos_ in VERBS else head
         verbs = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # a participle read as an auxiliary
         # or its object, what a change is of ("raised the death toll from 14 to 31")
-        subject = next(
+        noun = next(
             (
                 c
                 for v in verbs
@@ -309,7 +309,6 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
             ),
             None,
         )
-        noun = subject
     if noun is None:
         return None
     while normalize(noun.text) in heads:

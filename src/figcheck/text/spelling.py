@@ -104,9 +104,9 @@ POSSESSIVES = ("'s", "'")
 # Endings French gives to borrowed English verbs, whose stem, or stem + "er", is English:
 # "twitté" (twitter), "hacké" (hack), "likées" (like).
 FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ent", "es", "e")
-# Least letters of the first and last part of an English solid compound ("fursuit", "handpaws").
-COMPOUND_HEAD, COMPOUND_TAIL = 3, 4
-COMPOUND_SURE_HEAD = 4  # a compound on a shorter head loses to a word the dictionary suggests first
+# Least letters of the first and last part of an English solid compound ("fursuit", "handpaws"); a
+# compound on a head of COMPOUND_HEAD letters only loses to a word the dictionary suggests first.
+COMPOUND_HEAD, COMPOUND_SURE_HEAD, COMPOUND_TAIL = 3, 4, 4
 # A word with more dictionary words than this one edit away is too short or too plain for one
 # edit to tell which word was meant ("pled", "burle", "catta").
 SUGGESTIONS_READ = 3  # Hunspell suggestions read for a kept neighbour
@@ -190,10 +190,10 @@ class Speller:
         a double letter) win over a compound reading ("mon-ring") and the neighbours."""
         if word not in self._verdicts:
             usual = self._usual_slip(word)
-            if usual is None and not self._built_from_known(word, COMPOUND_SURE_HEAD):
-                # a compound on a short head ("dee-gates", "fat-heed") gives way to the one word a
-                # letter away that the dictionary itself suggests first ("delegates", "fathered")
-                usual = self._closest(word, first_only=self._built_from_known(word))
+            if usual is None and not self._built_from_known(word):
+                # a compound on a three-letter head ("dee-gates", "fat-heed") gives way to the one word
+                # a letter away that the dictionary itself suggests first ("delegates", "fathered")
+                usual = self._closest(word, first_only=self._on_a_short_head(word))
             self._verdicts[word] = usual
         return self._verdicts[word]
 
@@ -235,9 +235,9 @@ class Speller:
             return None  # two words as near: the context would have to choose
         return ranked[0][1]
 
-    def _built_from_known(self, word: str, head: int = COMPOUND_HEAD) -> bool:
+    def _built_from_known(self, word: str) -> bool:
         """A form the dictionary lacks but makes from its words: plural, prefix, compound (its first
-        word `head` letters at least), loan."""
+        word of `COMPOUND_SURE_HEAD` letters at least), loan."""
         for prefix in _prefixes(self.language):
             rest = word[len(prefix) :]
             if word.startswith(prefix) and len(rest) > MIN_LENGTH and self.knows(rest):
@@ -245,7 +245,7 @@ class Speller:
         if self.language == "en":
             return any(
                 self.knows(word[:i]) and self.knows(word[i:])
-                for i in range(head, len(word) - COMPOUND_TAIL + 1)
+                for i in range(COMPOUND_SURE_HEAD, len(word) - COMPOUND_TAIL + 1)
             )
         if self.language == "fr":
             english = [d for d in (self.main, *self.others) if d.tag.startswith("en")]
@@ -255,6 +255,15 @@ class Speller:
                     if any(d.check(s) for d in english for s in (stem, stem + "er")):
                         return True
         return False
+
+    def _on_a_short_head(self, word: str) -> bool:
+        """Whether `word` also reads as an English compound on a three-letter head ("fat" + "heed")."""
+        return (
+            self.language == "en"
+            and len(word) >= COMPOUND_HEAD + COMPOUND_TAIL
+            and self.knows(word[:COMPOUND_HEAD])
+            and self.knows(word[COMPOUND_HEAD:])
+        )
 
 
 @cache

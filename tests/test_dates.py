@@ -50,3 +50,16 @@ def test_day_written_with_a_year_after_publication_is_not_a_statement_date():
     # False alarm on real text: `to start trading on July 1, 2020` dated a 2019 statement in 2020.
     text = "The commissioner said the framework is enough to start trading on July 1, 2020."
     assert find_statement_dates(text, "en", date(2019, 7, 10)) == []
+
+
+def test_days_read_from_each_sentences_matched_phrases_keep_their_offsets_in_the_article():
+    from figcheck.extract.timeframes import sentence_phrases
+    from figcheck.text.sentences import sentences
+
+    spans = list(sentences(SEED))
+    phrases = sentence_phrases(SEED, "fr", spans)
+    found = find_statement_dates(SEED, "fr", context_year=2026, phrases=phrases)
+    assert [(SEED[d.start : d.end], d.date) for d in found] == [
+        ("le 4 février", date(2026, 2, 4)),
+        ("le 3 février", date(2026, 2, 3)),
+    ]

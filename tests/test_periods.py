@@ -357,3 +357,16 @@ def test_every_grammar_expands_to_a_pattern_without_word_class_names(language: s
     compiled = lexicon(language).grammars
     assert len(compiled) == len(GRAMMARS)
     assert all("{{" not in pattern.pattern for _name, pattern, _resolver, _kinds in compiled)
+
+
+def test_phrases_matched_once_resolve_against_each_reference_as_a_fresh_search_does():
+    from figcheck.extract.periods.finder import match_phrases, resolve_phrases
+
+    text = "Il a parlé mardi ; les livraisons reprendront en mars."
+    matched = match_phrases(text, "fr")
+    for reference in (date(2026, 2, 6), date(2026, 5, 20)):
+        assert resolve_phrases(matched, reference, None) == find_periods(text, "fr", reference)
+    moved = resolve_phrases(match_phrases(text, "fr", offset=100), date(2026, 2, 6), None)
+    assert [(p.start, p.end) for p in moved] == [
+        (p.start + 100, p.end + 100) for p in find_periods(text, "fr", date(2026, 2, 6))
+    ]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from figcheck.extract.periods.finder import find_with_reading
+from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.text.sentences import Span, sentence_of
 
 _ANCHORS = {"explicit": "explicit", "reference": "published", "context_year": "context_year"}
@@ -43,11 +43,18 @@ class StatementDate:
 
 
 def find_statement_dates(
-    text: str, language: str, published: date | None = None, context_year: int | None = None
+    text: str,
+    language: str,
+    published: date | None = None,
+    context_year: int | None = None,
+    phrases: Sequence[PhraseMatches] | None = None,
 ) -> list[StatementDate]:
-    """Single days named in ``text``, in reading order, resolved in the past of ``published``."""
+    """Single days named in ``text``, in reading order, resolved in the past of ``published``; `phrases`
+    are the period phrases already matched in its sentences, when the caller has them."""
     out = []
-    for p in find_with_reading(text, language, published, context_year, reading="past"):
+    matched = phrases if phrases is not None else [match_phrases(text, language)]
+    found = (p for matches in matched for p in resolve_phrases(matches, published, context_year, "past"))
+    for p in found:
         if p.scope != "day" or p.period_start is None or p.anchor not in _ANCHORS:
             continue
         if published is not None and p.period_start > published:

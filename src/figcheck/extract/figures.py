@@ -38,7 +38,13 @@ from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources, in_citation
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Grammar, Parsed, has_verb
-from figcheck.extract.timeframes import PHRASE_END, figure_periods, release_cue, says_whole_year
+from figcheck.extract.timeframes import (
+    PHRASE_END,
+    figure_periods,
+    release_cue,
+    says_whole_year,
+    sentence_phrases,
+)
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
@@ -105,7 +111,8 @@ def figure_rows(
     text, language = context.text, context.language
     year = context_year(text, context.published)
     cues = speech_cues(language)
-    found_dates = find_statement_dates(text, language, context.published, year)
+    phrases = sentence_phrases(text, language, context.sentences)
+    found_dates = find_statement_dates(text, language, context.published, year, phrases)
     statement_dates = mark_reported(
         # the date of an inline citation is when the source wrote, not when anything was said
         [d for d in found_dates if not in_citation(text, d.start, d.end, language)],
@@ -129,6 +136,7 @@ def figure_rows(
         text,
         language,
         context.sentences,
+        phrases,
         scan.quantities,
         statement_dates,
         context.published,

@@ -21,7 +21,8 @@ import regex
 
 from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
 from figcheck.extract.numbers import Quantity
-from figcheck.extract.periods import Period, find_periods, fold, wording
+from figcheck.extract.periods import Period, fold, wording
+from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
@@ -45,14 +46,16 @@ def figure_periods(
     text: str,
     language: str,
     sentences: Sequence[Span],
+    phrases: Sequence[PhraseMatches],
     quantities: Sequence[Quantity],
     statement_dates: Sequence[StatementDate],
     published: dt.date | None,
     year: int | None,
     attaches: Callable[[int, Period], bool] = lambda number, period: True,
 ) -> list[Period | None]:
-    """The period of each quantity, in order (None where the text gives none); `attaches` says whether a
-    period of a quantity's sentence may date it at all (whether it belongs to the quantity's clause)."""
+    """The period of each quantity, in order (None where the text gives none); `phrases` are the period
+    phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
+    quantity's sentence may date it at all (whether it belongs to the quantity's clause)."""
     governing: Period | None = None
     dateline: Period | None = None
     lead: Period | None = None
@@ -69,7 +72,9 @@ def figure_periods(
         reference = release.period_end if release else said_on.date if said_on else published
         # a stretch or "now" runs to the day of its own sentence's statement, else to the article's day
         now = release.period_end if release else said_here.date if said_here else published
-        found = _sentence_periods(text, language, sentence, quantities, (reference, now), year, governing)
+        found = _sentence_periods(
+            text, language, sentence, phrases[index], quantities, (reference, now), year, governing
+        )
         by_sentence[index] = found
         inherited[index] = governing
         if lead is None and index < LEAD_SENTENCES:
@@ -132,6 +137,12 @@ def figure_periods(
         # a shift or a stretch may reach past the days the tables hold ("900 years ago")
         out.append(_dated_within_range(period) if period is not None else None)
     return out
+
+
+def sentence_phrases(text: str, language: str, sentences: Sequence[Span]) -> list[PhraseMatches]:
+    """The period phrases of each sentence, matched once for every reading of them: the days statements
+    were made, then each sentence's periods."""
+    return [match_phrases(text[s.start : s.end], language, s.start) for s in sentences]
 
 
 @dataclass(frozen=True)
@@ -202,6 +213,7 @@ def _sentence_periods(
     text: str,
     language: str,
     sentence: Span,
+    phrases: PhraseMatches,
     quantities: Sequence[Quantity],
     references: tuple[dt.date | None, dt.date | None],
     year: int | None,
@@ -211,15 +223,13 @@ def _sentence_periods(
     the one that governs it ("contre 10,5 % il y a un an")."""
     words = text[sentence.start : sentence.end]
     reference, now = references
-    found = [_scoped(p, language, reference) for p in find_periods(words, language, reference, year)]
-    found += find_stretches(words, language, now)
+    found = [_scoped(p, language, reference) for p in resolve_phrases(phrases, reference, year)]
+    found += [
+        replace(p, start=p.start + sentence.start, end=p.end + sentence.start)
+        for p in find_stretches(words, language, now)
+    ]
     found = sorted(
-        (
-            _dated_within_range(replace(p, start=p.start + sentence.start, end=p.end + sentence.start))
-            for p in found
-            if not _inside_any(p, found)
-        ),
-        key=lambda p: p.start,
+        (_dated_within_range(p) for p in found if not _inside_any(p, found)), key=lambda p: p.start
     )
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
     last = bisect_left(quantities, sentence.end, key=lambda q: q.start)

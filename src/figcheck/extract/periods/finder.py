@@ -3,7 +3,10 @@ candidate kept, and a modifier before it ("fin", "depuis", "d'ici") applied."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from figcheck.extract.periods.context import Resolution, ResolveContext
 from figcheck.extract.periods.lexicon import lexicon
@@ -24,7 +27,7 @@ def find_periods(
     else the published date of the article. ``context_year`` (a year the article is known to speak
     of) is used for phrases without a year when there is no reference date.
     """
-    return find_with_reading(text, language, reference, context_year, reading=None)
+    return resolve_phrases(match_phrases(text, language), reference, context_year)
 
 
 # How far from a trigger word a phrase may start (the longest heads: "pendant tout le reste de
@@ -33,6 +36,35 @@ _LEFT, _RIGHT = 50, 45
 
 #: A candidate phrase: start, end, the priority of its grammar (lower first) and its resolution.
 _Candidate = tuple[int, int, int, Resolution]
+
+
+@dataclass(frozen=True)
+class PhraseMatches:
+    """What every grammar matched in a text, before any date is resolved: matching is most of the cost,
+    and one text is resolved against more than one reference (the published day, a statement's day).
+    ``offset`` is where the text starts in the article, which the periods of `resolve_phrases` keep."""
+
+    text: str
+    low: str
+    lex: Lexicon
+    # each match with its grammar's priority and resolver
+    matches: tuple[tuple[int, Any, Callable[..., Resolution | None]], ...]
+    offset: int = 0
+
+
+def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
+    """Every match of the period grammars in the windows around trigger words of ``text``."""
+    lex = lexicon(language)
+    low = lower_same_length(text)
+    matches = []
+    for window_start, window_end, kinds in _trigger_windows(lex, low):
+        for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
+            if needs.isdisjoint(kinds):
+                continue
+            for match in pattern.finditer(low, window_start, window_end, overlapped=False):
+                if match.end() > match.start():
+                    matches.append((priority, match, resolve))
+    return PhraseMatches(text, low, lex, tuple(matches), offset)
 
 
 def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
@@ -47,16 +79,13 @@ def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:
     return first + 1, last + 1
 
 
-def find_with_reading(
-    text: str, language: str, reference: date | None, context_year: int | None, reading: str | None
+def resolve_phrases(
+    phrases: PhraseMatches, reference: date | None, context_year: int | None, reading: str | None = None
 ) -> list[Period]:
-    """:func:`find_periods`, with the reading of dates without a year forced (``"past"``, ``"future"``,
-    ``"nearest"``) or, when ``reading`` is None, read from each sentence's status cues."""
-    lex = lexicon(language)
-    low = lower_same_length(text)
-    windows = _trigger_windows(lex, low)
-    if not windows:
-        return []
+    """The periods of matched phrases, with the reading of dates without a year forced (``"past"``,
+    ``"future"``, ``"nearest"``) or, when ``reading`` is None, read from each sentence's status cues; their
+    offsets are in the article (``phrases.offset`` added)."""
+    text, low, lex = phrases.text, phrases.low, phrases.lex
     status_cache: dict[tuple[int, int], str] = {}
 
     def reading_at(start: int, end: int) -> str:
@@ -71,24 +100,20 @@ def find_with_reading(
         return status_cache[bounds]
 
     candidates: list[_Candidate] = []
-    for window_start, window_end, kinds in windows:
-        for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
-            if needs.isdisjoint(kinds):
-                continue
-            for match in pattern.finditer(low, window_start, window_end, overlapped=False):
-                if match.end() <= match.start():
-                    continue
-                ctx = ResolveContext(lex, reference, context_year, "past", text, low)
-                if reference is not None:
-                    ctx.reading = reading_at(match.start(), match.end())
-                resolution = resolve(match, ctx)
-                if resolution is not None:
-                    start, end = _strip_spaces(low, *match.span())
-                    candidates.append((start, end, priority, resolution))
+    for priority, match, resolve in phrases.matches:
+        ctx = ResolveContext(lex, reference, context_year, "past", text, low)
+        if reference is not None:
+            ctx.reading = reading_at(match.start(), match.end())
+        resolution = resolve(match, ctx)
+        if resolution is not None:
+            start, end = _strip_spaces(low, *match.span())
+            candidates.append((start, end, priority, resolution))
     periods = []
     for start, end, _priority, resolution in _longest_first(candidates):
-        period = Period(start, end, text[start:end], *resolution)
-        periods.append(_apply_modifier(period, text, low, lex, reference))
+        period = _apply_modifier(Period(start, end, text[start:end], *resolution), text, low, lex, reference)
+        if phrases.offset:
+            period = replace(period, start=period.start + phrases.offset, end=period.end + phrases.offset)
+        periods.append(period)
     return periods
 
 

@@ -161,6 +161,18 @@ def test_the_dateline_dates_figures_that_nothing_else_dates(resources):
     assert period(rows["300"]) == ("day", "2024-03-04", "2024-03-04")
 
 
+def test_the_day_of_an_event_does_not_date_a_state_described_beside_it(resources):
+    text = (
+        "7 mai 2024. – Le gouvernement a lancé lundi une campagne de vaccination dans 300 écoles.\n"
+        "La campagne coûte 4 millions d'euros et nécessite 2 000 infirmières. Les syndicats ont manifesté "
+        "avec 500 personnes."
+    )
+    rows = figures(resources, text, "fr", "2024-05-07")
+    assert period(rows["300"]) == ("day", "2024-05-06", "2024-05-06")
+    assert period(rows["4 millions"]) == period(rows["2 000"]) == ("unspecified", None, None)
+    assert period(rows["500"]) == ("day", "2024-05-06", "2024-05-06")
+
+
 def test_without_a_model_each_sentence_is_read_on_its_own(resources):
     from figcheck.extract.article import Resources
 

@@ -36,7 +36,7 @@ from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources, in_citation
-from figcheck.extract.status import figure_status
+from figcheck.extract.status import describes_a_state, figure_status
 from figcheck.extract.syntax import Grammar, Parsed, has_verb
 from figcheck.extract.timeframes import (
     PHRASE_END,
@@ -142,6 +142,7 @@ def figure_rows(
         context.published,
         year,
         attaches,
+        lambda number: grammars[number] is None or not describes_a_state(grammars[number], language),
     )
     units = _units(context, scan.quantities, grammars, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions

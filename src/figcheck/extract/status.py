@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 import regex
 
 from figcheck.extract.syntax import Grammar, Word, has_verb
+from figcheck.extract.tokens import VERBS
 from figcheck.packaged import data_yaml
 from figcheck.text import strip_accents
 
@@ -44,6 +45,7 @@ class _ClauseWords:
     reporting: frozenset[str]
     over_infinitive: frozenset[str]
     rule: frozenset[str]
+    states: frozenset[str]
     future: str
     conditional: str
     conditional_forms: regex.Pattern[str]
@@ -59,6 +61,7 @@ def _clause_words(language: str) -> _ClauseWords:
         reporting=frozenset(_fold(w) for w in grammar["reporting"]),
         over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
+        states=frozenset(_fold(w) for w in grammar.get("states", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
         conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
@@ -104,6 +107,15 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         if cued != "unspecified":
             return cued
     return "planned" if ahead and not past else "actual"
+
+
+def describes_a_state(grammar: Grammar, language: str) -> bool:
+    """Whether the figure's clause describes how things are, not what happened: its verb says a state
+    ("le programme consiste en…", "the plan requires…")."""
+    verb = next((v for v in grammar.verbs if v.pos in VERBS), None)
+    if verb is None:
+        return False
+    return _fold(verb.lemma) in _clause_words(language).states
 
 
 def _reported_in_the_past(grammar: Grammar, words: _ClauseWords) -> bool:

@@ -52,6 +52,7 @@ def figure_periods(
     published: dt.date | None,
     year: int | None,
     attaches: Callable[[int, Period], bool] = lambda number, period: True,
+    narrates: Callable[[int], bool] = lambda number: True,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
@@ -130,6 +131,8 @@ def figure_periods(
         if period is None and not any(c.cue is None and not c.dateline for c in read[index]):
             # a sentence that names its own time for another clause does not take the governing one
             period = None if _per_time(text, quantity, language) else inherited[index]
+            if period is not None and period.scope == "day" and not narrates(number):
+                period = None  # the day of an event does not date a state described beside it
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
         if _describes_a_thing(text, quantity):

@@ -142,7 +142,7 @@ def figure_rows(
         context.published,
         year,
         attaches,
-        lambda number: grammars[number] is None or not describes_a_state(grammars[number], language),
+        lambda number: not describes_a_state(grammars[number], language),
     )
     units = _units(context, scan.quantities, grammars, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions

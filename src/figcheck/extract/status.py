@@ -109,10 +109,10 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
     return "planned" if ahead and not past else "actual"
 
 
-def describes_a_state(grammar: Grammar, language: str) -> bool:
+def describes_a_state(grammar: Grammar | None, language: str) -> bool:
     """Whether the figure's clause describes how things are, not what happened: its verb says a state
     ("le programme consiste en…", "the plan requires…")."""
-    verb = next((v for v in grammar.verbs if v.pos in VERBS), None)
+    verb = next((v for v in grammar.verbs if v.pos in VERBS), None) if grammar is not None else None
     if verb is None:
         return False
     return _fold(verb.lemma) in _clause_words(language).states

@@ -125,6 +125,7 @@ FOREIGN_UNKNOWN, FOREIGN_WINDOW = 1, 3
 APOSTROPHES = "'\u2019\u02bc"
 HYPHENS = "-\u2010\u2011"
 _WORD = r"[\p{L}\p{M}\p{N}_]+"
+_DIGIT_OR_UNDERSCORE = regex.compile(r"[\d_]")
 _TOKEN = regex.compile(rf"{_WORD}(?:[{regex.escape(APOSTROPHES + HYPHENS)}]{_WORD})*")
 # URLs, e-mail addresses, hashtags and handles: nothing inside them is prose.
 _NOT_PROSE = regex.compile(
@@ -300,7 +301,7 @@ def find_misspellings(
     `protected` holds (start, end) character spans never to flag: names, figures, quotations.
     """
     skipped = sorted_spans([*protected, *(m.span() for m in _NOT_PROSE.finditer(text))])
-    words = [(m.start(), _plain(m.group())) for m in _TOKEN.finditer(text)]
+    words = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     found: list[Misspelling] = []
     for start, end, word in _candidates(text, speller):
         if skipped.touch(start, end) or _beside_name(text, start, end, speller):
@@ -323,7 +324,9 @@ def _candidates(text: str, speller: Speller) -> Iterator[tuple[int, int, str]]:
     for token in _TOKEN.finditer(text):
         start, end = token.span()
         whole = token.group()
-        if end - start > LONGEST_WORD or any(c.isdigit() or c == "_" or c.isupper() for c in whole):
+        # no digit, underscore or capital: `islower` alone lets through only words with no cased letter,
+        # which the alphabet test below sets aside
+        if end - start > LONGEST_WORD or not whole.islower() or _DIGIT_OR_UNDERSCORE.search(whole):
             continue
         if _in_code_or_address(text, start, end) or speller.knows(_plain(whole)):
             continue
@@ -412,7 +415,7 @@ def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, sp
     for step in (-1, 1):
         seen, i = 0, index + step
         while 0 <= i < len(words) and seen < FOREIGN_WINDOW and line_start <= words[i][0] < line_end:
-            word = words[i][1]
+            word = _plain(words[i][1])
             i += step
             if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
                 continue
@@ -422,13 +425,12 @@ def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, sp
     return unknown >= FOREIGN_UNKNOWN
 
 
+_PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES[1:], "'"), **dict.fromkeys(HYPHENS[1:], "-")})
+
+
 def _plain(word: str) -> str:
     """The word with typographic apostrophes and hyphens as Hunspell expects them."""
-    for mark in APOSTROPHES[1:]:
-        word = word.replace(mark, "'")
-    for mark in HYPHENS[1:]:
-        word = word.replace(mark, "-")
-    return word
+    return word.translate(_PLAIN)
 
 
 def _base(letter: str) -> str:

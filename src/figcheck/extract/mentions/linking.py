@@ -284,7 +284,8 @@ def _surname_met(key: str, surnames: dict[str, list[tuple[str, int]]], at: int) 
         (
             s
             for s, first in surnames.get(key[:1].lower(), ())
-            if first < at and one_slip(s, key, shortest=SLIP_MIN_LENGTH)
+            # a slip changes the length by one letter at most
+            if first < at and abs(len(s) - len(key)) <= 1 and one_slip(s, key, shortest=SLIP_MIN_LENGTH)
         ),
         None,
     )

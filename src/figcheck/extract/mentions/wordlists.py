@@ -140,15 +140,19 @@ def tokenize(text: str) -> list[Token]:
     honorifics = lexicon().honorifics
     tokens: list[Token] = []
     sentence_start = True
+    folded: dict[str, str] = {}  # a text repeats its words: each is folded once
     for match in _TOKEN.finditer(text):
         word = match.group()
         is_word = word[0].isalpha()
-        start = match.start()
-        if tokens and "\n" in text[tokens[-1].end : start]:
+        start, end = match.span()
+        if tokens and text.find("\n", tokens[-1].end, start) >= 0:
             sentence_start = True
         # a compound ending in a lowercase word is an adjective ("Trump-loving", "Paris-based")
         cap = word[0].isupper() and not word.rsplit("-", 1)[-1][:1].islower()
-        tokens.append(Token(start, match.end(), word, fold(word), is_word, cap, sentence_start))
+        key = folded.get(word)
+        if key is None:
+            key = folded[word] = fold(word)
+        tokens.append(Token(start, end, word, key, is_word, cap, sentence_start))
         if word in SENTENCE_END:
             prev = tokens[-2].text if len(tokens) > 1 else ""
             # `M. Choïgou`, `J. Smith`: the dot ends an abbreviation, not the sentence

@@ -24,6 +24,7 @@ _NOUN_ONLY = regex.compile(r"[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?")
 _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _IL_Y_A = regex.compile(r"(?r)\by\s+a\s+(?:\S+\s+){0,3}\Z", regex.I)
 _PAST_AFTER = regex.compile(r"\s+past\b", regex.I)
+PAST_REACH = 16  # "seven   past"
 _PAST_BEFORE = regex.compile(r"(?r)\bpast\s+\Z", regex.I)
 _CONNECTOR_BEFORE = regex.compile(r"(?r)[0-9\p{L}]\s*-?\s*\p{L}{1,7}\s+\Z")
 _COMMA_AFTER = regex.compile(r",(?!\s*[0-9])")
@@ -175,7 +176,8 @@ def _clock_kind(state: ScanState, n: FoundNumber) -> str | None:
         return "time"
     if n.unit is None and g.time_after.match(text, end):
         return "time"
-    if _PAST_AFTER.match(text, end) or _PAST_BEFORE.search(text, max(0, start - 8), start):
+    # bounded: without an end, the regex engine looks for "past" through the rest of the text first
+    if _PAST_AFTER.match(text, end, end + PAST_REACH) or _PAST_BEFORE.search(text, max(0, start - 8), start):
         return "time"
     if (
         n.unit is None

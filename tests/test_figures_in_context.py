@@ -82,6 +82,15 @@ def test_a_reporting_verb_after_the_figure_names_its_subject(resources):
     assert "officials" in rows["80"]["speaker_text"]
 
 
+def test_whoever_promises_a_figure_states_it(resources):
+    rows = figures(
+        resources, "The regional governor has promised each family will receive 5,000 euros.", "en"
+    )
+    assert "governor" in rows["5,000"]["speaker_text"] and rows["5,000"]["status"] == "planned"
+    rows = figures(resources, "Le maire a promis que 300 logements seraient construits.", "fr")
+    assert "maire" in rows["300"]["speaker_text"]
+
+
 def test_a_figure_nobody_states_has_no_speaker(resources):
     rows = figures(resources, "The bridge carries 40,000 cars a day.", "en")
     assert rows["40,000"]["speaker_text"] is None

@@ -56,7 +56,8 @@ def figure_periods(
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
-    quantity's sentence may date it at all (whether it belongs to the quantity's clause)."""
+    quantity's sentence may date it at all (whether it belongs to the quantity's clause); `narrates`
+    whether its clause tells what happened, which a day taken from the sentences before it may date."""
     governing: Period | None = None
     dateline: Period | None = None
     lead: Period | None = None

@@ -610,3 +610,9 @@ def test_a_housing_estate_named_by_a_number_is_no_figure():
 )
 def test_the_ends_of_a_spread_of_values_are_bounds(text, qualifier):
     assert one(text, "en").qualifier == qualifier
+
+
+def test_a_number_before_past_is_a_clock_time_and_one_before_other_words_a_figure():
+    result = scan("The train left at ten past eight with 9 carriages.", "en")
+    assert [t.kind for t in result.tokens if t.text == "ten"] == ["time"]
+    assert [q.text for q in result.quantities] == ["9"]

@@ -64,7 +64,7 @@ def figure_periods(
     release: Period | None = None
     paragraph_of = paragraph_indexes(text, sentences)
     current_paragraph = -1
-    by_sentence: dict[int, list[Period]] = {}
+    by_sentence: dict[int, list[_Candidate]] = {}
     inherited: dict[int, Period | None] = {}
     for index, sentence in enumerate(sentences):
         if paragraph_of[index] != current_paragraph:
@@ -77,46 +77,37 @@ def figure_periods(
         found = _sentence_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
-        by_sentence[index] = found
+        read = by_sentence[index] = [_candidate(text, p, statement_dates, language) for p in found]
         inherited[index] = governing
         if lead is None and index < LEAD_SENTENCES:
             # "An apartment building collapsed on Monday…": the day the lead reports
             lead = next(
                 (
-                    p
-                    for p in found
-                    if p.scope == "day" and not _is_dateline(text, p) and not _whole_line(text, p)
+                    c.period
+                    for c in read
+                    if c.period.scope == "day" and not c.dateline and not _whole_line(text, c.period)
                 ),
                 None,
             )
         if dateline is None:
-            dateline = next((p for p in found if _is_dateline(text, p) and not _whole_line(text, p)), None)
+            dateline = next((c.period for c in read if c.dateline and not _whole_line(text, c.period)), None)
         if dateline is not None:
             # a wire-style dateline ("15 avril 2016. – … ont secoué le Japon jeudi"): the day its lead
             # reports dates the figures that nothing else dates
             dateline = lead or dateline
             governing = governing or dateline
-        own = [
-            p
-            for p in found
-            if not _compares(text, p, language)
-            and not _is_dateline(text, p)
-            and not in_citation(text, p.start, p.end, language)
-        ]
+        own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
         if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         if own:
             governing = own[-1]
     ends = _ends_of_changes(text, quantities, language)
-    read: dict[int, list[_Candidate]] = {}
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        if index not in read:
-            read[index] = [_candidate(text, p, statement_dates, language) for p in by_sentence[index]]
         candidates = [
             c
-            for c in read[index]
+            for c in by_sentence[index]
             if not c.cited
             and (
                 c.cue is None
@@ -129,7 +120,7 @@ def figure_periods(
         ranked = [c for c in candidates if not c.dateline]
         named = [c.period for c in ranked if not c.statement_date]
         period = _nearest(named or [c.period for c in ranked or candidates], quantity)
-        if period is None and not any(c.cue is None and not c.dateline for c in read[index]):
+        if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             period = None if _per_time(text, quantity, language) else inherited[index]
             if period is not None and period.scope == "day" and not narrates(number):

@@ -3,7 +3,7 @@ candidate kept, and a modifier before it ("fin", "depuis", "d'ici") applied."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -56,11 +56,11 @@ def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
     """Every match of the period grammars in the windows around trigger words of ``text``."""
     lex = lexicon(language)
     low = lower_same_length(text)
+    around = _trigger_windows(lex, low)
     matches = []
-    for window_start, window_end, kinds in _trigger_windows(lex, low):
-        for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
-            if needs.isdisjoint(kinds):
-                continue
+    for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
+        # a grammar reads only around the words it needs: "mardi" alone does not wake the year grammars
+        for window_start, window_end in _merged(w for kind in needs for w in around.get(kind, ())):
             for match in pattern.finditer(low, window_start, window_end, overlapped=False):
                 if match.end() > match.start():
                     matches.append((priority, match, resolve))
@@ -117,19 +117,24 @@ def resolve_phrases(
     return periods
 
 
-def _trigger_windows(lex: Lexicon, low: str) -> list[tuple[int, int, set[str]]]:
-    """Stretches of text around trigger words, overlapping ones merged, with the kinds of words hit."""
-    windows: list[tuple[int, int, set[str]]] = []
+def _trigger_windows(lex: Lexicon, low: str) -> dict[str, list[tuple[int, int]]]:
+    """The stretches of text around each trigger word, by the kind of word hit."""
+    windows: dict[str, list[tuple[int, int]]] = {}
     for hit in lex.trigger.finditer(low):
-        hit_start, hit_end = hit.span()
-        window_start, window_end = max(0, hit_start - _LEFT), min(len(low), hit_end + _RIGHT)
-        kind = hit.lastgroup or ""
-        if windows and window_start <= windows[-1][1]:
-            last_start, last_end, last_kinds = windows[-1]
-            windows[-1] = (last_start, max(last_end, window_end), last_kinds | {kind})
-        else:
-            windows.append((window_start, window_end, {kind}))
+        start, end = max(0, hit.start() - _LEFT), min(len(low), hit.end() + _RIGHT)
+        windows.setdefault(hit.lastgroup or "", []).append((start, end))
     return windows
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows in reading order, overlapping ones merged, so that one grammar reads no text twice."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _strip_spaces(low: str, start: int, end: int) -> tuple[int, int]:

@@ -5,10 +5,11 @@ reste de cette année", "in Q1 2023", "last week"). ``find_periods`` finds these
 scope (a month, a whole year, the rest of a year...) and resolves their first and last day.
 
 How it works: one compiled regular expression of trigger words (month names, weekdays, unit words such
-as ``semaine`` or ``year``, four-digit years, quarter codes...) finds the places worth reading. Around
-each group of hits a small window is parsed with the phrase grammars below; among overlapping
-candidates the longest wins. All wording (month names, relative words, scope phrases, number words)
-comes from ``data/periods_<lang>.yaml``; the grammars only arrange word classes.
+as ``semaine`` or ``year``, four-digit years, quarter codes...) finds the places worth reading. Each
+phrase grammar reads the small windows around the hits of the kinds of word it needs (a month, a
+weekday, a year...); among overlapping candidates the longest wins. All wording (month names, relative
+words, scope phrases, number words) comes from ``data/periods_<lang>.yaml``; the grammars only arrange
+word classes.
 
 Resolution of phrases that lack a year or are relative ("en janvier", "la semaine dernière",
 "Q3") uses ``reference`` when given (anchor ``reference``), else ``context_year`` (anchor

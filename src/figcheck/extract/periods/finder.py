@@ -53,7 +53,7 @@ class PhraseMatches:
 
 
 def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
-    """Every match of the period grammars in the windows around trigger words of ``text``."""
+    """Every match of the period grammars in ``text``, each grammar read around the trigger words it needs."""
     lex = lexicon(language)
     low = lower_same_length(text)
     around = _trigger_windows(lex, low)

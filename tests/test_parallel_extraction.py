@@ -1,12 +1,17 @@
 """Extraction in worker processes gives the same tables, in the same order, as in one process."""
 
 import io
+import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from figcheck.cli import _progress_bar, main
+from figcheck.extract import article as article_extraction
+from figcheck.extract.beside import beside
 from figcheck.pipeline import InMemory, extract, run
 from figcheck.rules.suite import default_suite
 from tests.conftest import SEED_TEXT
@@ -29,6 +34,43 @@ def test_two_workers_give_the_same_tables_as_one_process(make_collection) -> Non
     for table in ("documents", "figures", "mentions", "tokens"):
         pd.testing.assert_frame_equal(getattr(alone, table), getattr(pooled, table))
     assert len(pooled.figures) >= 10
+
+
+def test_a_long_text_gives_the_same_tables_with_its_mentions_found_in_a_second_process(
+    make_collection, monkeypatch
+) -> None:
+    folder = make_collection({"long.txt": "\n".join(ARTICLES["c.txt"].split("---\n")[-1] for _ in range(40))})
+    monkeypatch.setattr(article_extraction, "BESIDE_FROM", 1_000)
+    forked: list[bool] = []
+
+    def recorded(work, *, fork):
+        forked.append(fork)
+        return beside(work, fork=fork)
+
+    monkeypatch.setattr(article_extraction, "beside", recorded)
+    alone, helped = extract([folder], jobs=1), extract([folder], jobs=2)
+    assert forked == [False, True]
+    for table in ("documents", "figures", "mentions"):
+        pd.testing.assert_frame_equal(getattr(alone, table), getattr(helped, table))
+    assert len(helped.mentions) >= 40
+
+
+def test_work_beside_runs_in_another_process_and_hands_back_its_result() -> None:
+    with beside(os.getpid) as result:
+        assert result() != os.getpid()
+    with beside(os.getpid, fork=False) as result:
+        assert result() == os.getpid()
+
+
+def test_an_error_beside_is_raised_where_the_result_is_asked_for() -> None:
+    with beside(lambda: int("five")) as result, pytest.raises(ValueError, match="five"):
+        result()
+
+
+def test_leaving_the_block_ends_the_work_beside() -> None:
+    with pytest.raises(KeyError), beside(lambda: time.sleep(60)):
+        raise KeyError("the caller failed")
+    assert multiprocessing.active_children() == []
 
 
 def test_progress_counts_the_articles_of_each_batch_extracted(make_collection) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from figcheck.extract.attribution import attribution_words
+from figcheck.extract.beside import beside
 from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
@@ -49,10 +51,14 @@ class ArticleExtraction:
         }
 
 
-def extract_articles(articles: Sequence[Article], resources: Resources) -> list[ArticleExtraction]:
+def extract_articles(
+    articles: Sequence[Article], resources: Resources, helpers: int = 0
+) -> list[ArticleExtraction]:
     """Each article's rows, in order. Each language's texts go through spaCy together, which batches its
     matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
-    then the sentences that hold figures are parsed together."""
+    then the sentences that hold figures are parsed together. With `helpers` (processes this one may
+    start), the mentions of a language's texts are found in a second process while their numbers are
+    scanned and parsed here."""
     extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
         numbers = [n for n, a in enumerate(articles) if a.language == language]
@@ -60,17 +66,19 @@ def extract_articles(articles: Sequence[Article], resources: Resources) -> list[
         model = resources.pipeline_for(language)
         texts = [a.text for a in group]
         names_model = model if reads_names(language) else None
-        found = list(find_mentions_batch(texts, language, resources.gazetteer, names_model))
-        scans = [scan(a.text, a.language, resources.units) for a in group]
-        spans = [list(sentences(a.text)) for a in group]
-        parses = parse_many(
-            model,
-            [(a.text, s, scanned.quantities) for a, s, scanned in zip(group, spans, scans, strict=True)],
-            heads=resources.units.head_words(language),
-            attribution=attribution_words(language),
-            speaks=speech_cues(language).search,
-            joins=counted_after(language),
-        )
+        mentions_of = partial(_mentions, texts, language, resources.gazetteer, names_model)
+        with beside(mentions_of, fork=helpers > 0 and sum(map(len, texts)) >= BESIDE_FROM) as mentions_found:
+            scans = [scan(a.text, a.language, resources.units) for a in group]
+            spans = [list(sentences(a.text)) for a in group]
+            parses = parse_many(
+                model,
+                [(a.text, s, scanned.quantities) for a, s, scanned in zip(group, spans, scans, strict=True)],
+                heads=resources.units.head_words(language),
+                attribution=attribution_words(language),
+                speaks=speech_cues(language).search,
+                joins=counted_after(language),
+            )
+            found = mentions_found()
         for n, article, mentions, numbers_scan, article_spans, parsed in zip(
             numbers, group, found, scans, spans, parses, strict=True
         ):
@@ -81,6 +89,14 @@ def extract_articles(articles: Sequence[Article], resources: Resources) -> list[
                 article, numbers_scan, context, parsed if model is not None else None
             )
     return [extractions[n] for n in range(len(articles))]
+
+
+# Below this many characters of text in a language, a second process costs more than it saves.
+BESIDE_FROM = 20_000
+
+
+def _mentions(texts: list[str], language: str, gazetteer: Gazetteer | None, nlp: Any) -> list[list[Mention]]:
+    return list(find_mentions_batch(texts, language, gazetteer, nlp))
 
 
 def _extraction(

@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,8 @@ class Worker:
     resources: Resources
     document_rules: tuple[Rule, ...]
     expectations: ExpectationSuiteSpec | None
+    # processes it may start beside itself: cores no other worker uses (`figcheck.extract.beside`)
+    helpers: int = 0
 
 
 def make_worker(
@@ -178,7 +180,7 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     them back. `worker`: what to extract and check with (default: what `batch.setup` names)."""
     worker = worker or _worker(batch.setup)
     read, articles = _read(batch)
-    extractions = extract_articles(articles, worker.resources)
+    extractions = extract_articles(articles, worker.resources, worker.helpers)
     try:
         documents, figures, mentions, tokens = _tables(articles, extractions)
         set_aside: list[InputProblem] = []
@@ -293,7 +295,8 @@ def processes_for(articles: int, jobs: int) -> int:
 def _in_processes(work: Sequence[Batch], jobs: int, worker: Worker) -> Iterator[BatchResult]:
     processes = min(processes_for(sum(b.size for b in work), jobs), len(work))
     if processes == 1:
-        yield from (extract_batch(batch, worker) for batch in work)
+        alone = replace(worker, helpers=(jobs or os.cpu_count() or 1) - 1)
+        yield from (extract_batch(batch, alone) for batch in work)
         return
     with ProcessPoolExecutor(processes, initializer=in_worker, initargs=(os.getpid(),)) as pool:
         try:

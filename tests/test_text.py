@@ -2,7 +2,8 @@ import unicodedata
 
 import pytest
 
-from figcheck.text import strip_accents, strip_accents_compatible
+from figcheck.text import replacing, strip_accents, strip_accents_compatible
+from figcheck.text.names.slips import SlipIndex, one_slip
 
 
 def _whole(text: str, form: str) -> str:
@@ -38,3 +39,32 @@ def test_keep_disjoint_keeps_the_most_wanted_and_returns_text_order():
 
     wanted_first = [(10, 20), (15, 30), (0, 10), (20, 25), (5, 12)]
     assert keep_disjoint(wanted_first, lambda s: s) == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_replacing_writes_every_character_of_its_table() -> None:
+    plain = replacing({"\u2019": "'", "\u2014": "-", "\u00a0": " "})
+    assert plain("l\u2019armée\u00a0\u2014 l\u2019État") == "l'armée - l'État"
+    assert plain("rien à changer") == "rien à changer"
+
+
+def test_replacing_refuses_a_table_whose_order_would_matter() -> None:
+    with pytest.raises(ValueError, match="order"):
+        replacing({"č": "ch", "c": "ts"})
+
+
+@pytest.mark.parametrize("slip", ["Macron", "Maccron", "Marcon", "Makron", "Macrn", "macron"])
+def test_a_slip_index_finds_every_word_one_slip_away(slip: str) -> None:
+    index = SlipIndex()
+    for word in ("Poutine", "Macron", "Borne", "Mackron"):
+        index.add(word)
+    found = [index.words[n] for n in index.near(slip) if one_slip(index.words[n], slip)]
+    assert "Macron" in found or slip.lower() == "macron"
+    assert "Poutine" not in found and "Borne" not in found
+
+
+def test_a_slip_index_gives_its_words_in_the_order_added() -> None:
+    index = SlipIndex()
+    for word in ("Marcon", "Poutine", "Macron"):
+        index.add(word)
+    assert [index.words[n] for n in index.near("Macrom")] == ["Macron"]
+    assert [index.words[n] for n in index.near("Macorn")] == ["Marcon", "Macron"]

@@ -29,13 +29,13 @@ import regex
 
 from figcheck.load.files import read_text
 from figcheck.packaged import data_text
-from figcheck.text import strip_accents
+from figcheck.text import replacing, strip_accents
 
 COLUMNS = ("unit", "kind", "lang", "form")
 KINDS = frozenset({"currency", "cents", "measure", "percent", "time", "count", "head"})
 LANGS = frozenset({"fr", "en", "*"})
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_apostrophes = replacing({"’": "'", "ʼ": "'", "`": "'"})
 _SPLIT = regex.compile(r"(?<=')|\s+")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}' -]+$")
 
@@ -49,7 +49,7 @@ def _singular(word: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize(phrase: str) -> str:
     """The lookup key of a phrase: lowercase, no accents, apostrophes unified, each word singular-ish."""
-    text = phrase.translate(_APOSTROPHES).lower().strip()
+    text = _apostrophes(phrase).lower().strip()
     words = [w for w in _SPLIT.split(text) if w]
     return " ".join(_singular(strip_accents(w)) for w in words)
 

@@ -9,6 +9,7 @@ through `str.translate`: folding is on the path of every sentence of every artic
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 
@@ -40,7 +41,23 @@ def strip_accents_compatible(text: str) -> str:
     return text if text.isascii() else text.translate(_COMPATIBLE)
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+def replacing(table: Mapping[str, str]) -> Callable[[str], str]:
+    """A function writing each character of `table` as its replacement. A handful of `str.replace` calls
+    cost a twentieth of `str.translate` with a mapping, which looks every character of the text up."""
+    pairs = tuple(table.items())
+    if any(old in new for old, _ in pairs for _, new in pairs):
+        raise ValueError("a replacement holds a character that is replaced: the order would matter")
+
+    def replace(text: str) -> str:
+        for old, new in pairs:
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+    return replace
+
+
+_apostrophes = replacing({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 
 
 def fold(text: str) -> str:
@@ -48,5 +65,5 @@ def fold(text: str) -> str:
 
     `Sergueï Choïgou` and `SERGUEI CHOIGOU` share a key; Cyrillic stays Cyrillic.
     """
-    stripped = strip_accents_compatible(text.translate(_APOSTROPHES))
+    stripped = strip_accents_compatible(_apostrophes(text))
     return " ".join(stripped.casefold().split())

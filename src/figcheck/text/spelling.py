@@ -77,6 +77,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from figcheck.packaged import data_rows
+from figcheck.text import replacing
 from figcheck.text.spans import sorted_spans
 
 if TYPE_CHECKING:
@@ -425,12 +426,8 @@ def _among_foreign_words(text: str, words: list[tuple[int, str]], index: int, sp
     return unknown >= FOREIGN_UNKNOWN
 
 
-_PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES[1:], "'"), **dict.fromkeys(HYPHENS[1:], "-")})
-
-
-def _plain(word: str) -> str:
-    """The word with typographic apostrophes and hyphens as Hunspell expects them."""
-    return word.translate(_PLAIN)
+# the word with typographic apostrophes and hyphens as Hunspell expects them
+_plain = replacing({**dict.fromkeys(APOSTROPHES[1:], "'"), **dict.fromkeys(HYPHENS[1:], "-")})
 
 
 def _base(letter: str) -> str:

@@ -18,7 +18,7 @@ from figcheck.extract.mentions.records import (
 from figcheck.load.gazetteer import Gazetteer, GazetteerEntry
 from figcheck.packaged import data_rows
 from figcheck.text import fold
-from figcheck.text.names.slips import one_slip
+from figcheck.text.names.slips import SlipIndex, one_slip
 from figcheck.text.titles import (
     MAX_PREMODIFIERS,
     Token,
@@ -164,9 +164,9 @@ def build_mentions(
                 c.type = "person"
         persons_by_surname_pass.append(c)
     covered = {k for c in chosen for k in range(c.first, c.last)}
-    by_initial: dict[str, list[tuple[str, int]]] = {}
-    for surname, first_at in surnames.items():
-        by_initial.setdefault(surname[:1].lower(), []).append((surname, first_at))
+    met = SlipIndex()
+    for surname in surnames:
+        met.add(surname)
     for k, t in enumerate(tokens):
         if k in covered or not (t.is_word and t.cap) or t.key in stopwords:
             continue
@@ -177,7 +177,7 @@ def build_mentions(
             tokens[k - 1].key not in _place_prepositions(language)
             and not (tokens[k - 1].is_word and tokens[k - 1].cap)
         )
-        known = known or slip and _surname_met(t.key, by_initial, k) is not None
+        known = known or slip and _surname_met(t.key, met, surnames, k) is not None
         if known or (gazetteer is not None and gazetteer.by_surname(t.text)):
             persons_by_surname_pass.append(Candidate(k, k + 1, "person", FROM_RULE))
     chosen = sorted(persons_by_surname_pass, key=lambda c: c.first)
@@ -277,15 +277,14 @@ def _place_prepositions(language: str) -> frozenset[str]:
     return frozenset(fold(word) for word, lang in rows if lang == language)
 
 
-def _surname_met(key: str, surnames: dict[str, list[tuple[str, int]]], at: int) -> str | None:
-    """The surname of a full name met before token `at` that `key` writes with one slip; `surnames`
-    holds them by first letter (a slip keeps it), so an article naming thousands stays cheap."""
+def _surname_met(key: str, met: SlipIndex, first_at: dict[str, int], at: int) -> str | None:
+    """The first surname of a full name met before token `at` that `key` writes with one slip; `met`
+    indexes them by their slips, so an article naming thousands stays cheap."""
     return next(
         (
-            s
-            for s, first in surnames.get(key[:1].lower(), ())
-            # a slip changes the length by one letter at most
-            if first < at and abs(len(s) - len(key)) <= 1 and one_slip(s, key, shortest=SLIP_MIN_LENGTH)
+            surname
+            for surname in (met.words[n] for n in met.near(key))
+            if first_at[surname] < at and one_slip(surname, key, shortest=SLIP_MIN_LENGTH)
         ),
         None,
     )

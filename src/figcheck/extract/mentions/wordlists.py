@@ -141,18 +141,19 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     sentence_start = True
     folded: dict[str, str] = {}  # a text repeats its words: each is folded once
+    line_end = text.find("\n")  # the first line end after the last token
     for match in _TOKEN.finditer(text):
         word = match.group()
-        is_word = word[0].isalpha()
         start, end = match.span()
-        if tokens and text.find("\n", tokens[-1].end, start) >= 0:
-            sentence_start = True
+        if 0 <= line_end < start:
+            sentence_start = bool(tokens) or sentence_start
+            line_end = text.find("\n", end)
         # a compound ending in a lowercase word is an adjective ("Trump-loving", "Paris-based")
-        cap = word[0].isupper() and not word.rsplit("-", 1)[-1][:1].islower()
+        cap = word[0].isupper() and not ("-" in word and word.rsplit("-", 1)[-1][:1].islower())
         key = folded.get(word)
         if key is None:
             key = folded[word] = fold(word)
-        tokens.append(Token(start, end, word, key, is_word, cap, sentence_start))
+        tokens.append(Token(start, end, word, key, word[0].isalpha(), cap, sentence_start))
         if word in SENTENCE_END:
             prev = tokens[-2].text if len(tokens) > 1 else ""
             # `M. Choïgou`, `J. Smith`: the dot ends an abbreviation, not the sentence

@@ -57,10 +57,13 @@ def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
     lex = lexicon(language)
     low = lower_same_length(text)
     around = _trigger_windows(lex, low)
+    merged: dict[frozenset[str], list[tuple[int, int]]] = {}  # grammars share their needs
     matches = []
     for priority, (_name, pattern, resolve, needs) in enumerate(lex.grammars):
         # a grammar reads only around the words it needs: "mardi" alone does not wake the year grammars
-        for window_start, window_end in _merged(w for kind in needs for w in around.get(kind, ())):
+        if needs not in merged:
+            merged[needs] = _merged(w for kind in needs for w in around.get(kind, ()))
+        for window_start, window_end in merged[needs]:
             for match in pattern.finditer(low, window_start, window_end, overlapped=False):
                 if match.end() > match.start():
                     matches.append((priority, match, resolve))

@@ -11,15 +11,15 @@ from typing import Any
 import regex
 
 from figcheck.packaged import data_yaml
-from figcheck.text import strip_accents
+from figcheck.text import replacing, strip_accents
 
 
 def fold(text: str) -> str:
     """Lowercase without accents, typographic apostrophes and dashes made plain."""
-    return strip_accents(text.lower()).translate(_PLAIN)
+    return _plain(strip_accents(text.lower()))
 
 
-_PLAIN = str.maketrans(
+_plain = replacing(
     {
         "’": "'",
         "‘": "'",
@@ -39,12 +39,12 @@ def lower_same_length(text: str) -> str:
     """A lowercase copy of ``text`` with the same offsets (plain apostrophes, dashes and spaces)."""
     low = text.lower()
     if len(low) == len(text):
-        return low.translate(_PLAIN)
+        return _plain(low)
     out = []
     for char in text:
         low = char.lower()
         out.append(low if len(low) == 1 else char)
-    return "".join(out).translate(_PLAIN)
+    return _plain("".join(out))
 
 
 @cache
@@ -58,7 +58,7 @@ def alternation(words: Iterable[str], regexes: bool = False) -> str:
     """An alternation of ``words``, longest first, accent-free variants added."""
     forms: set[str] = set()
     for word in words:
-        word = word.lower().translate(_PLAIN)
+        word = _plain(word.lower())
         for variant in {word, fold(word)}:
             forms.add(variant if regexes else regex.escape(variant, special_only=True))
     parts = sorted(forms, key=len, reverse=True)

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from figcheck.text import strip_accents
+from figcheck.text import replacing, strip_accents
 from figcheck.text.names import tables
 from figcheck.text.names.conventions import LATIN_CONVENTIONS, combine, word_convention
 
@@ -30,7 +30,7 @@ PHONEMES = frozenset("abcdefgijklmnoprstuvxčšž")
 _VOWELS = frozenset("aeiou")
 _VOWEL_LETTERS = frozenset("aeiouyáàâäéèêëíìîïóòôöúùûüýąęėě")
 _RENDER = str.maketrans({"č": "ch", "š": "sh", "x": "kh", "c": "ts"})
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "ʹ": "'", "´": "'", "`": "'", "‘": "'", "·": ""})
+_apostrophes = replacing({"’": "'", "ʼ": "'", "ʹ": "'", "´": "'", "`": "'", "‘": "'", "·": ""})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PATRONYMIC = re.compile(
     r"(vich|vitch|vitsch|witsch|vič|wicz|vych|vytch|vyč|wytsch|vits|vici|vic|vna|wna|ichna|ična|itch|"
@@ -42,7 +42,7 @@ TYPES = ("person", "place", "organization")
 
 def normalize(text: str) -> str:
     """NFC, lowercase, stress marks dropped, every apostrophe written ``'``."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    text = _apostrophes(unicodedata.normalize("NFC", text))
     text = text.replace("\u0301", "").replace("\u0300", "")
     return text.lower().strip()
 

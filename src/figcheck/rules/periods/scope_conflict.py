@@ -61,19 +61,14 @@ def known_before(tables: Tables, doc_ids: Collection[str]) -> dict[tuple[str, st
     pairs = conflict_pairs(tables, doc_ids).select(
         "doc_id", "unit", "figure_id", "figure_id_b", "period_start", "period_start_b"
     )
-    rows = (
-        join(pairs, earlier, on=["doc_id", "unit"])
-        .filter(
-            (nw.col("period_start_c") >= nw.col("period_start"))
-            & (nw.col("period_end_c") < nw.col("period_start_b"))
-        )
-        .sort("figure_id", "figure_id_b", "figure_id_c")
-        .collect()
+    candidates = join(pairs, earlier, on=["doc_id", "unit"]).filter(
+        (nw.col("period_start_c") >= nw.col("period_start"))
+        & (nw.col("period_end_c") < nw.col("period_start_b"))
     )
-    known: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in hits_of(rows):
-        known.setdefault((row["figure_id"], row["figure_id_b"]), row)
-    return known
+    # one figure per pair, chosen by the engine: an article repeating a figure gives many
+    first = candidates.group_by("figure_id", "figure_id_b").agg(nw.col("figure_id_c").min())
+    rows = join(candidates, first, on=["figure_id", "figure_id_b", "figure_id_c"]).collect()
+    return {(row["figure_id"], row["figure_id_b"]): row for row in hits_of(rows)}
 
 
 @rule(code="PD001", slug="scope-conflict", severity="error", family="periods")

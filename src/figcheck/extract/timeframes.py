@@ -105,21 +105,7 @@ def figure_periods(
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        candidates = [
-            c
-            for c in by_sentence[index]
-            if not c.cited
-            and (
-                c.cue is None
-                and (attaches(number, c.period) or _right_after(text, quantity, c.period))
-                or c.cue is not None
-                and quantity.start >= c.cue
-            )
-        ]
-        # the dateline dates what nothing else dates, the day a statement was made what nothing but it does
-        ranked = [c for c in candidates if not c.dateline]
-        named = [c.period for c in ranked if not c.statement_date]
-        period = _nearest(named or [c.period for c in ranked or candidates], quantity)
+        period = _nearest_dating(text, by_sentence[index], number, quantity, attaches)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             period = None if _per_time(text, quantity, language) else inherited[index]
@@ -382,13 +368,45 @@ def _right_after(text: str, quantity: Quantity, period: Period) -> bool:
     )
 
 
-def _nearest(periods: Sequence[Period], quantity: Quantity) -> Period | None:
-    outside = [p for p in periods if p.end <= quantity.start or p.start >= quantity.end]
-    if not outside:
+def _nearest_dating(
+    text: str,
+    candidates: Sequence[_Candidate],
+    number: int,
+    quantity: Quantity,
+    attaches: Callable[[int, Period], bool],
+) -> Period | None:
+    """The nearest period of its sentence that may date quantity `number` and stands outside it: one the
+    text names first, else a statement's day, else the dateline (none when a named one overlaps the
+    figure). The candidates are asked nearest first and no further than needed: a line dense with figures
+    and dates would cost the product of the two."""
+    ranked: Period | None = None  # the nearest outside, not the dateline
+    any_candidate: Period | None = None  # the nearest outside
+    named_at_all = ranked_at_all = False
+    for c in sorted(candidates, key=lambda c: _distance(c.period, quantity)):
+        if c.cited or (
+            quantity.start < c.cue
+            if c.cue is not None
+            else not (attaches(number, c.period) or _right_after(text, quantity, c.period))
+        ):
+            continue
+        outside = c.period.end <= quantity.start or c.period.start >= quantity.end
+        if not c.dateline and not c.statement_date:
+            if outside:
+                return c.period
+            named_at_all = True
+        if not c.dateline:
+            ranked_at_all = True
+            ranked = ranked or (c.period if outside else None)
+        any_candidate = any_candidate or (c.period if outside else None)
+    if named_at_all:
         return None
-    return min(
-        outside, key=lambda p: p.start - quantity.end if p.start >= quantity.end else quantity.start - p.end
-    )
+    return ranked if ranked_at_all else any_candidate
+
+
+def _distance(period: Period, quantity: Quantity) -> int:
+    if period.start >= quantity.end:
+        return period.start - quantity.end
+    return quantity.start - period.end if period.end <= quantity.start else -1
 
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:

@@ -46,6 +46,34 @@ def test_implausible_value_and_late_statement_date_are_findings(make_collection,
     assert len(result.findings) == 2
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_expectations_give_the_same_outcomes_here_and_in_a_process_beside(
+    make_collection, suite, jobs
+) -> None:
+    folder = make_collection(
+        {"a.txt": ARTICLE}, HEADER + "a,2 000 000,20000000000,exact,munitions,2026-02-09\n"
+    )
+    alone = run([folder], suite, jobs=1)
+    assert run([folder], suite, jobs=jobs).expectations == alone.expectations != ()
+
+
+def test_an_expectation_gx_rejects_stops_the_run_with_its_suite_named(
+    make_collection, make_suite, tmp_path
+) -> None:
+    spec = tmp_path / "odd.expectations.json"
+    spec.write_text(
+        json.dumps(
+            {"name": "odd", "expectations": [{"type": "expect_column_values_to_be_purple", "kwargs": {}}]}
+        ),
+        encoding="utf-8",
+    )
+    odd = read_suite(make_suite(EXPECTATIONS_SUITE.replace(EXPECTATIONS.name, str(spec)), expectations=True))
+    folder = make_collection({"a.txt": ARTICLE})
+    for jobs in (1, 2):  # GX run here, or in a process beside: one error, naming the suite
+        with pytest.raises(InputError, match=r"odd.expectations.json: GX kept 0 of 1 expectations"):
+            run([folder], odd, jobs=jobs)
+
+
 def test_plausible_curated_figure_passes(make_collection, suite) -> None:
     folder = make_collection(
         {"a.txt": ARTICLE},

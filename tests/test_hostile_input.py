@@ -244,8 +244,8 @@ def test_an_article_whose_rows_break_a_table_check_is_set_aside(
 
     from figcheck.pipeline import batches
 
-    def extract_badly(articles, resources):
-        extractions = extract_articles(articles, resources)
+    def extract_badly(articles, resources, helpers=0):
+        extractions = extract_articles(articles, resources, helpers)
         bad = {
             **extractions[0].figures[0],
             "period_start": dt.date(2024, 2, 1),

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from figcheck.beside import Later, beside, served
 from figcheck.cli import _progress_bar, main
 from figcheck.extract import article as article_extraction
-from figcheck.extract.beside import beside
 from figcheck.pipeline import InMemory, extract, run
 from figcheck.rules.suite import default_suite
 from tests.conftest import SEED_TEXT
@@ -71,6 +71,30 @@ def test_leaving_the_block_ends_the_work_beside() -> None:
     with pytest.raises(KeyError), beside(lambda: time.sleep(60)):
         raise KeyError("the caller failed")
     assert multiprocessing.active_children() == []
+
+
+def test_a_process_served_later_runs_the_work_it_is_handed() -> None:
+    with served(os.getpid) as ask:
+        assert ask(os.getpid)() != os.getpid()
+    with served(os.getpid) as ask:
+        assert ask(pow, 2, 10)() == 1024
+    with served(os.getpid, fork=False) as ask:
+        assert ask(os.getpid)() == os.getpid()
+
+
+def test_a_process_served_but_never_asked_ends_with_the_block() -> None:
+    with served(os.getpid):
+        pass
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_of_work_served_comes_back_and_a_later_sequence_raises_it_on_every_read() -> None:
+    with served(os.getpid) as ask:
+        outcomes = Later(ask(int, "five"))
+        for _ in range(2):
+            with pytest.raises(ValueError, match="five"):
+                len(outcomes)
+    assert list(Later(lambda: [1, 2])) == [1, 2]
 
 
 def test_progress_counts_the_articles_of_each_batch_extracted(make_collection) -> None:

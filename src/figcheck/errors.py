@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class InputError(Exception):
         problem = InputProblem(Path(path), line, message, column, source_line)
         super().__init__(str(problem))
         self.problems: tuple[InputProblem, ...] = (problem,)
+
+    def __reduce__(self) -> tuple[Any, tuple[list[InputProblem]]]:
+        # rebuilt from its problems when it travels between processes
+        return (InputError.collected, (list(self.problems),))
 
     @classmethod
     def collected(cls, problems: list[InputProblem]) -> InputError:

@@ -60,7 +60,8 @@ def _tables(
         figures=lazy["figures"],
         mentions=lazy["mentions"],
         texts=texts,
-        expectations=tuple(expectations),
+        # kept as given: the outcomes may still be on their way (`figcheck.beside.Later`)
+        expectations=expectations,
     )
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from figcheck.beside import beside
 from figcheck.extract.attribution import attribution_words
-from figcheck.extract.beside import beside
 from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names

@@ -17,13 +17,16 @@ One flow for every run; where its tables live between stages is the store's busi
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from figcheck.beside import Later, served
 from figcheck.engines import DEFAULT_ENGINE, EngineOptions, engine_named, tables_from_pandas
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import Resources
@@ -56,6 +59,7 @@ from figcheck.tables.expectations import (
     ExpectationOutcome,
     ExpectationSuiteSpec,
     check_row_by_row,
+    load_validator,
     read_expectations,
 )
 
@@ -145,12 +149,15 @@ def run(
     if expectations and in_batches:
         why = f"--engine {engine} validates the figures a batch of articles at a time; use pandas or spark"
         check_row_by_row(expectations, why)
-    with store.opened():
+    # with pandas, a core left free once the articles are read validates the figures table: Great
+    # Expectations is imported there meanwhile (it takes seconds), and runs while the rules run here
+    spare = engine == "pandas" and expectations is not None and (jobs or os.cpu_count() or 1) > 1
+    with store.opened(), served(load_validator, fork=spare) as ask:
         setup = Setup(tuple(find_collections(paths)), suite, store.folder, in_batches)
         resources = load_resources(setup.collections)
         flow = _Run(setup, store, rules, expectations, resources, engine, options, jobs, progress)
         results = _extract(flow, batches_of(setup, store.batch_size))
-        return _check(flow, results, started)
+        return _check(flow, results, started, ask)
 
 
 def extract(
@@ -241,11 +248,18 @@ def _load(flow: _Run, results: Sequence[BatchResult]) -> list[dict[str, Any]]:
     return curated
 
 
-def _check(flow: _Run, results: Sequence[BatchResult], started: float) -> RunResult:
-    """Run the expectations and every rule; number and fingerprint the findings."""
+def _check(
+    flow: _Run,
+    results: Sequence[BatchResult],
+    started: float,
+    ask: Callable[..., Callable[[], Any]] = partial,
+) -> RunResult:
+    """Run the expectations (through `ask`: here, or in a process beside) and every rule; number and
+    fingerprint the findings."""
     store, suite = flow.store, flow.setup.suite
     spec = flow.expectations
-    outcomes = store.validate(spec, results, flow.engine, flow.options) if spec else []
+    # the failed-expectation rule, the last, waits for the outcomes; an error of theirs is raised again below
+    outcomes = Later(ask(store.validation(spec, results, flow.engine, flow.options)) if spec else tuple)
     tables = store.tables(flow.engine, outcomes, flow.options)
 
     def findings_of(rule: Rule) -> Iterable[Finding]:

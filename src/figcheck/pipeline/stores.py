@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -102,6 +103,12 @@ class Store(ABC):
         self, spec: ExpectationSuiteSpec, results: Sequence[BatchResult], engine: str, options: EngineOptions
     ) -> list[ExpectationOutcome]:
         """The suite's outcomes on the whole figures table (from the batches' own, when they ran them)."""
+
+    def validation(
+        self, spec: ExpectationSuiteSpec, results: Sequence[BatchResult], engine: str, options: EngineOptions
+    ) -> Callable[[], list[ExpectationOutcome]]:
+        """`validate` as a function of no argument that another process may run (it travels pickled)."""
+        return partial(self.validate, spec, results, engine, options)
 
     @abstractmethod
     def tables(self, engine: str, outcomes: Sequence[ExpectationOutcome], options: EngineOptions) -> Tables:

@@ -166,6 +166,13 @@ def _line_of(lines: Sequence[str], kind: str, occurrence: int) -> int | None:
     return None
 
 
+def load_validator() -> None:
+    """Import Great Expectations, which takes seconds: in a process that validates later."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import great_expectations  # noqa: F401
+
+
 def validate_frame(
     frame: Any, spec: ExpectationSuiteSpec, id_column: str, datasource: str = "pandas"
 ) -> list[ExpectationOutcome]:

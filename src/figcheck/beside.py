@@ -1,0 +1,137 @@
+"""Work done in a second process while this one goes on: a long article's mentions are found there while
+its numbers are scanned and its sentences parsed here; Great Expectations is imported there while the
+articles are read here, and the expectations run there while the rules run here.
+
+The second process is a fork of this one, so it starts with all this one has loaded (the language
+models) and sends only its result back; work handed to it later travels pickled. Where processes cannot
+be forked, the work is done here, when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar, overload
+
+from figcheck.stops import in_worker
+
+T = TypeVar("T")
+
+
+@contextmanager
+def beside(work: Callable[[], T], *, fork: bool = True) -> Iterator[Callable[[], T]]:
+    """Start `work` in a forked process (when `fork` and the platform allow) and yield the function that
+    waits for its result; an error of `work` is raised there. On leaving the block the process is ended,
+    whatever happened inside it."""
+    if not fork or "fork" not in multiprocessing.get_all_start_methods():
+        yield work
+        return
+    with _forked(work, None) as (_, result):
+        yield result
+
+
+@contextmanager
+def served(prepare: Callable[[], Any], *, fork: bool = True) -> Iterator[Callable[..., Callable[[], Any]]]:
+    """A forked process that gets ready at once (`prepare`: an import that takes seconds) and then runs the
+    one piece of work it is handed. Yields `ask(function, *arguments)`, which hands them over (they are
+    pickled) and returns the function that waits for the result. Without `fork`, `ask` runs the work
+    here, when its result is asked for."""
+    if not fork or "fork" not in multiprocessing.get_all_start_methods():
+        yield partial
+        return
+    with _forked(None, prepare) as (sending, result):
+
+        def ask(function: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
+            sending.send((function, arguments))
+            return result
+
+        yield ask
+
+
+@contextmanager
+def _forked(
+    work: Callable[[], Any] | None, prepare: Callable[[], Any] | None
+) -> Iterator[tuple[Connection, Callable[[], Any]]]:
+    context = multiprocessing.get_context("fork")
+    here, there = context.Pipe()
+    process = context.Process(target=_serve, args=(there, os.getpid(), work, prepare), daemon=True)
+    process.start()
+    there.close()
+
+    def result() -> Any:
+        try:
+            done, value = here.recv()
+        except EOFError:
+            raise RuntimeError(
+                f"the process beside this one ended with exit code {process.exitcode}"
+            ) from None
+        if not done:
+            raise value
+        return value
+
+    try:
+        yield here, result
+    finally:
+        if process.is_alive():
+            process.terminate()
+        here.close()
+        process.join()
+
+
+def _serve(
+    connection: Connection, parent: int, work: Callable[[], Any] | None, prepare: Callable[[], Any] | None
+) -> None:
+    in_worker(parent)
+    try:
+        if work is None:
+            if prepare is not None:
+                prepare()
+            function, arguments = connection.recv()
+            work = partial(function, *arguments)
+        outcome: tuple[bool, Any] = (True, work())
+    except EOFError:
+        return  # the run went on without asking for the work
+    except Exception as error:
+        outcome = (False, error)
+    try:
+        connection.send(outcome)
+    except OSError:
+        return  # the run no longer waits for it
+    except Exception as error:  # what cannot be pickled cannot travel: say so rather than vanish
+        connection.send((False, RuntimeError(f"the work beside could not hand back its outcome: {error}")))
+    connection.close()
+
+
+class Later(Sequence[T]):
+    """A sequence another process is computing, waited for (`result`) when first read; its error, if it
+    failed, is raised by every read."""
+
+    def __init__(self, result: Callable[[], Sequence[T]]) -> None:
+        self._result = result
+        self._items: tuple[T, ...] | None = None
+        self._error: Exception | None = None
+
+    def _read(self) -> tuple[T, ...]:
+        if self._error is not None:
+            raise self._error
+        if self._items is None:
+            try:
+                self._items = tuple(self._result())
+            except Exception as error:
+                self._error = error
+                raise
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return self._read()[index]
+
+    def __len__(self) -> int:
+        return len(self._read())

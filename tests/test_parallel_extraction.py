@@ -3,6 +3,7 @@
 import io
 import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -95,6 +96,21 @@ def test_an_error_of_work_served_comes_back_and_a_later_sequence_raises_it_on_ev
             with pytest.raises(ValueError, match="five"):
                 len(outcomes)
     assert list(Later(lambda: [1, 2])) == [1, 2]
+
+
+def test_a_process_beside_that_missed_its_stop_still_ends_with_the_block() -> None:
+    # a stop sent before the process replaced the handler it inherited is lost: ending must not hang
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        started = time.monotonic()
+        with served(lambda: time.sleep(1)):
+            pass
+        with beside(lambda: "x" * 10_000_000):
+            pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert multiprocessing.active_children() == []
+    assert time.monotonic() - started < 30
 
 
 def test_progress_counts_the_articles_of_each_batch_extracted(make_collection) -> None:

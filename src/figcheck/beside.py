@@ -58,7 +58,7 @@ def _forked(
 ) -> Iterator[tuple[Connection, Callable[[], Any]]]:
     context = multiprocessing.get_context("fork")
     here, there = context.Pipe()
-    process = context.Process(target=_serve, args=(there, os.getpid(), work, prepare), daemon=True)
+    process = context.Process(target=_serve, args=(there, here, os.getpid(), work, prepare), daemon=True)
     process.start()
     there.close()
 
@@ -76,16 +76,27 @@ def _forked(
     try:
         yield here, result
     finally:
-        if process.is_alive():
-            process.terminate()
-        here.close()
-        process.join()
+        here.close()  # the process reads the end of its work, or fails to send, and ends
+        process.terminate()
+        process.join(ENDING_SECONDS)
+        if process.is_alive():  # a stop that came before it could act on one is lost: end it outright
+            process.kill()
+            process.join()
+
+
+# how long a process beside is given to end when asked
+ENDING_SECONDS = 5
 
 
 def _serve(
-    connection: Connection, parent: int, work: Callable[[], Any] | None, prepare: Callable[[], Any] | None
+    connection: Connection,
+    parents_end: Connection,
+    parent: int,
+    work: Callable[[], Any] | None,
+    prepare: Callable[[], Any] | None,
 ) -> None:
     in_worker(parent)
+    parents_end.close()  # so that the parent closing it ends `recv` here
     try:
         if work is None:
             if prepare is not None:

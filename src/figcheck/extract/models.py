@@ -15,8 +15,10 @@ def _table() -> dict[str, dict[str, Any]]:
     return table
 
 
+@cache
 def load_model(language: str) -> Any | None:
-    """The installed pipeline of `language`, every pipe loaded, or None when its package is missing."""
+    """The installed pipeline of `language`, every pipe loaded, or None when its package is missing; loaded
+    once per process (a pipeline is hundreds of megabytes, which a process does not give back)."""
     entry = _table().get(language)
     if entry is None or importlib.util.find_spec(entry["model"]) is None:
         return None

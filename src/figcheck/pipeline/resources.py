@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,5 +31,5 @@ def load_resources(collections: Sequence[Path]) -> Resources:
         units=load_units(units_path) if units_path else default_units(),
         gazetteer=load_gazetteer(gazetteer_path) if gazetteer_path else None,
         # spaCy pipelines load on first use: a run of English articles never loads the French one
-        pipeline_for=functools.cache(load_model),
+        pipeline_for=load_model,
     )

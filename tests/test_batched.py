@@ -200,8 +200,10 @@ def test_an_article_breaking_a_table_check_is_set_aside_in_its_batch(
 
     extract_articles = batches.extract_articles
 
-    def extract_badly(articles, resources):  # the first article of each batch gives a period out of order
-        extractions = extract_articles(articles, resources)
+    def extract_badly(
+        articles, resources, helpers=0
+    ):  # the first article of each batch gives a period out of order
+        extractions = extract_articles(articles, resources, helpers)
         first = extractions[0]
         bad = [
             {**row, "period_start": dt.date(2024, 2, 1), "period_end": dt.date(2024, 1, 1)}

@@ -27,7 +27,7 @@ def beside(work: Callable[[], T], *, fork: bool = True) -> Iterator[Callable[[],
     """Start `work` in a forked process (when `fork` and the platform allow) and yield the function that
     waits for its result; an error of `work` is raised there. On leaving the block the process is ended,
     whatever happened inside it."""
-    if not fork or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(fork):
         yield work
         return
     with _forked(work, None) as (_, result):
@@ -40,7 +40,7 @@ def served(prepare: Callable[[], Any], *, fork: bool = True) -> Iterator[Callabl
     one piece of work it is handed. Yields `ask(function, *arguments)`, which hands them over (they are
     pickled) and returns the function that waits for the result. Without `fork`, `ask` runs the work
     here, when its result is asked for."""
-    if not fork or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(fork):
         yield partial
         return
     with _forked(None, prepare) as (sending, result):
@@ -50,6 +50,10 @@ def served(prepare: Callable[[], Any], *, fork: bool = True) -> Iterator[Callabl
             return result
 
         yield ask
+
+
+def _forks(asked: bool) -> bool:
+    return asked and "fork" in multiprocessing.get_all_start_methods()
 
 
 @contextmanager

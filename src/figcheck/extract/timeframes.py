@@ -382,14 +382,14 @@ def _nearest_dating(
     ranked: Period | None = None  # the nearest outside, not the dateline
     any_candidate: Period | None = None  # the nearest outside
     named_at_all = ranked_at_all = False
-    for c in sorted(candidates, key=lambda c: _distance(c.period, quantity)):
+    for distance, c in sorted(((_distance(c.period, quantity), c) for c in candidates), key=lambda d: d[0]):
         if c.cited or (
             quantity.start < c.cue
             if c.cue is not None
             else not (attaches(number, c.period) or _right_after(text, quantity, c.period))
         ):
             continue
-        outside = c.period.end <= quantity.start or c.period.start >= quantity.end
+        outside = distance >= 0
         if not c.dateline and not c.statement_date:
             if outside:
                 return c.period
@@ -404,6 +404,7 @@ def _nearest_dating(
 
 
 def _distance(period: Period, quantity: Quantity) -> int:
+    """Characters between a period and a figure; -1 when they overlap."""
     if period.start >= quantity.end:
         return period.start - quantity.end
     return quantity.start - period.end if period.end <= quantity.start else -1

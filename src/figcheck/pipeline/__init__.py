@@ -17,7 +17,6 @@ One flow for every run; where its tables live between stages is the store's busi
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +40,7 @@ from figcheck.pipeline.batches import (
     Progress,
     Setup,
     batches_of,
+    cores,
     documents_for,
     extract_all,
     make_worker,
@@ -151,7 +151,7 @@ def run(
         check_row_by_row(expectations, why)
     # with pandas, a core left free once the articles are read validates the figures table: Great
     # Expectations is imported there meanwhile (it takes seconds), and runs while the rules run here
-    spare = engine == "pandas" and expectations is not None and (jobs or os.cpu_count() or 1) > 1
+    spare = engine == "pandas" and expectations is not None and cores(jobs) > 1
     with store.opened(), served(load_validator, fork=spare) as ask:
         setup = Setup(tuple(find_collections(paths)), suite, store.folder, in_batches)
         resources = load_resources(setup.collections)

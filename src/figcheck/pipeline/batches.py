@@ -133,7 +133,7 @@ class Worker:
     resources: Resources
     document_rules: tuple[Rule, ...]
     expectations: ExpectationSuiteSpec | None
-    # processes it may start beside itself: cores no other worker uses (`figcheck.extract.beside`)
+    # processes it may start beside itself: cores no other worker uses (`figcheck.beside`)
     helpers: int = 0
 
 
@@ -285,17 +285,22 @@ def batches_of(setup: Setup, size: int) -> list[Batch]:
     ]
 
 
+def cores(jobs: int) -> int:
+    """The cores a run may use: `jobs`, or with 0 every core of the machine."""
+    return jobs or os.cpu_count() or 1
+
+
 def processes_for(articles: int, jobs: int) -> int:
     """Processes to extract `articles` with: `jobs`, or with 0 one per core but none idle on loading."""
     if jobs:
         return jobs if articles >= 2 * jobs else 1
-    return max(1, min(os.cpu_count() or 1, articles // ARTICLES_PER_PROCESS))
+    return max(1, min(cores(0), articles // ARTICLES_PER_PROCESS))
 
 
 def _in_processes(work: Sequence[Batch], jobs: int, worker: Worker) -> Iterator[BatchResult]:
     processes = min(processes_for(sum(b.size for b in work), jobs), len(work))
     if processes == 1:
-        alone = replace(worker, helpers=(jobs or os.cpu_count() or 1) - 1)
+        alone = replace(worker, helpers=cores(jobs) - 1)
         yield from (extract_batch(batch, alone) for batch in work)
         return
     with ProcessPoolExecutor(processes, initializer=in_worker, initargs=(os.getpid(),)) as pool:

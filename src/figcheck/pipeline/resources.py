@@ -15,7 +15,7 @@ GAZETTEER_FILE = "entities.csv"
 UNITS_FILE = "units.csv"
 
 
-def beside(collections: Sequence[Path], name: str) -> Path | None:
+def shared_file(collections: Sequence[Path], name: str) -> Path | None:
     """A shared file next to the collections (`datasets/entities.csv`) or inside the first that has one."""
     for folder in [*collections, *(c.parent for c in collections)]:
         if (folder / name).is_file():
@@ -25,8 +25,8 @@ def beside(collections: Sequence[Path], name: str) -> Path | None:
 
 def load_resources(collections: Sequence[Path]) -> Resources:
     """The run's lexicons and models: the user's `entities.csv` and `units.csv` where present."""
-    gazetteer_path = beside(collections, GAZETTEER_FILE)
-    units_path = beside(collections, UNITS_FILE)
+    gazetteer_path = shared_file(collections, GAZETTEER_FILE)
+    units_path = shared_file(collections, UNITS_FILE)
     return Resources(
         units=load_units(units_path) if units_path else default_units(),
         gazetteer=load_gazetteer(gazetteer_path) if gazetteer_path else None,

@@ -148,6 +148,18 @@ def test_a_comparison_period_dates_only_the_compared_figure(resources):
     assert period(rows["65 449"]) == ("month", "2015-09-01", "2015-09-30")
 
 
+def test_a_word_that_compares_figures_compares_only_with_a_figure_after_it(resources):
+    rows = figures(
+        resources,
+        "Exports reached 200 tonnes in 2023, against 180 tonnes in 2022. "
+        "Divers pulled 12 survivors from the river on Tuesday.",
+        "en",
+    )
+    assert period(rows["200"]) == ("whole_year", "2023-01-01", "2023-12-31")
+    assert period(rows["180"]) == ("whole_year", "2022-01-01", "2022-12-31")
+    assert period(rows["12"]) == ("day", "2024-03-05", "2024-03-05")
+
+
 def test_a_sentence_without_a_period_takes_its_paragraph_period(resources):
     rows = figures(
         resources,
@@ -250,6 +262,19 @@ def test_the_lead_day_under_a_dateline_dates_later_paragraphs(resources):
         "2023-06-09",
     )
     assert period(rows["Plus de 60"]) == ("day", "2023-06-06", "2023-06-06")
+
+
+def test_the_lead_day_is_the_day_that_dates_its_figure(resources):
+    # the lead names when the figures came out (Tuesday) and the day they count (the harvest of 2 May)
+    rows = figures(
+        resources,
+        "12 mai 2022. – Selon les chiffres publiés mardi, la coopérative a livré 300 tonnes de blé lors de "
+        "la récolte du 2 mai.\nQuelque 120 camions ont été chargés.",
+        "fr",
+        "2022-05-12",
+    )
+    assert period(rows["300"]) == ("day", "2022-05-02", "2022-05-02")
+    assert period(rows["Quelque 120"]) == ("day", "2022-05-02", "2022-05-02")
 
 
 def test_a_date_alone_on_the_first_line_dates_nothing(resources):

@@ -9,8 +9,9 @@ from functools import partial
 from typing import Any
 
 from figcheck.beside import beside
-from figcheck.extract.attribution import attribution_words
-from figcheck.extract.figures import FigureContext, figure_rows, speech_cues
+from figcheck.extract.attribution import attribution_words, speech_cues
+from figcheck.extract.dating import Dating, date_figures
+from figcheck.extract.figures import FigureContext, figure_rows
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import NumberToken, Scan, scan
@@ -58,7 +59,7 @@ def extract_articles(
     matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
     then the sentences that hold figures are parsed together. With `helpers` (processes this one may
     start), the mentions of a language's texts are found in a second process while their numbers are
-    scanned and parsed here."""
+    scanned, parsed and dated here."""
     extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
         numbers = [n for n, a in enumerate(articles) if a.language == language]
@@ -70,7 +71,7 @@ def extract_articles(
         with beside(mentions_of, fork=helpers > 0 and sum(map(len, texts)) >= BESIDE_FROM) as mentions_found:
             scans = [scan(a.text, a.language, resources.units) for a in group]
             spans = [list(sentences(a.text)) for a in group]
-            parses = parse_many(
+            parsed_sentences = parse_many(
                 model,
                 [(a.text, s, scanned.quantities) for a, s, scanned in zip(group, spans, scans, strict=True)],
                 heads=resources.units.head_words(language),
@@ -78,16 +79,19 @@ def extract_articles(
                 speaks=speech_cues(language).search,
                 joins=counted_after(language),
             )
+            parses: list[Parsed | None] = list(parsed_sentences) if model is not None else [None] * len(group)
+            datings = [
+                date_figures(scanned.quantities, a.text, a.language, a.published, s, parsed)
+                for a, s, scanned, parsed in zip(group, spans, scans, parses, strict=True)
+            ]
             found = mentions_found()
-        for n, article, mentions, numbers_scan, article_spans, parsed in zip(
-            numbers, group, found, scans, spans, parses, strict=True
+        for n, article, mentions, numbers_scan, article_spans, parsed, dating in zip(
+            numbers, group, found, scans, spans, parses, datings, strict=True
         ):
             context = FigureContext(
                 article.text, article.language, article.published, article_spans, mentions, resources.units
             )
-            extractions[n] = _extraction(
-                article, numbers_scan, context, parsed if model is not None else None
-            )
+            extractions[n] = _extraction(article, numbers_scan, context, parsed, dating)
     return [extractions[n] for n in range(len(articles))]
 
 
@@ -100,10 +104,10 @@ def _mentions(texts: list[str], language: str, gazetteer: Gazetteer | None, nlp:
 
 
 def _extraction(
-    article: Article, numbers: Scan, context: FigureContext, parsed: Parsed | None
+    article: Article, numbers: Scan, context: FigureContext, parsed: Parsed | None, dating: Dating
 ) -> ArticleExtraction:
     mention_ids = [f"{article.doc_id}@{n}" for n in range(1, len(context.mentions) + 1)]
-    rows = figure_rows(numbers, context, mention_ids, parsed)
+    rows = figure_rows(numbers, context, mention_ids, parsed, dating)
     return ArticleExtraction(
         doc_id=article.doc_id,
         figures=tuple({**row, "doc_id": article.doc_id} for row in rows),

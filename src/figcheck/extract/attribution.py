@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+import regex
+
 from figcheck.extract.tokens import NOUNS, SUBJECTS, folded
 from figcheck.packaged import data_yaml
 
@@ -172,4 +174,13 @@ def _phrase(head: Any, offsets: Sequence[tuple[int, int]], text: str, words: Att
     whole = [head.i, *(t.i for c in head.children if c.dep_ not in PHRASE_END | {"punct"} for t in c.subtree)]
     return Attribution(
         start, end, text[start:end], pronoun, phrase=(offsets[min(whole)][0], offsets[max(whole)][1])
+    )
+
+
+@cache
+def speech_cues(language: str) -> regex.Pattern[str]:
+    """The words that say a sentence reports speech ("a déclaré", "selon", "said")."""
+    data = data_yaml("figcheck.extract", "speakers.yaml")
+    return regex.compile(
+        r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,34 +21,29 @@ from typing import Any
 
 import regex
 
-from figcheck.extract.attribution import Attribution, attribution_words
-from figcheck.extract.clauses import dates
+from figcheck.extract.attribution import Attribution, attribution_words, speech_cues
 from figcheck.extract.dates import (
     StatementDate,
-    find_statement_dates,
-    mark_reported,
     statement_date_in,
     statement_date_of,
 )
+from figcheck.extract.dating import Dating, date_figures
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
-from figcheck.extract.sources import SourceCue, find_citations, find_sources, in_citation
-from figcheck.extract.status import describes_a_state, figure_status
-from figcheck.extract.syntax import Grammar, Parsed, has_verb
+from figcheck.extract.sources import SourceCue, find_citations, find_sources
+from figcheck.extract.status import figure_status
+from figcheck.extract.syntax import Grammar, Parsed
 from figcheck.extract.timeframes import (
     PHRASE_END,
-    figure_periods,
     release_cue,
     says_whole_year,
-    sentence_phrases,
 )
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
-YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPEAKER_TYPES = ("person", "organization")
 # How far (in characters) a speaker's name may stand from the speech cue: "Selon les résultats de la
 # réunion présidée par le ministre Andrey Belousov".
@@ -92,58 +86,24 @@ class FigureContext:
     units: UnitLexicon = field(default_factory=default_units)
 
 
-def context_year(text: str, published: dt.date | None) -> int | None:
-    """The year an article speaks of: its publication year, else the year it names most often."""
-    if published is not None:
-        return published.year
-    years = Counter(int(m.group()) for m in YEAR.finditer(text))
-    return years.most_common(1)[0][0] if years else None
-
-
 def figure_rows(
     scan: Scan,
     context: FigureContext,
     mention_ids: Sequence[str],
     parsed: Parsed | None = None,
+    dating: Dating | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of the figures table for the quantities of `scan`, in reading order; `parsed` holds the
-    parse of their sentences where a model read them (``figcheck.extract.syntax``)."""
+    parse of their sentences where a model read them (``figcheck.extract.syntax``); `dating` what
+    `date_figures` read of them, when it was read before."""
     text, language = context.text, context.language
-    year = context_year(text, context.published)
-    cues = speech_cues(language)
-    phrases = sentence_phrases(text, language, context.sentences)
-    found_dates = find_statement_dates(text, language, context.published, year, phrases)
-    statement_dates = mark_reported(
-        # the date of an inline citation is when the source wrote, not when anything was said
-        [d for d in found_dates if not in_citation(text, d.start, d.end, language)],
-        context.sentences,
-        lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
+    dating = dating or date_figures(
+        scan.quantities, context.text, context.language, context.published, context.sentences, parsed
     )
+    statement_dates, periods = dating.statement_dates, dating.periods
     rows = []
     speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
-
-    def attaches(number: int, period: Period) -> bool:
-        # a period phrase dates the figures of its own clause and of the clauses under it; a figure with
-        # no verb above it sits in a fragment the parser cut off ("49 200 colis … doivent être
-        # distribués"), where clauses say nothing
-        grammar = grammars[number]
-        if parsed is None or grammar is None or not grammar.governors or not has_verb(grammar):
-            return True
-        return dates(parsed.links, text, (period.start, period.end), grammar.governors)
-
-    periods = figure_periods(
-        text,
-        language,
-        context.sentences,
-        phrases,
-        scan.quantities,
-        statement_dates,
-        context.published,
-        year,
-        attaches,
-        lambda number: not describes_a_state(grammars[number], language),
-    )
     units = _units(context, scan.quantities, grammars, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions
     for number, quantity in enumerate(scan.quantities):
@@ -428,14 +388,6 @@ def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, 
         mentions, max(inside, key=lambda i: (mentions[i].type == "person", mentions[i].start))
     )
     return linked, _speaker_text(mentions, linked)
-
-
-@cache
-def speech_cues(language: str) -> regex.Pattern[str]:
-    data = data_yaml("figcheck.extract", "speakers.yaml")
-    return regex.compile(
-        r"(?<!\w)(?:" + "|".join(data.get(language, data["en"])) + r")(?!\w)", regex.IGNORECASE
-    )
 
 
 def _speaker(

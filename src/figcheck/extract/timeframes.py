@@ -77,18 +77,12 @@ def figure_periods(
         found = _sentence_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
-        read = by_sentence[index] = [_candidate(text, p, statement_dates, language) for p in found]
+        read = by_sentence[index] = [
+            _candidate(text, p, statement_dates, language, quantities) for p in found
+        ]
         inherited[index] = governing
         if lead is None and index < LEAD_SENTENCES:
-            # "An apartment building collapsed on Monday…": the day the lead reports
-            lead = next(
-                (
-                    c.period
-                    for c in read
-                    if c.period.scope == "day" and not c.dateline and not _whole_line(text, c.period)
-                ),
-                None,
-            )
+            lead = _lead_day(text, read, quantities, sentence, attaches)
         if dateline is None:
             dateline = next((c.period for c in read if c.dateline and not _whole_line(text, c.period)), None)
         if dateline is not None:
@@ -120,6 +114,28 @@ def figure_periods(
     return out
 
 
+def _lead_day(
+    text: str,
+    read: Sequence[_Candidate],
+    quantities: Sequence[Quantity],
+    sentence: Span,
+    attaches: Callable[[int, Period], bool],
+) -> Period | None:
+    """The day a lead sentence reports ("An apartment building collapsed on Monday…"): the day that dates
+    its first figure dated by a day ("Selon les résultats tombés mercredi, il a obtenu 60 % lors du
+    scrutin du 20 mars": the 20th), else the first day it names."""
+    days = [c for c in read if c.period.scope == "day" and not c.dateline and not _whole_line(text, c.period)]
+    if not days:
+        return None
+    first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
+    last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
+    for number in range(first, last):
+        dating = _nearest_dating(text, read, number, quantities[number], attaches)
+        if any(dating is c.period for c in days):
+            return dating
+    return days[0].period
+
+
 def sentence_phrases(text: str, language: str, sentences: Sequence[Span]) -> list[PhraseMatches]:
     """The period phrases of each sentence, matched once for every reading of them: the days statements
     were made, then each sentence's periods."""
@@ -138,11 +154,15 @@ class _Candidate:
 
 
 def _candidate(
-    text: str, period: Period, statement_dates: Sequence[StatementDate], language: str
+    text: str,
+    period: Period,
+    statement_dates: Sequence[StatementDate],
+    language: str,
+    quantities: Sequence[Quantity],
 ) -> _Candidate:
     return _Candidate(
         period,
-        _cue_before(text, period, language),
+        _cue_before(text, period, language, quantities),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
         in_citation(text, period.start, period.end, language),
@@ -217,7 +237,7 @@ def _sentence_periods(
     found = [p for p in found if not _covers_a_figure(p, quantities[first:last])]
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
-        own = (p for p in reversed(found) if p.end <= at and not _compares(text, p, language))
+        own = (p for p in reversed(found) if p.end <= at and not _compares(text, p, language, quantities))
         anchor = next(own, None) or governing
         if anchor is not None and anchor.period_start and anchor.period_end:
             moved = shifted(anchor, shift)
@@ -320,17 +340,29 @@ def _words_of(language: str, key: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
 
 
-def _cue_before(text: str, period: Period, language: str) -> int | None:
-    """Where the comparison word that introduces `period` starts, or None."""
+def _cue_before(text: str, period: Period, language: str, quantities: Sequence[Quantity]) -> int | None:
+    """Where the comparison word that introduces `period` starts, or None. A word that compares only
+    figures ("from", "against") needs one between it and the period: "up 4 % from 14 in 2015" compares,
+    "survivors from the debris on Monday" does not."""
     left = max(0, period.start - COMPARISON_REACH)
     # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
     window = fold(text[left : period.start + PREPOSITION_REACH])
-    hits = list(_words_of(language, "comparison").finditer(window))
-    return left + hits[-1].start() if hits else None
+    cues = [left + m.start() for m in _words_of(language, "comparison").finditer(window)]
+    cues += [
+        left + m.start()
+        for m in _words_of(language, "comparison_of_figures").finditer(window)
+        if _figure_between(quantities, left + m.end(), period.start)
+    ]
+    return max(cues) if cues else None
 
 
-def _compares(text: str, period: Period, language: str) -> bool:
-    return _cue_before(text, period, language) is not None
+def _figure_between(quantities: Sequence[Quantity], start: int, end: int) -> bool:
+    at = bisect_left(quantities, start, key=lambda q: q.start)
+    return at < len(quantities) and quantities[at].end <= end
+
+
+def _compares(text: str, period: Period, language: str, quantities: Sequence[Quantity]) -> bool:
+    return _cue_before(text, period, language, quantities) is not None
 
 
 def _per_time(text: str, quantity: Quantity, language: str) -> bool:

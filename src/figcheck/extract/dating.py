@@ -1,0 +1,89 @@
+"""When an article's statements were made and the period each of its quantities covers, read from its
+text and the parse of its sentences: not from its mentions, so that the dating can go on while they are
+found (``figcheck.extract.article``). The periods are chosen by ``figcheck.extract.timeframes``, the
+statement days read by ``figcheck.extract.dates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from figcheck.extract.attribution import speech_cues
+from figcheck.extract.clauses import dates
+from figcheck.extract.dates import StatementDate, find_statement_dates, mark_reported
+from figcheck.extract.numbers import Quantity
+from figcheck.extract.periods import Period
+from figcheck.extract.sources import in_citation
+from figcheck.extract.status import describes_a_state
+from figcheck.extract.syntax import Parsed, has_verb
+from figcheck.extract.timeframes import figure_periods, sentence_phrases
+from figcheck.text.sentences import Span
+
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When each sentence of an article was said, and the period each of its quantities covers."""
+
+    statement_dates: Sequence[StatementDate]
+    periods: Sequence[Period | None]
+
+
+def context_year(text: str, published: dt.date | None) -> int | None:
+    """The year an article speaks of: its publication year, else the year it names most often."""
+    if published is not None:
+        return published.year
+    years = Counter(int(m.group()) for m in YEAR.finditer(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def date_figures(
+    quantities: Sequence[Quantity],
+    text: str,
+    language: str,
+    published: dt.date | None,
+    sentences: Sequence[Span],
+    parsed: Parsed | None = None,
+) -> Dating:
+    """The statement days of `text` and the period of each of its `quantities`; `parsed` holds the parse
+    of their sentences where a model read them."""
+    year = context_year(text, published)
+    cues = speech_cues(language)
+    phrases = sentence_phrases(text, language, sentences)
+    found_dates = find_statement_dates(text, language, published, year, phrases)
+    statement_dates = mark_reported(
+        # the date of an inline citation is when the source wrote, not when anything was said
+        [d for d in found_dates if not in_citation(text, d.start, d.end, language)],
+        sentences,
+        lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
+    )
+    grammars = parsed.grammars if parsed else (None,) * len(quantities)
+
+    def attaches(number: int, period: Period) -> bool:
+        # a period phrase dates the figures of its own clause and of the clauses under it; a figure with
+        # no verb above it sits in a fragment the parser cut off ("49 200 colis … doivent être
+        # distribués"), where clauses say nothing
+        grammar = grammars[number]
+        if parsed is None or grammar is None or not grammar.governors or not has_verb(grammar):
+            return True
+        return dates(parsed.links, text, (period.start, period.end), grammar.governors)
+
+    periods = figure_periods(
+        text,
+        language,
+        sentences,
+        phrases,
+        quantities,
+        statement_dates,
+        published,
+        year,
+        attaches,
+        lambda number: not describes_a_state(grammars[number], language),
+    )
+    return Dating(statement_dates, periods)

@@ -19,7 +19,7 @@ from figcheck.extract.syntax import Parsed, parse_many
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
-from figcheck.text.sentences import sentences
+from figcheck.text.sentences import Span, sentences
 from figcheck.vocabulary import TOKEN_KINDS
 
 NON_FIGURE_KINDS = tuple(kind for kind in TOKEN_KINDS if kind not in ("figure", "unparsed"))
@@ -58,33 +58,37 @@ def extract_articles(
     """Each article's rows, in order. Each language's texts go through spaCy together, which batches its
     matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
     then the sentences that hold figures are parsed together. With `helpers` (processes this one may
-    start), the mentions of a language's texts are found in a second process while their numbers are
-    scanned, parsed and dated here."""
+    start), the numbers of a language's texts are read in a second process while its language model loads
+    here, then their mentions are found in another while they are parsed and dated here."""
     extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
         numbers = [n for n, a in enumerate(articles) if a.language == language]
         group = [articles[n] for n in numbers]
-        model = resources.pipeline_for(language)
         texts = [a.text for a in group]
-        names_model = model if reads_names(language) else None
-        mentions_of = partial(_mentions, texts, language, resources.gazetteer, names_model)
-        with beside(mentions_of, fork=helpers > 0 and sum(map(len, texts)) >= BESIDE_FROM) as mentions_found:
-            scans = [scan(a.text, a.language, resources.units) for a in group]
-            spans = [list(sentences(a.text)) for a in group]
-            parsed_sentences = parse_many(
-                model,
-                [(a.text, s, scanned.quantities) for a, s, scanned in zip(group, spans, scans, strict=True)],
-                heads=resources.units.head_words(language),
-                attribution=attribution_words(language),
-                speaks=speech_cues(language).search,
-                joins=counted_after(language),
-            )
-            parses: list[Parsed | None] = list(parsed_sentences) if model is not None else [None] * len(group)
-            datings = [
-                date_figures(scanned.quantities, a.text, a.language, a.published, s, parsed)
-                for a, s, scanned, parsed in zip(group, spans, scans, parses, strict=True)
-            ]
-            found = mentions_found()
+        fork = helpers > 0 and sum(map(len, texts)) >= BESIDE_FROM
+        # the numbers need no language model: they are read beside while it loads here
+        with beside(partial(_numbers, texts, language, resources.units), fork=fork) as numbers_read:
+            model = resources.pipeline_for(language)
+            names_model = model if reads_names(language) else None
+            mentions_of = partial(_mentions, texts, language, resources.gazetteer, names_model)
+            with beside(mentions_of, fork=fork) as mentions_found:
+                scans, spans = numbers_read()
+                parsed_sentences = parse_many(
+                    model,
+                    [(t, s, scanned.quantities) for t, s, scanned in zip(texts, spans, scans, strict=True)],
+                    heads=resources.units.head_words(language),
+                    attribution=attribution_words(language),
+                    speaks=speech_cues(language).search,
+                    joins=counted_after(language),
+                )
+                parses: list[Parsed | None] = (
+                    list(parsed_sentences) if model is not None else [None] * len(group)
+                )
+                datings = [
+                    date_figures(scanned.quantities, a.text, a.language, a.published, s, parsed)
+                    for a, s, scanned, parsed in zip(group, spans, scans, parses, strict=True)
+                ]
+                found = mentions_found()
         for n, article, mentions, numbers_scan, article_spans, parsed, dating in zip(
             numbers, group, found, scans, spans, parses, datings, strict=True
         ):
@@ -97,6 +101,10 @@ def extract_articles(
 
 # Below this many characters of text in a language, a second process costs more than it saves.
 BESIDE_FROM = 20_000
+
+
+def _numbers(texts: list[str], language: str, units: UnitLexicon) -> tuple[list[Scan], list[list[Span]]]:
+    return [scan(text, language, units) for text in texts], [list(sentences(text)) for text in texts]
 
 
 def _mentions(texts: list[str], language: str, gazetteer: Gazetteer | None, nlp: Any) -> list[list[Mention]]:

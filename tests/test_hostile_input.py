@@ -152,7 +152,7 @@ def test_a_huge_article_is_read_whole_and_said_to_be_read_in_part_by_word_lists(
     from figcheck.load.articles import read_article
     from figcheck.pipeline import load_resources
 
-    # the limit brought down from 250,000 characters, so that the test reads a few pages, not a book
+    # the limit brought down from 100,000 characters, so that the test reads a few pages, not a book
     monkeypatch.setattr("figcheck.text.sentences.DEEPEST_READ", 3_000)
     paragraph = "Le ministre Andreï Beloussov a visité Moscou. Il a livré 1 200 camions en janvier.\n"
     lines = 3_000 // len(paragraph) + 20

@@ -21,9 +21,9 @@ BRACKET_REACH = 300  # characters after a stop inside brackets where they may st
 
 
 # An article is read with the language model (names, sentence structure) up to about this many
-# characters, eight times the longest news article of the corpus figcheck is measured on; the rest with
-# word lists only, so that one huge file costs seconds, not minutes.
-DEEPEST_READ = 250_000
+# characters (some 15,000 words), over three times the longest news article of the corpus figcheck is
+# measured on; the rest with word lists only, so that one huge file costs seconds, not minutes.
+DEEPEST_READ = 100_000
 
 
 def piece_end(text: str, start: int, end: int) -> int:

@@ -1,4 +1,4 @@
-"""Extraction in worker processes gives the same tables, in the same order, as in one process."""
+"""Extraction in worker processes, and work in processes beside, give the same tables and findings as one process."""
 
 import io
 import multiprocessing
@@ -13,7 +13,9 @@ import pytest
 from figcheck.beside import Later, beside, served
 from figcheck.cli import _progress_bar, main
 from figcheck.extract import article as article_extraction
-from figcheck.pipeline import InMemory, extract, run
+from figcheck.pipeline import InMemory, batches, extract, run
+from figcheck.rules import Document, document_rule
+from figcheck.rules.runner import document_findings, preparations
 from figcheck.rules.suite import default_suite
 from tests.conftest import SEED_TEXT
 
@@ -55,6 +57,68 @@ def test_a_long_text_gives_the_same_tables_with_its_numbers_and_mentions_read_in
     for table in ("documents", "figures", "mentions"):
         pd.testing.assert_frame_equal(getattr(alone, table), getattr(helped, table))
     assert len(helped.mentions) >= 40
+
+
+def test_a_long_text_gives_the_same_findings_with_its_rules_text_work_done_beside(
+    make_collection, monkeypatch
+) -> None:
+    line = "Le ministère a livré 1 200 camions en janvier, selon le comuniqué du ministère.\n"
+    folder = make_collection({"long.txt": "---\npublished: 2025-03-02\n---\n" + line * 40})
+    monkeypatch.setattr(batches, "BESIDE_FROM", 1_000)
+    asked: list[tuple[bool, bool]] = []
+
+    def recorded(work, *, fork, idle=False):
+        asked.append((fork, idle))
+        return beside(work, fork=fork, idle=idle)
+
+    monkeypatch.setattr(batches, "beside", recorded)
+    alone, helped = run([folder], default_suite(), jobs=1), run([folder], default_suite(), jobs=2)
+    assert asked == [(False, True), (True, True)]
+    assert [(f.code, f.evidence) for f in alone.findings] == [(f.code, f.evidence) for f in helped.findings]
+    assert sum(f.slug == "misspelling" for f in helped.findings) == 40
+
+
+def _document(doc_id: str, text: str) -> Document:
+    return Document(doc_id, "fr", text, [], [])
+
+
+def test_a_rule_gets_what_its_preparation_gave_and_prepares_only_the_articles_left() -> None:
+    seen: list[str] = []
+
+    @document_rule(
+        code="ZZ901", slug="loud", severity="info", family="house", prepare=lambda t, lang: t.upper()
+    )
+    def loud(document, prepared):
+        """Records what it was handed."""
+        seen.append(prepared)
+        return iter(())
+
+    given = preparations([loud], [("a", "first", "fr")])
+    assert given == {"ZZ901": {"a": "FIRST"}}
+    document_findings(
+        loud, [_document("a", "first"), _document("b", "second")], default_suite(), None, given["ZZ901"]
+    )
+    assert seen == ["FIRST", "SECOND"]
+
+
+def test_a_preparation_that_fails_is_done_again_where_the_rule_runs_which_reports_it() -> None:
+    def no_dictionary(text: str, language: str) -> None:
+        raise ValueError("no dictionary")
+
+    @document_rule(code="ZZ902", slug="unprepared", severity="info", family="house", prepare=no_dictionary)
+    def unprepared(document, prepared):
+        """Never gets that far."""
+        return iter(())
+
+    assert preparations([unprepared], [("a", "text", "fr")]) == {"ZZ902": {}}
+    failures: list = []
+    assert document_findings(unprepared, [_document("a", "text")], default_suite(), failures) == []
+    assert "no dictionary" in failures[0].message
+
+
+def test_idle_work_beside_runs_at_the_lowest_priority() -> None:
+    with beside(lambda: os.nice(0), idle=True) as niceness:
+        assert niceness() == 19
 
 
 def test_work_beside_runs_in_another_process_and_hands_back_its_result() -> None:

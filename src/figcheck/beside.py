@@ -1,6 +1,7 @@
-"""Work done in a second process while this one goes on: a long article's mentions are found there while
-its numbers are scanned and its sentences parsed here; Great Expectations is imported there while the
-articles are read here, and the expectations run there while the rules run here.
+"""Work done in a second process while this one goes on: a long article's numbers are read there while
+the language model loads here, and its mentions while its sentences are parsed here; the rules' work on
+its text alone (its dictionary lookups) on the time the others leave; Great Expectations is imported
+there while the articles are read here, and the expectations run there while the rules run here.
 
 The second process is a fork of this one, so it starts with all this one has loaded (the language
 models) and sends only its result back; work handed to it later travels pickled. Where processes cannot
@@ -22,15 +23,20 @@ from figcheck.stops import in_worker
 T = TypeVar("T")
 
 
+# Below this many characters of text, a second process costs more than it saves.
+BESIDE_FROM = 20_000
+
+
 @contextmanager
-def beside(work: Callable[[], T], *, fork: bool = True) -> Iterator[Callable[[], T]]:
+def beside(work: Callable[[], T], *, fork: bool = True, idle: bool = False) -> Iterator[Callable[[], T]]:
     """Start `work` in a forked process (when `fork` and the platform allow) and yield the function that
-    waits for its result; an error of `work` is raised there. On leaving the block the process is ended,
-    whatever happened inside it."""
+    waits for its result; an error of `work` is raised there. With `idle`, the process runs on the time
+    the others leave (its lowest priority): work that is done before anyone waits for it. On leaving the
+    block the process is ended, whatever happened inside it."""
     if not _forks(fork):
         yield work
         return
-    with _forked(work, None) as (_, result):
+    with _forked(work, None, idle) as (_, result):
         yield result
 
 
@@ -43,7 +49,7 @@ def served(prepare: Callable[[], Any], *, fork: bool = True) -> Iterator[Callabl
     if not _forks(fork):
         yield partial
         return
-    with _forked(None, prepare) as (sending, result):
+    with _forked(None, prepare, False) as (sending, result):
 
         def ask(function: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
             sending.send((function, arguments))
@@ -58,11 +64,13 @@ def _forks(asked: bool) -> bool:
 
 @contextmanager
 def _forked(
-    work: Callable[[], Any] | None, prepare: Callable[[], Any] | None
+    work: Callable[[], Any] | None, prepare: Callable[[], Any] | None, idle: bool
 ) -> Iterator[tuple[Connection, Callable[[], Any]]]:
     context = multiprocessing.get_context("fork")
     here, there = context.Pipe()
-    process = context.Process(target=_serve, args=(there, here, os.getpid(), work, prepare), daemon=True)
+    process = context.Process(
+        target=_serve, args=(there, here, os.getpid(), work, prepare, idle), daemon=True
+    )
     process.start()
     there.close()
 
@@ -90,6 +98,8 @@ def _forked(
 
 # how long a process beside is given to end when asked
 ENDING_SECONDS = 5
+# the niceness of an idle process beside: the scheduler gives it only the time no other process wants
+LOWEST_PRIORITY = 19
 
 
 def _serve(
@@ -98,9 +108,12 @@ def _serve(
     parent: int,
     work: Callable[[], Any] | None,
     prepare: Callable[[], Any] | None,
+    idle: bool,
 ) -> None:
     in_worker(parent)
     parents_end.close()  # so that the parent closing it ends `recv` here
+    if idle:
+        os.nice(LOWEST_PRIORITY)
     try:
         if work is None:
             if prepare is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from figcheck.beside import beside
+from figcheck.beside import BESIDE_FROM, beside
 from figcheck.extract.attribution import attribution_words, speech_cues
 from figcheck.extract.dating import Dating, date_figures
 from figcheck.extract.figures import FigureContext, figure_rows
@@ -97,10 +97,6 @@ def extract_articles(
             )
             extractions[n] = _extraction(article, numbers_scan, context, parsed, dating)
     return [extractions[n] for n in range(len(articles))]
-
-
-# Below this many characters of text in a language, a second process costs more than it saves.
-BESIDE_FROM = 20_000
 
 
 def _numbers(texts: list[str], language: str, units: UnitLexicon) -> tuple[list[Scan], list[list[Span]]]:

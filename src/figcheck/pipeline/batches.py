@@ -15,11 +15,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from figcheck.beside import BESIDE_FROM, beside
 from figcheck.engines import BatchMap, EngineOptions, write_part
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
@@ -29,7 +31,7 @@ from figcheck.load.collections import ArticleSource, article_sources, read_sourc
 from figcheck.pipeline.resources import load_resources
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Finding, Rule
-from figcheck.rules.runner import document_findings
+from figcheck.rules.runner import document_findings, preparations
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document
 from figcheck.stops import in_worker
@@ -180,18 +182,24 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     them back. `worker`: what to extract and check with (default: what `batch.setup` names)."""
     worker = worker or _worker(batch.setup)
     read, articles = _read(batch)
-    extractions = extract_articles(articles, worker.resources, worker.helpers)
-    try:
-        documents, figures, mentions, tokens = _tables(articles, extractions)
-        set_aside: list[InputProblem] = []
-    except TableError:
-        extractions, set_aside = _set_aside(articles, extractions)
-        documents, figures, mentions, tokens = _tables(articles, extractions)
+    texts = [(a.doc_id, a.text, a.language) for a in articles]
+    fork = worker.helpers > 0 and sum(len(a.text) for a in articles) >= BESIDE_FROM
+    # the rules' work on the texts alone is done beside, on the time the extraction leaves
+    with beside(partial(preparations, worker.document_rules, texts), fork=fork, idle=True) as prepared:
+        extractions = extract_articles(articles, worker.resources, worker.helpers)
+        try:
+            documents, figures, mentions, tokens = _tables(articles, extractions)
+            set_aside: list[InputProblem] = []
+        except TableError:
+            extractions, set_aside = _set_aside(articles, extractions)
+            documents, figures, mentions, tokens = _tables(articles, extractions)
+        ready = prepared() if fork else {}
     shown = documents_for(articles, figures, mentions)
     suite = batch.setup.suite
     failed: list[InputProblem] = []
     findings = {
-        rule.code: tuple(document_findings(rule, shown, suite, failed)) for rule in worker.document_rules
+        rule.code: tuple(document_findings(rule, shown, suite, failed, ready.get(rule.code)))
+        for rule in worker.document_rules
     }
     outcomes = validate_figures(figures, documents, worker.expectations) if worker.expectations else []
     kept = None

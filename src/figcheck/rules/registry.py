@@ -64,6 +64,8 @@ class Rule:
     function: Callable[..., Iterator[Finding]]
     options: Mapping[str, Any] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    # a document rule's work on an article's text alone (see `document_rule`)
+    prepare: Callable[[str, str], Any] | None = None
 
     @property
     def doc(self) -> str:
@@ -95,7 +97,13 @@ class Rule:
 
 
 def _register(
-    kind: str, code: str, slug: str, severity: str, family: str, aliases: tuple[str, ...]
+    kind: str,
+    code: str,
+    slug: str,
+    severity: str,
+    family: str,
+    aliases: tuple[str, ...],
+    prepare: Callable[[str, str], Any] | None = None,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Rule]:
     if not CODE.match(code):
         raise ValueError(f"rule code '{code}' must be a family prefix and three digits, e.g. FG001")
@@ -109,7 +117,7 @@ def _register(
         options = {p.name: p.default for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
         if not inspect.getdoc(function):
             raise ValueError(f"rule {code} {slug} needs a docstring: what it flags, Why, Bad, Good")
-        return Rule(code, slug, severity, family, kind, function, options, aliases)
+        return Rule(code, slug, severity, family, kind, function, options, aliases, prepare)
 
     return wrap
 
@@ -122,7 +130,16 @@ def rule(
 
 
 def document_rule(
-    *, code: str, slug: str, severity: str, family: str, aliases: tuple[str, ...] = ()
+    *,
+    code: str,
+    slug: str,
+    severity: str,
+    family: str,
+    aliases: tuple[str, ...] = (),
+    prepare: Callable[[str, str], Any] | None = None,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Rule]:
-    """A document rule: `fn(document, *, options...)` reads one article's text and rows."""
-    return _register("document", code, slug, severity, family, aliases)
+    """A document rule: `fn(document, *, options...)` reads one article's text and rows. With `prepare`,
+    `fn(document, prepared, *, options...)`: `prepared` is what `prepare(text, language)` gave for the
+    article, work on its text alone that a run may do in a second process while the article is
+    extracted (a long article's dictionary lookups)."""
+    return _register("document", code, slug, severity, family, aliases, prepare)

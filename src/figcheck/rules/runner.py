@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,14 +85,28 @@ def report_rules(
 
 
 def document_findings(
-    rule: Rule, documents: Iterable[Document], suite: Suite, failures: list[InputProblem] | None = None
+    rule: Rule,
+    documents: Iterable[Document],
+    suite: Suite,
+    failures: list[InputProblem] | None = None,
+    prepared: Mapping[str, Any] | None = None,
 ) -> list[Finding]:
-    """A document rule's findings over some articles, in their order. Where the rule fails on an article
-    (see `report_rules`), that article gives none."""
+    """A document rule's findings over some articles, in their order; `prepared` holds what the rule's
+    `prepare` gave for some of them, by id (it is done here for the others). Where the rule fails on an
+    article (see `report_rules`), that article gives none."""
     options = options_of(rule, suite)
+    ready = prepared or {}
 
     def on(document: Document) -> list[Finding]:
-        found = list(rule.function(document, **options))
+        if rule.prepare is None:
+            found = list(rule.function(document, **options))
+        else:
+            done = (
+                ready[document.doc_id]
+                if document.doc_id in ready
+                else rule.prepare(document.text, document.language)
+            )
+            found = list(rule.function(document, done, **options))
         for finding in found:
             for evidence in finding.evidence:
                 _check_evidence(evidence, document)
@@ -101,6 +115,25 @@ def document_findings(
     out: list[Finding] = []
     for document in documents:
         out.extend(guarded(rule, DOCUMENT_RULE_SECONDS, failures, on, document))
+    return out
+
+
+def preparations(
+    rules: Sequence[Rule], articles: Sequence[tuple[str, str, str]]
+) -> dict[str, dict[str, Any]]:
+    """What each rule's `prepare` gives for each article (id, text, language), by rule code then id. An
+    article whose preparation fails is left out: the rule prepares it again where it runs, which reports
+    the failure."""
+    out: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        if rule.prepare is None:
+            continue
+        done = out[rule.code] = {}
+        for doc_id, text, language in articles:
+            try:
+                done[doc_id] = rule.prepare(text, language)
+            except Exception:  # noqa: BLE001 - reported where the rule runs
+                continue
     return out
 
 

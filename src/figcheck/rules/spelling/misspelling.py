@@ -3,7 +3,8 @@ from functools import cache
 
 from figcheck.rules import Document, Finding, document_rule
 from figcheck.text.capitals import find_capital_misspellings
-from figcheck.text.spelling import Speller, find_misspellings, load_speller
+from figcheck.text.spans import sorted_spans
+from figcheck.text.spelling import Misspelling, Speller, find_misspellings, load_speller
 
 # Dictionaries take a tenth of a second to open: once per language and process.
 speller_for = cache(load_speller)
@@ -17,8 +18,15 @@ def protected_spans(document: Document, *, places_too: bool = True) -> list[tupl
     return [(int(row["start"]), int(row["end"])) for row in (*mentions, *document.figures)]
 
 
-@document_rule(code="SP001", slug="misspelling", severity="info", family="spelling")
-def misspelling(document: Document) -> Iterator[Finding]:
+def unknown_words(text: str, language: str) -> list[Misspelling]:
+    """The misspellings of a text, names and figures not yet set aside: its dictionary lookups, the
+    slow part, done before its names and figures are known."""
+    speller = speller_for(language)
+    return find_misspellings(text, speller) if speller is not None else []
+
+
+@document_rule(code="SP001", slug="misspelling", severity="info", family="spelling", prepare=unknown_words)
+def misspelling(document: Document, unknown: list[Misspelling]) -> Iterator[Finding]:
     """A common word is missing from the dictionary and one edit away from the word meant.
 
     Why
@@ -43,12 +51,14 @@ def misspelling(document: Document) -> Iterator[Finding]:
     speller: Speller | None = speller_for(document.language)
     if speller is None:
         return
+    spans = protected_spans(document)
+    protected = sorted_spans(spans)
     typos = [
-        *find_misspellings(document.text, speller, protected=protected_spans(document)),
+        *(typo for typo in unknown if not protected.touch(typo.start, typo.end)),
         *find_capital_misspellings(
             document.text,
             speller,
-            protected=protected_spans(document),
+            protected=spans,
             persons=protected_spans(document, places_too=False),
         ),
     ]

@@ -277,6 +277,16 @@ def test_the_lead_day_is_the_day_that_dates_its_figure(resources):
     assert period(rows["Quelque 120"]) == ("day", "2022-05-02", "2022-05-02")
 
 
+def test_a_relative_day_named_before_the_day_of_the_sentence_is_read_as_of_publication(resources):
+    rows = figures(
+        resources,
+        "Mardi, la coopérative a livré 300 tonnes de blé, deux fois plus que lors de la récolte du 2 mai.",
+        "fr",
+        "2022-05-12",
+    )
+    assert period(rows["300"]) == ("day", "2022-05-10", "2022-05-10")  # not the Tuesday before 2 May
+
+
 def test_a_date_alone_on_the_first_line_dates_nothing(resources):
     rows = figures(
         resources, "Friday, January 4, 2019\nThe bridge carries 40,000 cars a day.", "en", "2019-01-04"

@@ -77,6 +77,10 @@ def figure_periods(
         found = _sentence_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
+        if said_here is not None and release is None and published is not None:
+            # a relative day read before the sentence names its statement's day is read as of the day the
+            # article was published ("Selon les chiffres publiés mardi, … lors de la récolte du 2 mai")
+            found = _read_before(found, said_here.start, published, phrases[index], year, language)
         read = by_sentence[index] = [
             _candidate(text, p, statement_dates, language, quantities) for p in found
         ]
@@ -255,6 +259,23 @@ def _sentence_periods(
                 )
             )
     return sorted(found, key=lambda p: p.start)
+
+
+def _read_before(
+    found: list[Period],
+    said_at: int,
+    published: dt.date,
+    phrases: PhraseMatches,
+    year: int | None,
+    language: str,
+) -> list[Period]:
+    """The periods of a sentence, those that end before `said_at` resolved against `published` instead."""
+    if not any(p.end <= said_at and p.anchor == "reference" for p in found):
+        return found
+    earlier = {
+        (p.start, p.end): _scoped(p, language, published) for p in resolve_phrases(phrases, published, year)
+    }
+    return [earlier.get((p.start, p.end), p) if p.end <= said_at else p for p in found]
 
 
 def _inside_any(period: Period, periods: Sequence[Period]) -> bool:

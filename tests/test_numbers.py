@@ -127,6 +127,27 @@ def test_values(text, language, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "value", "span"),
+    [
+        ("La production recule (-0,2 %).", "fr", -0.2, "-0,2"),
+        ("La production recule (- 0,2 %).", "fr", -0.2, "- 0,2"),
+        ("Les importations baissent de \u22121,3 %.", "fr", -1.3, "\u22121,3"),
+        ("Temperatures fell to -12 degrees.", "en", -12, "-12"),
+        ("Paris - 3 000 manifestants ont défilé.", "fr", 3000, "3 000"),
+    ],
+)
+def test_a_minus_sign_makes_a_negative_figure_and_a_dash_does_not(text, language, value, span):
+    found = one(text, language)
+    assert (found.value, found.text) == (pytest.approx(value), span)
+
+
+def test_the_dash_of_a_range_or_a_date_is_no_sign():
+    [price] = scan("Le prix est de 10 -20 euros.", "fr").quantities
+    assert (price.qualifier, price.lower, price.upper) == ("range", 10, 20)
+    assert [t.kind for t in scan("I will be out 2016 -11.", "en").tokens] == ["date"]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "unit"),
     [
         ("12 %", "fr", "percent"),

@@ -16,6 +16,10 @@ from figcheck.extract.numbers.values import digits_value, parse_run
 from figcheck.extract.units import normalize
 
 _LETTER_DIGIT = regex.compile(r"[\p{L}][0-9]")
+# a minus sign glued to the digits, or set apart from them by a space inside a bracket ("(- 0,2 %)")
+_MINUS = regex.compile(r"(?:(?<=[(\[])[-\u2212]\s?|(?<![\w.,%)\]-])[-\u2212])\Z")
+MINUS_REACH = 2
+_NUMBER_BEFORE = regex.compile(r"\d\s*\Z")
 
 
 def word_runs(g: Grammar, text: str, matches: list[tuple[int, int, str]]) -> list[list[tuple[str, int, int]]]:
@@ -204,6 +208,9 @@ def _with_proportions(state: ScanState, nums: list[FoundNumber]) -> list[FoundNu
 def _digit_number(state: ScanState, s: int, e: int, raw: str) -> FoundNumber:
     text, g = state.text, state.grammar
     value, integer = digits_value(raw, state.lang)
+    sign = _MINUS.search(text, max(0, s - MINUS_REACH), s)
+    if sign is not None and value is not None and _takes_a_sign(text, sign.start()):
+        s, value = sign.start(), -value
     num = FoundNumber(s, e, value, integer=integer)
     compact = raw.isdigit()
     num.plain = compact and not raw.startswith("0") or raw == "0"
@@ -249,6 +256,12 @@ def _digit_number(state: ScanState, s: int, e: int, raw: str) -> FoundNumber:
             num.end = dm.end()
             return num
     return num
+
+
+def _takes_a_sign(text: str, at: int) -> bool:
+    """A minus at `at` is the sign of the number after it, not the dash of a range ("2016 -11", "10 -20")
+    nor a hyphen inside a word: the word before it is no number."""
+    return _NUMBER_BEFORE.search(text, max(0, at - 12), at) is None
 
 
 def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[FoundNumber]) -> None:

@@ -141,6 +141,13 @@ def test_a_minus_sign_makes_a_negative_figure_and_a_dash_does_not(text, language
     assert (found.value, found.text) == (pytest.approx(value), span)
 
 
+def test_an_approximate_range_written_with_a_dash_is_one_range_and_a_change_is_two_figures():
+    [share] = scan("Currently about 16\u201317 percent of trade is local.", "en").quantities
+    assert (share.qualifier, share.lower, share.upper) == ("range", 16, 17)
+    change = scan("The share rose from about 16 to 17 percent.", "en").quantities
+    assert [(q.qualifier, q.value) for q in change] == [("approx", 16), ("exact", 17)]
+
+
 def test_the_dash_of_a_range_or_a_date_is_no_sign():
     [price] = scan("Le prix est de 10 -20 euros.", "fr").quantities
     assert (price.qualifier, price.lower, price.upper) == ("range", 10, 20)

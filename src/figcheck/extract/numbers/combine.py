@@ -123,8 +123,11 @@ def _range(state: ScanState, a: FoundNumber, b: FoundNumber, gap: str, gap_plain
         if not (a.unit.kind == "noun" or b.unit.kind == "noun"):
             return False
     qa = qualifier_kind_before(state, a) if g.q_before.search(text, max(0, head - 48), head) else None
-    if qa not in (None,):
+    if qa not in (None, "approx"):
         return False
+    dashed = g.gap_bare.match(gap)
+    if qa == "approx" and (dashed is None or not dashed.group("dash")):
+        return False  # "about 16-17 percent" is a range, "rose from about 16 to 17 percent" a change
     if g.q_before.search(text, max(0, b.start - 48), b.start) and not (
         g.gap_range_and.match(gap) or g.gap_range_to.match(gap) or g.gap_bare.match(gap)
     ):

@@ -148,6 +148,19 @@ def test_an_approximate_range_written_with_a_dash_is_one_range_and_a_change_is_t
     assert [(q.qualifier, q.value) for q in change] == [("approx", 16), ("exact", 17)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It was home to people for a few hundred years.", []),
+        ("Several thousand people rallied on Saturday.", []),
+        ("A hundred people rallied on Saturday.", [100]),
+        ("Hundred thousand dollars were raised.", [100_000]),
+    ],
+)
+def test_a_hundred_or_a_thousand_after_a_vague_word_is_no_figure(text, found):
+    assert [q.value for q in scan(text, "en").quantities] == found
+
+
 def test_the_dash_of_a_range_or_a_date_is_no_sign():
     [price] = scan("Le prix est de 10 -20 euros.", "fr").quantities
     assert (price.qualifier, price.lower, price.upper) == ("range", 10, 20)

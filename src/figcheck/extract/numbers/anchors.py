@@ -20,6 +20,8 @@ _LETTER_DIGIT = regex.compile(r"[\p{L}][0-9]")
 _MINUS = regex.compile(r"(?:(?<=[(\[])[-\u2212]\s?|(?<![\w.,%)\]-])[-\u2212])\Z")
 MINUS_REACH = 2
 _NUMBER_BEFORE = regex.compile(r"\d\s*\Z")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+\Z")
+WORD_BEFORE_REACH = 20
 
 
 def word_runs(g: Grammar, text: str, matches: list[tuple[int, int, str]]) -> list[list[tuple[str, int, int]]]:
@@ -294,6 +296,9 @@ def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[
             _add_word_run(state, run[:-1], nums)
         return
     v = parse_run(g, run)
+    before = _WORD_BEFORE.search(state.text, max(0, run[0][1] - WORD_BEFORE_REACH), run[0][1])
+    if words[0] in g.multiplied and before is not None and before.group(1).lower() in g.vague_before:
+        return  # "a few hundred years", "several thousand people": vague, no figure
     if v is not None and len(words) == 1 and words[0] in g.articles:
         n = FoundNumber(run[0][1], run[0][2], v, spelled=True, lone_article=words[0])
         nums.append(n)

@@ -79,6 +79,9 @@ class Grammar:
     standalone_ordinals: frozenset[str]
     homographs: frozenset[str]
     approx_nouns: dict[str, float]
+    # number words that need a number before them, and the words that make them vague ("a few hundred")
+    multiplied: frozenset[str]
+    vague_before: frozenset[str]
     fractions: frozenset[str]
     tens: frozenset[str]
     abbrev_scale: Any
@@ -157,6 +160,8 @@ def load_grammar(lang: str) -> Grammar:
     joiners = frozenset(words["joiners"])
     ordinals = frozenset(w.lower() for w in words["ordinals"])
     homographs = frozenset(words.get("adjective_homographs") or [])
+    multiplied = frozenset(w.lower() for w in words.get("multiplied") or [])
+    vague_before = frozenset(w.lower() for w in words.get("vague_before") or [])
     approx_nouns = {k.lower(): float(v) for k, v in (words.get("approx_nouns") or {}).items()}
     fractions = frozenset(w.lower() for w in words.get("fractions") or [])
     small_values: dict[str, float] = {}
@@ -288,6 +293,8 @@ def load_grammar(lang: str) -> Grammar:
         ),
         homographs=homographs,
         approx_nouns=approx_nouns,
+        multiplied=multiplied,
+        vague_before=vague_before,
         fractions=fractions,
         tens=tens,
         abbrev_scale=abbrev_scale,

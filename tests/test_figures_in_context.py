@@ -44,6 +44,11 @@ def test_counted_noun_is_the_head_past_its_modifiers(resources):
     assert rows["1,200"]["unit_text"] == "cases"
 
 
+def test_a_number_spelled_in_words_counts_the_noun_past_its_adjectives(resources):
+    rows = figures(resources, "Around one million indigenous people live in the forest.", "en")
+    assert rows["Around one million"]["unit_text"] == "people"
+
+
 def test_french_counted_noun_past_an_adjective(resources):
     rows = figures(resources, "Les autorités ont recensé 450 nouveaux cas dans la région.", "fr")
     assert rows["450"]["unit_text"] == "cas"

@@ -188,7 +188,8 @@ def _doc(nlp: Any, text: str, sentence: Span, quantities: Sequence[Quantity]) ->
                 j += 1
             last = tokens[j]
             anchor_of[hit[2]] = len(words)
-            words.append(_numeral(text[sentence.start + token.idx : sentence.start + last.idx + len(last)]))
+            written = text[sentence.start + token.idx : sentence.start + last.idx + len(last)]
+            words.append(_numeral(written, quantities[hit[2]]))
             spaces.append(bool(last.whitespace_))
             offsets.append((sentence.start + token.idx, sentence.start + last.idx + len(last)))
             i = j + 1
@@ -219,8 +220,14 @@ def _numeric(token: Any) -> bool:
     return bool(token.like_num) or token.text[:1].isdigit()
 
 
-def _numeral(written: str) -> str:
+def _numeral(written: str, quantity: Quantity) -> str:
+    """The numeral the parser reads for a number: its digits, or the value in digits of a number spelled
+    in several words ("one million" is 1000000, which the parser knows, not "onemillion"); a number
+    word alone stays as written ("deux")."""
     digits = "".join(c for c in written if c.isdigit())
+    value = quantity.value if quantity.value is not None else quantity.lower
+    if not digits and len(written.split()) > 1 and value is not None and float(value).is_integer():
+        digits = str(int(abs(value)))
     return digits[:9] or written.replace(" ", "")
 
 

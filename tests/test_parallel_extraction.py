@@ -116,6 +116,18 @@ def test_a_preparation_that_fails_is_done_again_where_the_rule_runs_which_report
     assert "no dictionary" in failures[0].message
 
 
+def test_waiting_for_work_beside_gives_up_after_the_seconds_it_is_given() -> None:
+    with beside(lambda: time.sleep(30)) as result, pytest.raises(TimeoutError):
+        result(0.2)
+
+
+def test_preparations_that_do_not_end_in_time_are_left_to_the_rules(monkeypatch) -> None:
+    # the rules then prepare where they run, under their own time limit, which reports the rule
+    monkeypatch.setattr(batches, "DOCUMENT_RULE_SECONDS", 0.1)
+    with beside(lambda: time.sleep(30) or {"SP001": {}}, idle=True) as prepared:
+        assert batches._ready(prepared, 2) == {}
+
+
 def test_idle_work_beside_runs_at_the_lowest_priority() -> None:
     with beside(lambda: os.nice(0), idle=True) as niceness:
         assert niceness() == 19

@@ -16,11 +16,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar, overload
+from typing import Any, Protocol, TypeVar, overload
 
 from figcheck.stops import in_worker
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Waiting(Protocol[T_co]):
+    """Waits for work done beside: at most `timeout` seconds when given (else `TimeoutError`)."""
+
+    def __call__(self, timeout: float | None = None) -> T_co: ...
 
 
 # Below this many characters of text, a second process costs more than it saves.
@@ -28,13 +35,18 @@ BESIDE_FROM = 20_000
 
 
 @contextmanager
-def beside(work: Callable[[], T], *, fork: bool = True, idle: bool = False) -> Iterator[Callable[[], T]]:
+def beside(work: Callable[[], T], *, fork: bool = True, idle: bool = False) -> Iterator[Waiting[T]]:
     """Start `work` in a forked process (when `fork` and the platform allow) and yield the function that
-    waits for its result; an error of `work` is raised there. With `idle`, the process runs on the time
-    the others leave (its lowest priority): work that is done before anyone waits for it. On leaving the
-    block the process is ended, whatever happened inside it."""
+    waits for its result, at most the seconds it is given (else `TimeoutError`); an error of `work` is
+    raised there. With `idle`, the process runs on the time the others leave (its lowest priority): work
+    that is done before anyone waits for it. On leaving the block the process is ended, whatever
+    happened inside it. Without a fork the work is done when its result is asked for."""
     if not _forks(fork):
-        yield work
+
+        def done_here(timeout: float | None = None) -> T:
+            return work()
+
+        yield done_here
         return
     with _forked(work, None, idle) as (_, result):
         yield result
@@ -65,7 +77,7 @@ def _forks(asked: bool) -> bool:
 @contextmanager
 def _forked(
     work: Callable[[], Any] | None, prepare: Callable[[], Any] | None, idle: bool
-) -> Iterator[tuple[Connection, Callable[[], Any]]]:
+) -> Iterator[tuple[Connection, Waiting[Any]]]:
     context = multiprocessing.get_context("fork")
     here, there = context.Pipe()
     process = context.Process(
@@ -74,7 +86,9 @@ def _forked(
     process.start()
     there.close()
 
-    def result() -> Any:
+    def result(timeout: float | None = None) -> Any:
+        if timeout is not None and not here.poll(timeout):
+            raise TimeoutError(f"the work beside did not end in {timeout:g} s")
         try:
             done, value = here.recv()
         except EOFError:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from figcheck.beside import BESIDE_FROM, beside
+from figcheck.beside import BESIDE_FROM, Waiting, beside
 from figcheck.engines import BatchMap, EngineOptions, write_part
 from figcheck.errors import InputError, InputProblem
 from figcheck.extract.article import ArticleExtraction, Resources, extract_articles
@@ -32,6 +32,7 @@ from figcheck.pipeline.resources import load_resources
 from figcheck.rules.discover import all_rules
 from figcheck.rules.registry import Finding, Rule
 from figcheck.rules.runner import document_findings, preparations
+from figcheck.rules.safety import DOCUMENT_RULE_SECONDS
 from figcheck.rules.suite import Suite, select_rules
 from figcheck.rules.tables_view import Document
 from figcheck.stops import in_worker
@@ -183,9 +184,10 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     worker = worker or _worker(batch.setup)
     read, articles = _read(batch)
     texts = [(a.doc_id, a.text, a.language) for a in articles]
-    fork = worker.helpers > 0 and sum(len(a.text) for a in articles) >= BESIDE_FROM
+    preparing = [rule for rule in worker.document_rules if rule.prepare is not None]
+    fork = bool(preparing) and worker.helpers > 0 and sum(len(a.text) for a in articles) >= BESIDE_FROM
     # the rules' work on the texts alone is done beside, on the time the extraction leaves
-    with beside(partial(preparations, worker.document_rules, texts), fork=fork, idle=True) as prepared:
+    with beside(partial(preparations, preparing, texts), fork=fork, idle=True) as prepared:
         extractions = extract_articles(articles, worker.resources, worker.helpers)
         try:
             documents, figures, mentions, tokens = _tables(articles, extractions)
@@ -193,7 +195,7 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
         except TableError:
             extractions, set_aside = _set_aside(articles, extractions)
             documents, figures, mentions, tokens = _tables(articles, extractions)
-        ready = prepared() if fork else {}
+        ready = _ready(prepared, len(preparing)) if fork else {}
     shown = documents_for(articles, figures, mentions)
     suite = batch.setup.suite
     failed: list[InputProblem] = []
@@ -214,6 +216,15 @@ def extract_batch(batch: Batch, worker: Worker | None = None) -> BatchResult:
     return BatchResult(
         batch.number, tuple(read), failures, findings, names, tuple(outcomes), len(figures), kept, notes
     )
+
+
+def _ready(prepared: Waiting[dict[str, dict[str, Any]]], rules: int) -> dict[str, dict[str, Any]]:
+    """What the rules' preparations gave beside, waited for as long as the rules may run; none when they
+    have not ended by then: the rules then prepare where they run, under their own time limit."""
+    try:
+        return prepared(DOCUMENT_RULE_SECONDS * rules)
+    except TimeoutError:
+        return {}
 
 
 def _read_in_part(article: Article) -> Iterator[InputProblem]:

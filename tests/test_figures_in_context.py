@@ -64,6 +64,16 @@ def test_a_modal_makes_a_plan_and_a_past_verb_a_fact(resources):
     assert rows["about 40,000"]["status"] == "planned"
 
 
+def test_what_can_be_is_no_plan_but_what_could_be_is(resources):
+    rows = figures(
+        resources,
+        "Le nouveau stade peut accueillir 42 000 spectateurs. Le club pourrait recruter 3 joueurs.",
+        "fr",
+    )
+    assert rows["42 000"]["status"] == "actual"
+    assert rows["3"]["status"] == "planned"
+
+
 def test_two_figures_of_one_sentence_may_differ_in_status(resources):
     rows = figures(
         resources, "Le ministère, qui a livré 300 camions en janvier, devrait en recevoir 900 en mars.", "fr"

@@ -46,6 +46,7 @@ class _ClauseWords:
     over_infinitive: frozenset[str]
     rule: frozenset[str]
     states: frozenset[str]
+    ability: frozenset[str]
     future: str
     conditional: str
     conditional_forms: regex.Pattern[str]
@@ -62,6 +63,7 @@ def _clause_words(language: str) -> _ClauseWords:
         over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
         states=frozenset(_fold(w) for w in grammar.get("states", ())),
+        ability=frozenset(_fold(w) for w in grammar.get("ability", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
         conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
@@ -129,7 +131,9 @@ def _status_of(
     """The status the words or the tense and mood of `tokens` give; a conditional `reported` by a past
     statement is its future ("a annoncé que 44 000 doses seraient livrées"): a plan."""
     folded = {_fold(lemma) for lemma in lemmas}
-    if folded & words.planned:
+    # "il ne peut résister", "le stade peut accueillir 80 000 personnes": what can be, not a plan
+    able_now = {_fold(t.lemma) for t in tokens if "Pres" in t.tense and "Ind" in t.mood} & words.ability
+    if folded & words.planned - able_now:
         return "planned"
     if folded & words.estimate:
         return "estimate"

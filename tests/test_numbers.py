@@ -161,6 +161,21 @@ def test_a_hundred_or_a_thousand_after_a_vague_word_is_no_figure(text, found):
     assert [q.value for q in scan(text, "en").quantities] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The 1973 building was home to many families.", "year"),
+        ("He spoke after his 2016 arrest.", "year"),
+        ("They built 1973 buildings.", "figure"),
+        ("About 1900 policemen were deployed.", "figure"),
+        ("Out of these, 1846 people were hospitalized.", "figure"),
+    ],
+)
+def test_a_year_before_a_singular_noun_describes_it(text, kind):
+    [token] = scan(text, "en").tokens
+    assert token.kind == kind
+
+
 def test_the_dash_of_a_range_or_a_date_is_no_sign():
     [price] = scan("Le prix est de 10 -20 euros.", "fr").quantities
     assert (price.qualifier, price.lower, price.upper) == ("range", 10, 20)

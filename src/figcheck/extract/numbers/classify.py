@@ -217,6 +217,17 @@ def _year_kind(state: ScanState, n: FoundNumber) -> str | None:
         if 1800 <= value <= 2100 and not has_qualifier_before(state, n):
             n.year_default = True
             return "year"
+    if (
+        _is_year_like(n)
+        and n.plain
+        and n.prefix_unit is None
+        and n.unit is not None
+        and n.unit.kind in ("count", "noun")
+    ):
+        # "the 1973 building", "his 2016 arrest": a year describes the singular noun after it
+        singular = state.grammar.extra["singular_noun"].match(n.unit_text or "")
+        if 1800 <= value <= 2100 and singular and not has_qualifier_before(state, n):
+            return "year"
     return None
 
 

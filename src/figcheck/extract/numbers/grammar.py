@@ -369,7 +369,7 @@ def load_grammar(lang: str) -> Grammar:
         gap_range_or=regex.compile(rf"[ \t]+(?:{_alt(ctx['range_or'])})[ \t]+", _I),
         measures_only=regex.compile(rf"(?:{_alt(quals.get('measures_only') or [])})\Z", _I),
         places=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(quals.get('places') or [])})\Z", _I),
-        extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])")},
+        extra={"decade_glued": regex.compile(r"'?s(?![\p{L}])"), "singular_noun": _singular_noun(ctx)},
     )
 
 
@@ -393,6 +393,16 @@ def _rate_base_gap(ctx: dict[str, Any], words: str | None = None) -> Any:
     after_noun = rf"(?:[ \t]+[\p{{L}}'’-]+){{1,2}}[ \t]+{_alt(noun_words)}"
     after_number = rf"[ \t]+{_alt(number_words)}"
     return regex.compile(rf"{mark}(?:{after_noun}|{after_number})[ \t]+", _I)
+
+
+def _singular_noun(ctx: dict[str, Any]) -> Any:
+    """A noun with no plural ending that is no irregular plural; never, for a language that lists no
+    plural endings (a year does not stand before a noun in French)."""
+    endings = ctx.get("plural_endings") or []
+    if not endings:
+        return regex.compile(r"(?!)")
+    irregular = ctx.get("irregular_plurals") or ["(?!)"]
+    return regex.compile(rf"(?!(?:{_alt(irregular)})\Z)\p{{L}}+(?<!{_alt(endings)})\Z", _I)
 
 
 def _coordinated_gap(ctx: dict[str, Any]) -> Any:

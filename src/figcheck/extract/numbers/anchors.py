@@ -266,6 +266,11 @@ def _takes_a_sign(text: str, at: int) -> bool:
     return _NUMBER_BEFORE.search(text, max(0, at - 12), at) is None
 
 
+def _after_a_vague_word(state: ScanState, at: int) -> bool:
+    before = _WORD_BEFORE.search(state.text, max(0, at - WORD_BEFORE_REACH), at)
+    return before is not None and before.group(1).lower() in state.grammar.vague_before
+
+
 def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[FoundNumber]) -> None:
     g = state.grammar
     words = [w for w, _, _ in run]
@@ -296,8 +301,7 @@ def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[
             _add_word_run(state, run[:-1], nums)
         return
     v = parse_run(g, run)
-    before = _WORD_BEFORE.search(state.text, max(0, run[0][1] - WORD_BEFORE_REACH), run[0][1])
-    if words[0] in g.multiplied and before is not None and before.group(1).lower() in g.vague_before:
+    if words[0] in g.multiplied and _after_a_vague_word(state, run[0][1]):
         return  # "a few hundred years", "several thousand people": vague, no figure
     if v is not None and len(words) == 1 and words[0] in g.articles:
         n = FoundNumber(run[0][1], run[0][2], v, spelled=True, lone_article=words[0])

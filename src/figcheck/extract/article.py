@@ -111,7 +111,7 @@ def _extraction(
     article: Article, numbers: Scan, context: FigureContext, parsed: Parsed | None, dating: Dating
 ) -> ArticleExtraction:
     mention_ids = [f"{article.doc_id}@{n}" for n in range(1, len(context.mentions) + 1)]
-    rows = figure_rows(numbers, context, mention_ids, parsed, dating)
+    rows = figure_rows(numbers, context, mention_ids, dating, parsed)
     return ArticleExtraction(
         doc_id=article.doc_id,
         figures=tuple({**row, "doc_id": article.doc_id} for row in rows),

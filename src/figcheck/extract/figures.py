@@ -27,7 +27,7 @@ from figcheck.extract.dates import (
     statement_date_in,
     statement_date_of,
 )
-from figcheck.extract.dating import Dating, date_figures
+from figcheck.extract.dating import Dating
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
@@ -90,16 +90,13 @@ def figure_rows(
     scan: Scan,
     context: FigureContext,
     mention_ids: Sequence[str],
+    dating: Dating,
     parsed: Parsed | None = None,
-    dating: Dating | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of the figures table for the quantities of `scan`, in reading order; `parsed` holds the
-    parse of their sentences where a model read them (``figcheck.extract.syntax``); `dating` what
-    `date_figures` read of them, when it was read before."""
+    """Rows of the figures table for the quantities of `scan`, in reading order; `dating` is what
+    `figcheck.extract.dating.date_figures` read of them, `parsed` the parse of their sentences where a
+    model read them (``figcheck.extract.syntax``)."""
     text, language = context.text, context.language
-    dating = dating or date_figures(
-        scan.quantities, context.text, context.language, context.published, context.sentences, parsed
-    )
     statement_dates, periods = dating.statement_dates, dating.periods
     rows = []
     speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []

@@ -67,9 +67,9 @@ def statement_date_of(dates: Sequence[StatementDate], sentence: Span) -> Stateme
     """The statement date that holds for `sentence`: the last one named in it, else the last one named
     before it that carries."""
     before = bisect_left(dates, sentence.end, key=lambda d: d.start)
-    for said in reversed(dates[:before]):
-        if said.start >= sentence.start or said.carries:
-            return said
+    for at in range(before - 1, -1, -1):  # no copy of the list: a dense text names thousands of days
+        if dates[at].start >= sentence.start or dates[at].carries:
+            return dates[at]
     return None
 
 

@@ -233,9 +233,7 @@ def _sentence_periods(
         replace(p, start=p.start + sentence.start, end=p.end + sentence.start)
         for p in find_stretches(words, language, now)
     ]
-    found = sorted(
-        (_dated_within_range(p) for p in found if not _inside_any(p, found)), key=lambda p: p.start
-    )
+    found = sorted((_dated_within_range(p) for p in _outermost(found)), key=lambda p: p.start)
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
     last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
     found = [p for p in found if not _covers_a_figure(p, quantities[first:last])]
@@ -272,21 +270,32 @@ def _read_before(
     """The periods of a sentence, those that end before `said_at` resolved against `published` instead."""
     if not any(p.end <= said_at and p.anchor == "reference" for p in found):
         return found
+    # only the phrases that start before the day are read again: a dense sentence names hundreds
+    before = replace(
+        phrases, matches=tuple(m for m in phrases.matches if m[1].start() + phrases.offset < said_at)
+    )
     earlier = {
-        (p.start, p.end): _scoped(p, language, published) for p in resolve_phrases(phrases, published, year)
+        (p.start, p.end): _scoped(p, language, published) for p in resolve_phrases(before, published, year)
     }
     return [earlier.get((p.start, p.end), p) if p.end <= said_at else p for p in found]
 
 
-def _inside_any(period: Period, periods: Sequence[Period]) -> bool:
-    """A phrase inside a longer one ("un an" in "sur un an") is read as part of it."""
-    return any(
-        o is not period
-        and o.start <= period.start
-        and period.end <= o.end
-        and o.end - o.start > period.end - period.start
-        for o in periods
-    )
+def _outermost(periods: Sequence[Period]) -> list[Period]:
+    """The periods not inside a longer one, in their order: a phrase inside a longer one ("un an" in "sur
+    un an") is read as part of it. One sweep in the order of their starts, not each against each: a
+    dense sentence names hundreds."""
+    order = sorted(range(len(periods)), key=lambda n: (periods[n].start, -periods[n].end))
+    inside: set[int] = set()
+    reach = -1  # the furthest end of the periods before the current span
+    group_reach, span = -1, None
+    for n in order:
+        period = periods[n]
+        if (period.start, period.end) != span:
+            reach, span = max(reach, group_reach), (period.start, period.end)
+        if reach >= period.end:
+            inside.add(n)
+        group_reach = max(group_reach, period.end)
+    return [period for n, period in enumerate(periods) if n not in inside]
 
 
 def _scoped(period: Period, language: str, reference: dt.date | None) -> Period:

@@ -205,6 +205,14 @@ def ordinary_marks(
     return keep_disjoint(by_priority, lambda m: (m.start, m.end))
 
 
+def _overlaps_any(mark: Segment, found: Sequence[Segment]) -> bool:
+    """Whether `mark` overlaps one of `found`, evidence marks in text order that do not overlap each
+    other: only the last one starting before the mark ends can (a bisection, not a scan: a one-line
+    article holds every mark in one paragraph)."""
+    at = bisect_left(found, mark.end, key=lambda e: e.start)
+    return at > 0 and found[at - 1].end > mark.start
+
+
 def _evidence_marks(
     text: str, start: int, end: int, evidence: Sequence[tuple[ReportedFinding, int, Evidence]]
 ) -> list[Segment]:
@@ -260,9 +268,11 @@ def article_paragraphs(
         inside = [m for m in ordinary[first:last] if m.end <= paragraph.end]
         close = evidence[near(evidence_starts, longest, paragraph.start, paragraph.end)]
         found = _evidence_marks(text, paragraph.start, paragraph.end, close)
+        inside_starts = [m.start for m in inside]
         nested = []
         for mark in found:
-            within = [m for m in inside if mark.start <= m.start and m.end <= mark.end]
+            lo, hi = bisect_left(inside_starts, mark.start), bisect_left(inside_starts, mark.end)
+            within = [m for m in inside[lo:hi] if m.end <= mark.end]
             nested.append(
                 Segment(
                     mark.text,
@@ -274,6 +284,6 @@ def article_paragraphs(
                     inner=marked(text, mark.start, mark.end, within),
                 )
             )
-        free = [m for m in inside if all(m.end <= e.start or e.end <= m.start for e in found)]
+        free = [m for m in inside if not _overlaps_any(m, found)]
         out.append(marked(text, paragraph.start, paragraph.end, [*nested, *free]))
     return out

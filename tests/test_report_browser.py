@@ -113,6 +113,11 @@ def _visible_findings(page: Any) -> list[dict[str, str]]:
 
 def _reset_filters(page: Any) -> None:
     page.click("#finding-filters button[type=reset]")
+    # the form applies its reset once the browser has cleared its fields, in a task of its own
+    page.wait_for_function(
+        "() => { const [shown, all] = document.getElementById('finding-count').textContent.split(' of ');"
+        " return parseInt(shown) === parseInt(all); }"
+    )
 
 
 def _mark_text(page: Any, selector: str) -> list[dict[str, Any]]:

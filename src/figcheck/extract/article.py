@@ -10,12 +10,13 @@ from typing import Any
 
 from figcheck.beside import BESIDE_FROM, beside
 from figcheck.extract.attribution import attribution_words, speech_cues
-from figcheck.extract.dating import Dating, date_figures
+from figcheck.extract.dating import Dating, date_figures, framing_sentences
 from figcheck.extract.figures import FigureContext, figure_rows
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import NumberToken, Scan, scan
 from figcheck.extract.syntax import Parsed, parse_many
+from figcheck.extract.timeframes import sentence_phrases
 from figcheck.extract.units import UnitLexicon, default_units
 from figcheck.load.articles import Article
 from figcheck.load.gazetteer import Gazetteer
@@ -73,6 +74,7 @@ def extract_articles(
             mentions_of = partial(_mentions, texts, language, resources.gazetteer, names_model)
             with beside(mentions_of, fork=fork) as mentions_found:
                 scans, spans = numbers_read()
+                phrases = [sentence_phrases(t, language, s) for t, s in zip(texts, spans, strict=True)]
                 parsed_sentences = parse_many(
                     model,
                     [(t, s, scanned.quantities) for t, s, scanned in zip(texts, spans, scans, strict=True)],
@@ -80,13 +82,17 @@ def extract_articles(
                     attribution=attribution_words(language),
                     speaks=speech_cues(language).search,
                     joins=counted_after(language),
+                    framing=[
+                        framing_sentences(t, s, p, scanned.quantities)
+                        for t, s, p, scanned in zip(texts, spans, phrases, scans, strict=True)
+                    ],
                 )
                 parses: list[Parsed | None] = (
                     list(parsed_sentences) if model is not None else [None] * len(group)
                 )
                 datings = [
-                    date_figures(scanned.quantities, a.text, a.language, a.published, s, parsed)
-                    for a, s, scanned, parsed in zip(group, spans, scans, parses, strict=True)
+                    date_figures(scanned.quantities, a.text, a.language, a.published, s, p, parsed)
+                    for a, s, p, scanned, parsed in zip(group, spans, phrases, scans, parses, strict=True)
                 ]
                 found = mentions_found()
         for n, article, mentions, numbers_scan, article_spans, parsed, dating in zip(

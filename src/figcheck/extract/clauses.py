@@ -9,7 +9,7 @@ it; these functions climb that tree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,29 @@ def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governo
         if link.clause and separate:
             between = text[current:start] if current < start else text[end:current]
             return any(mark in between for mark in SET_OFF)
+        current = link.head
+    return True
+
+
+SUBORDINATE_CLAUSES = frozenset({"advcl", "acl:relcl", "relcl"})
+
+
+def frames(links: Mapping[int, Link], period: tuple[int, int], dates_its_noun: Callable[[int], bool]) -> bool:
+    """Whether the phrase at `period` dates the main clause of its sentence, which frames the sentences
+    after it: no adverbial or relative clause stands between it and the sentence's root ("the union,
+    which it joined in 1973"), unless `dates_its_noun` (given where the clause's head starts) says the
+    clause tells when its noun took place ("le second tour, qui a eu lieu dimanche"). True where the
+    phrase was not parsed."""
+    start, end = period
+    current = next((o for o in range(start, end) if o in links and not start <= links[o].head < end), None)
+    for _ in range(len(links)):
+        if current is None:
+            return True
+        link = links[current]
+        if link.head == current:
+            return True
+        if link.clause and link.dep in SUBORDINATE_CLAUSES and not dates_its_noun(current):
+            return False
         current = link.head
     return True
 

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from figcheck.extract.attribution import speech_cues
-from figcheck.extract.clauses import dates
+from figcheck.extract.clauses import dates, frames
 from figcheck.extract.dates import StatementDate, find_statement_dates, mark_reported
 from figcheck.extract.numbers import Quantity
-from figcheck.extract.periods import Period
+from figcheck.extract.periods import Period, fold
+from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.sources import in_citation
 from figcheck.extract.status import describes_a_state
 from figcheck.extract.syntax import Parsed, has_verb
-from figcheck.extract.timeframes import figure_periods, sentence_phrases
-from figcheck.text.sentences import Span
+from figcheck.extract.timeframes import figure_periods, wording_words
+from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -43,19 +44,38 @@ def context_year(text: str, published: dt.date | None) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def framing_sentences(
+    text: str, sentences: Sequence[Span], phrases: Sequence[PhraseMatches], quantities: Sequence[Quantity]
+) -> frozenset[int]:
+    """The sentences without figures whose period phrases may date the figures of the sentences after
+    them in their paragraph ("Le mois de juin 2016 est marqué par… Ainsi, 5 400…"): their parse says
+    whether the period dates their main clause, which frames what follows, or a clause under it."""
+    paragraph_of = paragraph_indexes(text, sentences)
+    holding = {sentence_of(sentences, q.start) for q in quantities}
+    last_holding = {
+        paragraph_of[s]: s for s in sorted(holding)
+    }  # each paragraph's last sentence with figures
+    return frozenset(
+        s
+        for s, matched in enumerate(phrases)
+        if matched.matches and s not in holding and last_holding.get(paragraph_of[s], -1) > s
+    )
+
+
 def date_figures(
     quantities: Sequence[Quantity],
     text: str,
     language: str,
     published: dt.date | None,
     sentences: Sequence[Span],
+    phrases: Sequence[PhraseMatches],
     parsed: Parsed | None = None,
 ) -> Dating:
-    """The statement days of `text` and the period of each of its `quantities`; `parsed` holds the parse
-    of their sentences where a model read them."""
+    """The statement days of `text` and the period of each of its `quantities`; `phrases` are the period
+    phrases matched in each sentence (`figcheck.extract.timeframes.sentence_phrases`), `parsed` holds the
+    parse of their sentences where a model read them."""
     year = context_year(text, published)
     cues = speech_cues(language)
-    phrases = sentence_phrases(text, language, sentences)
     found_dates = find_statement_dates(text, language, published, year, phrases)
     statement_dates = mark_reported(
         # the date of an inline citation is when the source wrote, not when anything was said
@@ -64,6 +84,14 @@ def date_figures(
         lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
     )
     grammars = parsed.grammars if parsed else (None,) * len(quantities)
+    occurrence = wording_words(language, "occurrence")
+
+    def takes_place(period: Period) -> Callable[[int], bool]:
+        # whether the clause headed at `head` says when something took place, by its words up to the period
+        def between(head: int) -> bool:
+            return occurrence.search(fold(text[min(head, period.start) : period.start])) is not None
+
+        return between
 
     def attaches(number: int, period: Period) -> bool:
         # a period phrase dates the figures of its own clause and of the clauses under it; a figure with
@@ -85,5 +113,8 @@ def date_figures(
         year,
         attaches,
         lambda number: not describes_a_state(grammars[number], language),
+        lambda period: (
+            parsed is None or frames(parsed.links, (period.start, period.end), takes_place(period))
+        ),
     )
     return Dating(statement_dates, periods)

@@ -18,7 +18,7 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -95,17 +95,22 @@ def parse_many(
     attribution: AttributionWords = NO_ATTRIBUTION,
     speaks: Callable[[str], object] = lambda sentence: False,
     joins: frozenset[str] = frozenset(),
+    framing: Sequence[Collection[int]] = (),
     batch_size: int = 64,
 ) -> list[Parsed]:
     """The parse of the sentences of many articles that hold figures, or that `speaks` says attribute
-    words to someone, all fed to spaCy together (`nlp.pipe`); `joins` are the prepositions that join a
-    number to what it counts."""
+    words to someone, or that `framing` names for each article (sentences whose periods may date the
+    figures after them), all fed to spaCy together (`nlp.pipe`); `joins` are the prepositions that join
+    a number to what it counts."""
+    framing = list(framing) or [()] * len(articles)
     grammars: list[list[Grammar | None]] = [[None] * len(q) for _, _, q in articles]
     attributions: list[dict[int, Attribution]] = [{} for _ in articles]
     links: list[dict[int, Link]] = [{} for _ in articles]
     if nlp is not None:
         head_words = frozenset(heads)
-        jobs: list[tuple[int, int, list[int]]] = []  # article, sentence, its quantities
+        jobs: list[
+            tuple[int, int, list[int], bool]
+        ] = []  # article, sentence, its quantities, whether it speaks
         docs = []
         for a, (text, sentences, quantities) in enumerate(articles):
             grouped: dict[int, list[int]] = {}
@@ -117,16 +122,22 @@ def parse_many(
             for s, sentence in enumerate(sentences[:deep]):
                 # a sentence that only speaks matters to the figures that follow it closely
                 before_figures = any(s + k in grouped for k in range(1, SPEECH_REACH + 1))
-                if s in grouped or before_figures and speaks(text[sentence.start : sentence.end]):
-                    jobs.append((a, s, grouped.get(s, [])))
+                speaking = (
+                    s in grouped or before_figures and bool(speaks(text[sentence.start : sentence.end]))
+                )
+                if speaking or s in framing[a]:
+                    # a sentence parsed only for the clause its periods date attributes nothing
+                    jobs.append((a, s, grouped.get(s, []), speaking))
                     docs.append(_doc(nlp, text, sentence, [quantities[q] for q in grouped.get(s, [])]))
         lemmatize = _rule_lemmatizer(nlp)
         disabled = [name for name in nlp.pipe_names if name == "ner" or lemmatize and name == "lemmatizer"]
         with nlp.select_pipes(disable=disabled):
             parsed = nlp.pipe(docs, batch_size=batch_size)
-            for (a, s, members), (doc, offsets, anchors) in zip(jobs, _with_maps(parsed, docs), strict=True):
+            for (a, s, members, speaking), (doc, offsets, anchors) in zip(
+                jobs, _with_maps(parsed, docs), strict=True
+            ):
                 doc.user_data[LEMMATIZE] = lemmatize
-                said = find_attribution(doc, offsets, articles[a][0], attribution)
+                said = find_attribution(doc, offsets, articles[a][0], attribution) if speaking else None
                 if said is not None:
                     attributions[a][s] = said
                 links[a].update(_links(doc, offsets))

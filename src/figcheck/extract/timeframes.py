@@ -53,6 +53,7 @@ def figure_periods(
     year: int | None,
     attaches: Callable[[int, Period], bool] = lambda number, period: True,
     narrates: Callable[[int], bool] = lambda number: True,
+    frames: Callable[[Period], bool] = lambda period: True,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
@@ -97,8 +98,9 @@ def figure_periods(
         own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
         if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
-        if own:
-            governing = own[-1]
+        framing = [p for p in own if frames(p)]
+        if framing:
+            governing = framing[-1]
     ends = _ends_of_changes(text, quantities, language)
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
@@ -286,15 +288,13 @@ def _outermost(periods: Sequence[Period]) -> list[Period]:
     dense sentence names hundreds."""
     order = sorted(range(len(periods)), key=lambda n: (periods[n].start, -periods[n].end))
     inside: set[int] = set()
-    reach = -1  # the furthest end of the periods before the current span
-    group_reach, span = -1, None
+    reach, furthest, span = -1, -1, None  # the furthest end before the current span, and including it
     for n in order:
-        period = periods[n]
-        if (period.start, period.end) != span:
-            reach, span = max(reach, group_reach), (period.start, period.end)
-        if reach >= period.end:
+        if (periods[n].start, periods[n].end) != span:
+            reach, span = furthest, (periods[n].start, periods[n].end)
+        if reach >= periods[n].end:
             inside.add(n)
-        group_reach = max(group_reach, period.end)
+        furthest = max(furthest, periods[n].end)
     return [period for n, period in enumerate(periods) if n not in inside]
 
 
@@ -363,7 +363,7 @@ def _is_dateline(text: str, period: Period) -> bool:
 
 
 @cache
-def _words_of(language: str, key: str) -> regex.Pattern[str]:
+def wording_words(language: str, key: str) -> regex.Pattern[str]:
     """The folded words of the wording list `key` as whole words, the longest tried first."""
     words = sorted((fold(w) for w in wording(language).get(key, [])), key=len, reverse=True)
     alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
@@ -377,10 +377,10 @@ def _cue_before(text: str, period: Period, language: str, quantities: Sequence[Q
     left = max(0, period.start - COMPARISON_REACH)
     # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
     window = fold(text[left : period.start + PREPOSITION_REACH])
-    cues = [left + m.start() for m in _words_of(language, "comparison").finditer(window)]
+    cues = [left + m.start() for m in wording_words(language, "comparison").finditer(window)]
     cues += [
         left + m.start()
-        for m in _words_of(language, "comparison_of_figures").finditer(window)
+        for m in wording_words(language, "comparison_of_figures").finditer(window)
         if _figure_between(quantities, left + m.end(), period.start)
     ]
     return max(cues) if cues else None
@@ -399,7 +399,7 @@ def _per_time(text: str, quantity: Quantity, language: str) -> bool:
     """Whether the figure is a rate per unit of time ("6 milliards de dollars par an"), read up to the
     next punctuation after it."""
     after = PHRASE_END.split(text[quantity.end : quantity.end + PER_TIME_REACH], maxsplit=1)[0]
-    return _words_of(language, "per_time").search(fold(after)) is not None
+    return wording_words(language, "per_time").search(fold(after)) is not None
 
 
 @cache

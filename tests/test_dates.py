@@ -63,3 +63,25 @@ def test_days_read_from_each_sentences_matched_phrases_keep_their_offsets_in_the
         ("le 4 février", date(2026, 2, 4)),
         ("le 3 février", date(2026, 2, 3)),
     ]
+
+
+def test_a_sentence_without_figures_is_parsed_only_where_its_period_may_frame_later_figures():
+    from figcheck.extract.dating import framing_sentences
+    from figcheck.extract.numbers import scan
+    from figcheck.extract.timeframes import sentence_phrases
+    from figcheck.extract.units import default_units
+    from figcheck.text.sentences import sentences
+
+    text = (
+        "La saison a commencé en mars. Un groupe de 22 coureuses se forme. "  # frames the figures after it
+        "Le club est né en 1990. En 2015, 300 licenciés ont été comptés. "  # the figures name their own year
+        "La course a eu lieu le 3 avril.\n"  # last of its paragraph
+        "Il y avait 40 équipes."
+    )
+    spans = list(sentences(text))
+    phrases = sentence_phrases(text, "fr", spans)
+    quantities = scan(text, "fr", default_units()).quantities
+    assert [
+        text[spans[s].start : spans[s].end]
+        for s in sorted(framing_sentences(text, spans, phrases, quantities))
+    ] == ["La saison a commencé en mars."]

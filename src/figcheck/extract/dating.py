@@ -47,19 +47,22 @@ def context_year(text: str, published: dt.date | None) -> int | None:
 def framing_sentences(
     text: str, sentences: Sequence[Span], phrases: Sequence[PhraseMatches], quantities: Sequence[Quantity]
 ) -> frozenset[int]:
-    """The sentences without figures whose period phrases may date the figures of the sentences after
-    them in their paragraph ("Le mois de juin 2016 est marqué par… Ainsi, 5 400…"): their parse says
-    whether the period dates their main clause, which frames what follows, or a clause under it."""
+    """The sentences without figures whose period phrases may date the figures of a later sentence of
+    their paragraph that names no period of its own ("Le mois de juin 2016 est marqué par… Ainsi, 5 400…"):
+    their parse says whether the period dates their main clause, which frames what follows, or a clause
+    under it."""
     paragraph_of = paragraph_indexes(text, sentences)
     holding = {sentence_of(sentences, q.start) for q in quantities}
-    last_holding = {
-        paragraph_of[s]: s for s in sorted(holding)
-    }  # each paragraph's last sentence with figures
-    return frozenset(
-        s
-        for s, matched in enumerate(phrases)
-        if matched.matches and s not in holding and last_holding.get(paragraph_of[s], -1) > s
-    )
+    framing: set[int] = set()
+    last: int | None = None  # the last sentence of the paragraph so far that names a period
+    for s, matched in enumerate(phrases):
+        if s == 0 or paragraph_of[s] != paragraph_of[s - 1]:
+            last = None
+        if matched.matches:
+            last = s if s not in holding else None  # one with figures is parsed anyway
+        elif s in holding and last is not None:
+            framing.add(last)
+    return frozenset(framing)
 
 
 def date_figures(

@@ -370,3 +370,21 @@ def test_phrases_matched_once_resolve_against_each_reference_as_a_fresh_search_d
     assert [(p.start, p.end) for p in moved] == [
         (p.start + 100, p.end + 100) for p in find_periods(text, "fr", date(2026, 2, 6))
     ]
+
+
+def test_matched_phrases_are_plain_data_that_resolve_the_same_after_a_trip_to_another_process():
+    import pickle
+
+    from figcheck.extract.periods.finder import match_phrases, resolve_phrases
+
+    text = "Du 3 au 5 mars 2024, puis pendant le reste de cette année, 400 camions seront livrés."
+    matched = match_phrases(text, "fr")
+    found = matched.matches[0][1]
+    with pytest.raises(IndexError):
+        found.group("no such group")
+    copied = pickle.loads(pickle.dumps(matched))
+    assert resolve_phrases(copied, date(2024, 3, 1), None) == resolve_phrases(matched, date(2024, 3, 1), None)
+    assert [p.text for p in resolve_phrases(copied, date(2024, 3, 1), None)] == [
+        "Du 3 au 5 mars 2024",
+        "pendant le reste de cette année",
+    ]

@@ -15,6 +15,7 @@ from figcheck.extract.figures import FigureContext, figure_rows
 from figcheck.extract.mentions import Mention, find_mentions_batch
 from figcheck.extract.models import counted_after, reads_names
 from figcheck.extract.numbers import NumberToken, Scan, scan
+from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.syntax import Parsed, parse_many
 from figcheck.extract.timeframes import sentence_phrases
 from figcheck.extract.units import UnitLexicon, default_units
@@ -59,7 +60,7 @@ def extract_articles(
     """Each article's rows, in order. Each language's texts go through spaCy together, which batches its
     matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
     then the sentences that hold figures are parsed together. With `helpers` (processes this one may
-    start), the numbers of a language's texts are read in a second process while its language model loads
+    start), the numbers and period phrases of a language's texts are read in a second process while its language model loads
     here, then their mentions are found in another while they are parsed and dated here."""
     extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
@@ -67,14 +68,13 @@ def extract_articles(
         group = [articles[n] for n in numbers]
         texts = [a.text for a in group]
         fork = helpers > 0 and sum(map(len, texts)) >= BESIDE_FROM
-        # the numbers need no language model: they are read beside while it loads here
+        # the numbers and period phrases need no language model: they are read beside while it loads here
         with beside(partial(_numbers, texts, language, resources.units), fork=fork) as numbers_read:
             model = resources.pipeline_for(language)
             names_model = model if reads_names(language) else None
             mentions_of = partial(_mentions, texts, language, resources.gazetteer, names_model)
             with beside(mentions_of, fork=fork) as mentions_found:
-                scans, spans = numbers_read()
-                phrases = [sentence_phrases(t, language, s) for t, s in zip(texts, spans, strict=True)]
+                scans, spans, phrases = numbers_read()
                 parsed_sentences = parse_many(
                     model,
                     [(t, s, scanned.quantities) for t, s, scanned in zip(texts, spans, scans, strict=True)],
@@ -105,8 +105,13 @@ def extract_articles(
     return [extractions[n] for n in range(len(articles))]
 
 
-def _numbers(texts: list[str], language: str, units: UnitLexicon) -> tuple[list[Scan], list[list[Span]]]:
-    return [scan(text, language, units) for text in texts], [list(sentences(text)) for text in texts]
+def _numbers(
+    texts: list[str], language: str, units: UnitLexicon
+) -> tuple[list[Scan], list[list[Span]], list[list[PhraseMatches]]]:
+    """What needs no language model: each text's numbers, sentences and the period phrases they name."""
+    spans = [list(sentences(text)) for text in texts]
+    phrases = [sentence_phrases(text, language, s) for text, s in zip(texts, spans, strict=True)]
+    return [scan(text, language, units) for text in texts], spans, phrases
 
 
 def _mentions(texts: list[str], language: str, gazetteer: Gazetteer | None, nlp: Any) -> list[list[Mention]]:

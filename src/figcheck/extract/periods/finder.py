@@ -3,9 +3,10 @@ candidate kept, and a modifier before it ("fin", "depuis", "d'ici") applied."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from figcheck.extract.periods.context import Resolution, ResolveContext
@@ -39,17 +40,59 @@ _Candidate = tuple[int, int, int, Resolution]
 
 
 @dataclass(frozen=True)
+class Found:
+    """A grammar's match as plain data, which another process can send back: the text it was found in,
+    where each of its groups stands (``(-1, -1)`` for a group that took no part) and the number of each
+    group name. It answers what the resolvers ask of a match."""
+
+    string: str
+    spans: tuple[tuple[int, int], ...]
+    names: Mapping[str, int]
+
+    @classmethod
+    def of(cls, match: Any) -> Found:
+        return cls(match.string, match.regs, _group_names(match.re))
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        number = group if isinstance(group, int) else self.names.get(group, -1)
+        if not 0 <= number < len(self.spans):
+            raise IndexError(f"no such group: {group}")
+        return self.spans[number]
+
+    def start(self, group: int | str = 0) -> int:
+        return self.span(group)[0]
+
+    def end(self, group: int | str = 0) -> int:
+        return self.span(group)[1]
+
+    def group(self, group: int | str = 0) -> str | None:
+        start, end = self.span(group)
+        return None if start < 0 else self.string[start:end]
+
+
+@cache
+def _group_names(pattern: Any) -> Mapping[str, int]:
+    # one mapping per grammar, shared by its matches (a pattern hands out a new copy each time it is asked)
+    return dict(pattern.groupindex)
+
+
+@dataclass(frozen=True)
 class PhraseMatches:
     """What every grammar matched in a text, before any date is resolved: matching is most of the cost,
     and one text is resolved against more than one reference (the published day, a statement's day).
-    ``offset`` is where the text starts in the article, which the periods of `resolve_phrases` keep."""
+    ``offset`` is where the text starts in the article, which the periods of `resolve_phrases` keep.
+    Plain data: the matching may be done in another process."""
 
     text: str
     low: str
-    lex: Lexicon
+    language: str
     # each match with its grammar's priority and resolver
-    matches: tuple[tuple[int, Any, Callable[..., Resolution | None]], ...]
+    matches: tuple[tuple[int, Found, Callable[..., Resolution | None]], ...]
     offset: int = 0
+
+    @property
+    def lex(self) -> Lexicon:
+        return lexicon(self.language)
 
 
 def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
@@ -66,8 +109,8 @@ def match_phrases(text: str, language: str, offset: int = 0) -> PhraseMatches:
         for window_start, window_end in merged[needs]:
             for match in pattern.finditer(low, window_start, window_end, overlapped=False):
                 if match.end() > match.start():
-                    matches.append((priority, match, resolve))
-    return PhraseMatches(text, low, lex, tuple(matches), offset)
+                    matches.append((priority, Found.of(match), resolve))
+    return PhraseMatches(text, low, language, tuple(matches), offset)
 
 
 def _sentence_bounds(low: str, start: int, end: int) -> tuple[int, int]:

@@ -185,23 +185,31 @@ def test_a_sentence_without_a_period_takes_its_paragraph_period(resources):
     assert period(rows["5 400"]) == ("month", "2016-06-01", "2016-06-30")
 
 
-def test_a_period_of_a_clause_under_the_main_one_frames_no_later_sentence(resources):
-    rows = figures(
-        resources,
-        "In 2016, the country held a referendum on the union, which it joined in 1973. "
-        "About 52% of the voters chose to leave.",
-        "en",
-        published="2019-03-28",
-    )
-    assert period(rows["About 52"]) == ("whole_year", "2016-01-01", "2016-12-31")
-    rows = figures(
-        resources,
-        "La course a eu lieu le 3 avril. La championne entame une saison qui devrait être longue, tant sa "
-        "domination reste forte en cette année olympique. Un groupe de 22 coureuses se forme.",
-        "fr",
-        published="2016-04-04",
-    )
-    assert period(rows["22"]) == ("day", "2016-04-03", "2016-04-03")
+@pytest.mark.parametrize(
+    ("text", "language", "published", "figure", "expected"),
+    [
+        (
+            "In 2016, the country held a referendum on the union, which it joined in 1973. "
+            "About 52% of the voters chose to leave.",
+            "en",
+            "2019-03-28",
+            "About 52",
+            ("whole_year", "2016-01-01", "2016-12-31"),
+        ),
+        (
+            "La course a eu lieu le 3 avril. La championne entame une saison qui devrait être longue, tant sa "
+            "domination reste forte en cette année olympique. Un groupe de 22 coureuses se forme.",
+            "fr",
+            "2016-04-04",
+            "22",
+            ("day", "2016-04-03", "2016-04-03"),
+        ),
+    ],
+)
+def test_a_period_of_a_clause_under_the_main_one_frames_no_later_sentence(
+    resources, text, language, published, figure, expected
+):
+    assert period(figures(resources, text, language, published)[figure]) == expected
 
 
 def test_a_day_named_in_the_sentence_dates_the_event(resources):

@@ -60,8 +60,9 @@ def extract_articles(
     """Each article's rows, in order. Each language's texts go through spaCy together, which batches its
     matrix work (a third faster on short articles) and finds the same mentions as one text at a time;
     then the sentences that hold figures are parsed together. With `helpers` (processes this one may
-    start), the numbers and period phrases of a language's texts are read in a second process while its language model loads
-    here, then their mentions are found in another while they are parsed and dated here."""
+    start), the numbers and period phrases of a language's texts are read in a second process while its
+    language model loads here, then their mentions are found in another while they are parsed and dated
+    here."""
     extractions: dict[int, ArticleExtraction] = {}
     for language in dict.fromkeys(a.language for a in articles):
         numbers = [n for n, a in enumerate(articles) if a.language == language]

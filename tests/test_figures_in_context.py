@@ -329,6 +329,22 @@ def test_a_relative_day_named_before_the_day_of_the_sentence_is_read_as_of_publi
     assert period(rows["300"]) == ("day", "2022-05-10", "2022-05-10")  # not the Tuesday before 2 May
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        ("Yesterday, the ministry said 5 people died in the fire.", "en", "5"),
+        ("Hier, le ministère a annoncé que 5 personnes sont mortes dans l'incendie.", "fr", "5"),
+    ],
+)
+def test_the_day_a_statement_names_for_itself_is_read_as_of_publication(resources, text, language, figure):
+    # the day the statement was made, not the day before it
+    assert period(figures(resources, text, language, "2019-01-04")[figure]) == (
+        "day",
+        "2019-01-03",
+        "2019-01-03",
+    )
+
+
 def test_a_date_alone_on_the_first_line_dates_nothing(resources):
     rows = figures(
         resources, "Friday, January 4, 2019\nThe bridge carries 40,000 cars a day.", "en", "2019-01-04"

@@ -79,9 +79,10 @@ def figure_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
         if said_here is not None and release is None and published is not None:
-            # a relative day read before the sentence names its statement's day is read as of the day the
-            # article was published ("Selon les chiffres publiés mardi, … lors de la récolte du 2 mai")
-            found = _read_before(found, said_here.start, published, phrases[index], year, language)
+            # a relative day named before the sentence's statement day, or that day itself, is read as of the
+            # day the article was published ("Selon les chiffres publiés mardi, … lors de la récolte du 2
+            # mai"; "Yesterday, the ministry said…": the day before publication, not before yesterday)
+            found = _read_before(found, said_here.end, published, phrases[index], year, language)
         read = by_sentence[index] = [
             _candidate(text, p, statement_dates, language, quantities) for p in found
         ]
@@ -269,7 +270,7 @@ def _read_before(
     year: int | None,
     language: str,
 ) -> list[Period]:
-    """The periods of a sentence, those that end before `said_at` resolved against `published` instead."""
+    """The periods of a sentence, those that end by `said_at` resolved against `published` instead."""
     if not any(p.end <= said_at and p.anchor == "reference" for p in found):
         return found
     # only the phrases that start before the day are read again: a dense sentence names hundreds

@@ -136,9 +136,9 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
     (
         "day",
         "month",
-        r"(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?:(?:the|le)\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}})"
+        r"(?:{{LEAD}})(?:(?P<wdd>{{WEEKDAY}})\s*,?\s+)?(?:(?:the|le)\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}})"
         r"(?:\s*,?\s*(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}})|\s+(?P<post>{{RELPOST}}))?"
-        r"|(?:{{LEAD}})(?:{{WEEKDAY}}\s*,?\s+)?(?P<mon>{{MONTH}})\s+(?:the\s+)?(?P<d>{{DAYNUM}})"
+        r"|(?:{{LEAD}})(?:(?P<wdd>{{WEEKDAY}})\s*,?\s+)?(?P<mon>{{MONTH}})\s+(?:the\s+)?(?P<d>{{DAYNUM}})"
         r"(?:\s*,\s*(?P<yr>{{YEAR4}})|\s+(?P<yr>{{YEAR4}})|\s+(?:of\s+|de\s+)?(?P<yr>{{RELYEAR}}))?",
         resolve_day,
     ),

@@ -56,6 +56,9 @@ def resolve_day(match: Any, ctx: ResolveContext) -> Resolution | None:
     post = group_or_none(match, "post")
     force = ctx.lex.relative.get(fold(post).strip()) if post else None
     r = _day_date(match.group("d"), mon, group_or_none(match, "yr"), ctx, force or None)
+    weekday = group_or_none(match, "wdd")
+    if r is not None and weekday and not group_or_none(match, "yr"):
+        r = _on_weekday(r, ctx.lex.weekdays.get(fold(weekday)))
     if r is None:
         if (
             month_of(mon, ctx.lex) is not None
@@ -66,6 +69,21 @@ def resolve_day(match: Any, ctx: ResolveContext) -> Resolution | None:
             return undated("day")
         return None
     return "day", r[0], r[0], r[1]
+
+
+def _on_weekday(found: tuple[date, str], weekday: int | None) -> tuple[date, str]:
+    """A day given with its weekday and no year ("ce mercredi 25 janvier") falls in the year, next to the
+    one read from the tense, where it is that weekday."""
+    day, anchor = found
+    if weekday is None or day.weekday() == weekday:
+        return found
+    for year in (day.year - 1, day.year + 1):
+        try:
+            if date(year, day.month, day.day).weekday() == weekday:
+                return date(year, day.month, day.day), anchor
+        except ValueError:  # 29 February
+            continue
+    return found
 
 
 def _calendar_unit(res: Resolution) -> Resolution:

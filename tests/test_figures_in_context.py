@@ -204,6 +204,14 @@ def test_a_sentence_without_a_period_takes_its_paragraph_period(resources):
             "22",
             ("day", "2016-04-03", "2016-04-03"),
         ),
+        (  # a year that names an edition frames nothing
+            "On Tuesday, the academy announced the winners of the 2019 Nobel Prize in Physics. "
+            "The prize money was shared by 3 laureates.",
+            "en",
+            "2019-10-10",
+            "3",
+            ("day", "2019-10-08", "2019-10-08"),
+        ),
     ],
 )
 def test_a_period_of_a_clause_under_the_main_one_frames_no_later_sentence(

@@ -53,16 +53,26 @@ def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governo
 
 
 SUBORDINATE_CLAUSES = frozenset({"advcl", "acl:relcl", "relcl"})
+NAME_MODIFIERS = frozenset({"compound", "nummod", "amod"})
 
 
-def frames(links: Mapping[int, Link], period: tuple[int, int], dates_its_noun: Callable[[int], bool]) -> bool:
+def frames(
+    links: Mapping[int, Link],
+    period: tuple[int, int],
+    dates_its_noun: Callable[[int], bool],
+    edition: bool = False,
+) -> bool:
     """Whether the phrase at `period` dates the main clause of its sentence, which frames the sentences
     after it: no adverbial or relative clause stands between it and the sentence's root ("the union,
     which it joined in 1973"), unless `dates_its_noun` (given where the clause's head starts) says the
-    clause tells when its noun took place ("le second tour, qui a eu lieu dimanche"). True where the
-    phrase was not parsed."""
+    clause tells when its noun took place ("le second tour, qui a eu lieu dimanche"); a year that may
+    name an `edition` names one when it modifies a noun ("the 2019 Nobel Prize", "les séries mondiales
+    2016"). True where the phrase was not parsed."""
     start, end = period
-    current = next((o for o in range(start, end) if o in links and not start <= links[o].head < end), None)
+    outside = [o for o in range(start, end) if o in links and not start <= links[o].head < end]
+    if edition and any(links[o].dep in NAME_MODIFIERS for o in outside):
+        return False
+    current = outside[0] if outside else None
     for _ in range(len(links)):
         if current is None:
             return True

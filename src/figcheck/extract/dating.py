@@ -87,7 +87,12 @@ def date_figures(
         lambda sentence: cues.search(text, sentence.start, sentence.end) is not None,
     )
     grammars = parsed.grammars if parsed else (None,) * len(quantities)
-    occurrence = wording_words(language, "occurrence")
+    occurrence, time_nouns = wording_words(language, "occurrence"), wording_words(language, "time_nouns")
+
+    def names_an_edition(period: Period) -> bool:
+        # a year with no word of time beside it: "the 2019 Nobel Prize", not "the 2019/20 fiscal year"
+        around = fold(text[max(0, period.start - 20) : period.end + 20])
+        return YEAR.search(period.text) is not None and time_nouns.search(around) is None
 
     def takes_place(period: Period) -> Callable[[int], bool]:
         # whether the clause headed at `head` says when something took place, by its words up to the period
@@ -117,7 +122,13 @@ def date_figures(
         attaches,
         lambda number: not describes_a_state(grammars[number], language),
         lambda period: (
-            parsed is None or frames(parsed.links, (period.start, period.end), takes_place(period))
+            parsed is None
+            or frames(
+                parsed.links,
+                (period.start, period.end),
+                takes_place(period),
+                names_an_edition(period),
+            )
         ),
     )
     return Dating(statement_dates, periods)

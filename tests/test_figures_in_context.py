@@ -54,32 +54,32 @@ def test_french_counted_noun_past_an_adjective(resources):
     assert rows["450"]["unit_text"] == "cas"
 
 
-def test_a_modal_makes_a_plan_and_a_past_verb_a_fact(resources):
-    rows = figures(
-        resources,
-        "The army received 12,000 trucks in 2026. The army should receive about 40,000 trucks in 2027.",
-        "en",
-    )
-    assert rows["12,000"]["status"] == "actual"
-    assert rows["about 40,000"]["status"] == "planned"
-
-
-def test_what_can_be_is_no_plan_but_what_could_be_is(resources):
-    rows = figures(
-        resources,
-        "Le nouveau stade peut accueillir 42 000 spectateurs. Le club pourrait recruter 3 joueurs.",
-        "fr",
-    )
-    assert rows["42 000"]["status"] == "actual"
-    assert rows["3"]["status"] == "planned"
-
-
-def test_two_figures_of_one_sentence_may_differ_in_status(resources):
-    rows = figures(
-        resources, "Le ministère, qui a livré 300 camions en janvier, devrait en recevoir 900 en mars.", "fr"
-    )
-    assert rows["300"]["status"] == "actual"
-    assert rows["900"]["status"] == "planned"
+@pytest.mark.parametrize(
+    ("text", "language", "statuses"),
+    [
+        pytest.param(
+            "The army received 12,000 trucks in 2026. The army should receive about 40,000 trucks in 2027.",
+            "en",
+            {"12,000": "actual", "about 40,000": "planned"},
+            id="a modal makes a plan, a past verb a fact",
+        ),
+        pytest.param(
+            "Le nouveau stade peut accueillir 42 000 spectateurs. Le club pourrait recruter 3 joueurs.",
+            "fr",
+            {"42 000": "actual", "3": "planned"},
+            id="what can be is no plan, what could be is",
+        ),
+        pytest.param(
+            "Le ministère, qui a livré 300 camions en janvier, devrait en recevoir 900 en mars.",
+            "fr",
+            {"300": "actual", "900": "planned"},
+            id="two figures of one sentence may differ",
+        ),
+    ],
+)
+def test_the_status_of_each_figure_comes_from_the_verb_that_governs_it(resources, text, language, statuses):
+    rows = figures(resources, text, language)
+    assert {figure: rows[figure]["status"] for figure in statuses} == statuses
 
 
 def test_an_estimated_count_is_an_estimate(resources):

@@ -108,9 +108,8 @@ def parse_many(
     links: list[dict[int, Link]] = [{} for _ in articles]
     if nlp is not None:
         head_words = frozenset(heads)
-        jobs: list[
-            tuple[int, int, list[int], bool]
-        ] = []  # article, sentence, its quantities, whether it speaks
+        # article, sentence, its quantities, whether it speaks
+        jobs: list[tuple[int, int, list[int], bool]] = []
         docs = []
         for a, (text, sentences, quantities) in enumerate(articles):
             grouped: dict[int, list[int]] = {}

@@ -25,6 +25,7 @@ FR_LINE = "En 2019, 5 camions ont été livrés lundi et 10 % de plus en janvier
 EN_LINE = "In 2019, 5 trucks were delivered on Monday and 10% more in January, the ministry said, "
 # small numbers that count nothing: each may be a clock time, which is read around the number only
 BARE_LINE = "Ils étaient 3 au départ, puis 7, et 12 à l'arrivée. "
+FRACTION_LINE = "la moitié de la ville, 3 chats. "  # a fraction of a whole, then a number beside it
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one long number": ("fr", lambda n: "Il y a " + "1" * n + " camions."),
     "one long word": ("fr", lambda n: "Il y a " + "a" * n + " camions."),
@@ -32,6 +33,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one line, English, dense figures": ("en", lambda n: (EN_LINE * (n // len(EN_LINE) + 1))[:n]),
     "short lines, French": ("fr", lambda n: ((FR_LINE.rstrip(", ") + ".\n") * (n // len(FR_LINE) + 1))[:n]),
     "small bare numbers, French": ("fr", lambda n: (BARE_LINE * (n // len(BARE_LINE) + 1))[:n]),
+    "fractions, French": ("fr", lambda n: (FRACTION_LINE * (n // len(FRACTION_LINE) + 1))[:n]),
 }
 
 

@@ -406,6 +406,21 @@ def test_fractions_of_a_whole_are_percent_figures(text, language, qualifier, val
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Les trois quarts des 12 dépôts et la moitié des 40 camions ont brûlé.", "fr", [75, 12, 50, 40]),
+        (
+            "Two-thirds of 9 towns, half of 30 farms and one third of 3 mills flooded.",
+            "en",
+            [66.67, 9, 50, 30, 33.33, 3],
+        ),
+    ],
+)
+def test_each_fraction_replaces_only_the_number_words_it_is_made_of(text, language, values):
+    assert [q.value for q in scan(text, language).quantities] == values
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Les ventes ont baissé au cours de la première moitié de l'année 2019.", "fr"),

@@ -8,6 +8,8 @@ read as percent figures.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from figcheck.extract.numbers.grammar import CURRENCY_SIGNS, Grammar
@@ -203,7 +205,14 @@ def _with_proportions(state: ScanState, nums: list[FoundNumber]) -> list[FoundNu
     percent = state.units.lookup("%", state.lang)
     for p in found:
         p.unit, p.integer = percent, False
-    kept = [n for n in nums if not any(n.start < p.end and p.start < n.end for p in found)]
+    # the fractions do not overlap: of those that start before a number ends, only the last may reach it
+    starts = [p.start for p in found]
+
+    def covered(n: FoundNumber) -> bool:
+        before = bisect_left(starts, n.end)
+        return before > 0 and found[before - 1].end > n.start
+
+    kept = [n for n in nums if not covered(n)]
     return sorted(kept + found, key=lambda n: n.start)
 
 

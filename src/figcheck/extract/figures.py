@@ -59,6 +59,7 @@ HEADING_WORDS = 3
 
 
 NEAR_WORDS = 30  # characters around a counted noun where the rest of a unit's words may stand
+WORD = regex.compile(r"\w+")
 WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)[ \u00a0]+\Z")
 WORDS_AFTER = regex.compile(r"\G[ \u00a0]+\p{L}[\p{L}'’-]*")
 # a capitalised noun after a counting preposition, which parsers take for a name ("de Gilets jaunes")
@@ -246,7 +247,7 @@ def _implied(context: FigureContext, quantity: Quantity, grammar: Grammar) -> Co
     unit, words = _implied_counts(context.language)
     after = PHRASE_END.split(context.text[quantity.end : quantity.end + IMPLIED_REACH], maxsplit=1)[0]
     said = {fold(v.lemma) for v in grammar.verbs[:1]} | {fold(v.text) for v in grammar.verbs[:1]}
-    said |= {fold(w) for w in regex.findall(r"\w+", after)[:4]}
+    said |= {fold(w) for w in WORD.findall(after)[:4]}
     return Counted(unit, None, "count") if unit and said & words else None
 
 

@@ -127,6 +127,7 @@ APOSTROPHES = "'\u2019\u02bc"
 HYPHENS = "-\u2010\u2011"
 _WORD = r"[\p{L}\p{M}\p{N}_]+"
 _DIGIT_OR_UNDERSCORE = regex.compile(r"[\d_]")
+AN_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\. $")
 _TOKEN = regex.compile(rf"{_WORD}(?:[{regex.escape(APOSTROPHES + HYPHENS)}]{_WORD})*")
 # URLs, e-mail addresses, hashtags and handles: nothing inside them is prose.
 _NOT_PROSE = regex.compile(
@@ -396,7 +397,7 @@ def _beside_name(text: str, start: int, end: int, speller: Speller) -> bool:
     its genus, often cut to an initial ("A. millepora"). A word after a surname is not excused:
     in French a name is often followed by a participle ("Céline Bousrez complétant").
     """
-    if regex.search(r"(?<![\p{L}\p{M}])\p{Lu}\. $", text[max(0, start - 4) : start]):
+    if AN_INITIAL_BEFORE.search(text[max(0, start - 4) : start]):
         return True
     # a particle is short ("dela", "bin", "von"); a longer word before a name is prose ("against Gardner")
     short = end - start <= PARTICLE_LENGTH

@@ -70,8 +70,11 @@ class ResolveContext:
 Resolution = tuple[str, date | None, date | None, str]
 
 
+WORD_BREAKS = regex.compile(r"[\s,]+")
+
+
 def words_of(s: str) -> list[str]:
-    return [w for w in regex.split(r"[\s,]+", fold(s)) if w]
+    return [w for w in WORD_BREAKS.split(fold(s)) if w]
 
 
 def number_in_words(words: list[str], lex: Lexicon) -> int | None:

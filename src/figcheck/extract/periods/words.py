@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -14,6 +14,7 @@ from figcheck.packaged import data_yaml
 from figcheck.text import replacing, strip_accents
 
 
+@lru_cache(maxsize=1 << 16)  # the phrases of dates are few words, folded again and again
 def fold(text: str) -> str:
     """Lowercase without accents, typographic apostrophes and dashes made plain."""
     return _plain(strip_accents(text.lower()))

@@ -26,6 +26,7 @@ EN_LINE = "In 2019, 5 trucks were delivered on Monday and 10% more in January, t
 # small numbers that count nothing: each may be a clock time, which is read around the number only
 BARE_LINE = "Ils étaient 3 au départ, puis 7, et 12 à l'arrivée. "
 FRACTION_LINE = "la moitié de la ville, 3 chats. "  # a fraction of a whole, then a number beside it
+BRACKETED = "(3) "  # a list with no stop: hundreds of figures hang on one word of one long sentence
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one long number": ("fr", lambda n: "Il y a " + "1" * n + " camions."),
     "one long word": ("fr", lambda n: "Il y a " + "a" * n + " camions."),
@@ -34,6 +35,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "short lines, French": ("fr", lambda n: ((FR_LINE.rstrip(", ") + ".\n") * (n // len(FR_LINE) + 1))[:n]),
     "small bare numbers, French": ("fr", lambda n: (BARE_LINE * (n // len(BARE_LINE) + 1))[:n]),
     "fractions, French": ("fr", lambda n: (FRACTION_LINE * (n // len(FRACTION_LINE) + 1))[:n]),
+    "bracketed numbers, French": ("fr", lambda n: (BRACKETED * (n // len(BRACKETED) + 1))[:n]),
 }
 
 

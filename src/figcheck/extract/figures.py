@@ -213,7 +213,10 @@ def _units(
     a percentage only in its own sentence and only up to 100 ("passant de 20,9 à 21,2 %")."""
     text, sentences = context.text, context.sentences
     out: list[Counted] = []
+    known: int | None = None  # the last figure so far whose unit is known
     for number, quantity in enumerate(quantities):
+        if number > 0 and out[-1].unit is not None:
+            known = number - 1
         grammar = grammars[number]
         counted = grammar.counted if grammar is not None else None
         own = Counted(quantity.unit, quantity.unit_text, quantity.unit_kind)
@@ -228,7 +231,7 @@ def _units(
             out.append(_counted_noun(context, *noun))
         else:
             implied = _implied(context, quantity, grammar)
-            out.append(implied or _antecedent(number, quantities, out, sentences) or own)
+            out.append(implied or _antecedent(number, known, quantities, out, sentences) or own)
     return out
 
 
@@ -274,21 +277,24 @@ def _counted_noun(context: FigureContext, start: int, end: int) -> Counted:
 
 
 def _antecedent(
-    number: int, quantities: Sequence[Quantity], units: Sequence[Counted], sentences: Sequence[Span]
+    number: int,
+    known: int | None,
+    quantities: Sequence[Quantity],
+    units: Sequence[Counted],
+    sentences: Sequence[Span],
 ) -> Counted | None:
+    """The unit of the last figure before `number` whose unit is known (`known`), if it stands in the
+    same sentence or the one before."""
+    if known is None:
+        return None
     here = sentence_of(sentences, quantities[number].start)
-    value = quantities[number].value
-    for before in range(number - 1, -1, -1):
-        there = sentence_of(sentences, quantities[before].start)
-        if there < here - 1:
-            break
-        unit = units[before]
-        if unit.unit is None:
-            continue
-        if unit.kind == "percent" and (there != here or value is None or value > MAX_PERCENT):
-            return None
-        return unit
-    return None
+    there = sentence_of(sentences, quantities[known].start)
+    if there < here - 1:
+        return None
+    unit, value = units[known], quantities[number].value
+    if unit.kind == "percent" and (there != here or value is None or value > MAX_PERCENT):
+        return None
+    return unit
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ is given to the parser as one numeral, which it reads far more reliably than the
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +38,7 @@ SPEECH_REACH = 2
 COUNTING = frozenset({"nummod", "det", "amod", "quantmod", "nmod", "compound"})
 INNER = frozenset({"nmod", "prep", "pobj"})
 CHANGED = frozenset({"dobj", "obj"})  # the object of a verb whose change a number ends
+CHILDREN = "figcheck_children"  # where a parsed sentence keeps the children its figures asked for
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,14 @@ def _doc(nlp: Any, text: str, sentence: Span, quantities: Sequence[Quantity]) ->
     offsets: list[tuple[int, int]] = []
     anchors: list[int | None] = []
     spans = sorted((q.start - sentence.start, q.end - sentence.start, n) for n, q in enumerate(quantities))
+    starts = [span[0] for span in spans]
     anchor_of: dict[int, int] = {}
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        hit = next((s for s in spans if s[0] <= token.idx < s[1]), None)
+        # the figures do not overlap: only the last that starts at or before the token may hold it
+        last = bisect_right(starts, token.idx) - 1
+        hit = spans[last] if last >= 0 and token.idx < spans[last][1] else None
         if hit is not None and _numeric(token):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].idx < hit[1] and _numeric(tokens[j + 1]):
@@ -265,9 +269,9 @@ def _grammar(
     verbs, auxiliaries = _clause(phrase)
     # the words that qualify the figure, the noun it depends on, and the clause's adverbs and subject:
     # "an estimated 5,000", "there are reportedly 1.3 billion", "les prévisions s'établissaient à 0,3 %"
-    qualifying = [c for c in phrase.children if c.dep_ in ("amod", "advmod", "nmod", "compound")]
+    qualifying = list(_children_where(phrase, _qualifies))
     qualifying += list(number.children)
-    qualifying += [c for v in verbs[:1] for c in v.children if c.dep_ in CLAUSE_MARKS and c is not phrase]
+    qualifying += [c for v in verbs[:1] for c in _children_where(v, _marks_a_clause) if c is not phrase]
     if phrase.head is not phrase and phrase.head.pos_ in NOUNS:
         qualifying.append(phrase.head)  # "un plafond de 25 joueurs", "a fine of 5,000 euros"
     marks = tuple(lemma(child) for child in qualifying)
@@ -315,14 +319,14 @@ def _counted(number: Any, heads: frozenset[str], joins: frozenset[str]) -> Any |
     if noun is None:  # "le nombre de passagers s'est élevé à 5 000", "the number of visitors reached 5,000"
         # "stands at 5,000": the verb above the preposition
         verb = head.head if head.dep_ == "prep" and head.head.pos_ in VERBS else head
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # a participle read as an auxiliary
+        verbs = [verb, *_children_where(verb, _is_auxiliary)]  # a participle read as an auxiliary
         # or its object, what a change is of ("raised the death toll from 14 to 31")
         noun = next(
             (
                 c
                 for v in verbs
-                for c in v.children
-                if c.dep_ in SUBJECTS | CHANGED and c.i < number.i and normalize(c.text) in heads
+                for c in _children_where(v, _names_what_changed)
+                if c.i < number.i and normalize(c.text) in heads
             ),
             None,
         )
@@ -361,7 +365,7 @@ def _clause(token: Any) -> tuple[list[Any], list[list[Any]]]:
     current = token
     for _ in range(12):  # a parse is a tree; the bound only guards against a malformed one
         if current.pos_ in VERBS or (current is not token and current.dep_ == "ROOT"):
-            helpers = [c for c in current.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+            helpers = list(_children_where(current, _helps))
             verbs.append(current)
             auxiliaries.append(helpers)
             # a participle that describes the counted noun ("20 500 véhicules vendus") is no clause of
@@ -375,6 +379,40 @@ def _clause(token: Any) -> tuple[list[Any], list[list[Any]]]:
             break
         current = current.head
     return verbs, auxiliaries
+
+
+def _children_where(token: Any, keep: Callable[[Any], bool]) -> tuple[Any, ...]:
+    """The children of `token` that `keep` accepts, read once per parsed sentence: every figure of a
+    sentence climbs to the same verb, and a list flattened into one sentence hangs hundreds of words on
+    it, which each of its figures would otherwise read again."""
+    read: dict[tuple[int, Callable[[Any], bool]], tuple[Any, ...]] = token.doc.user_data.setdefault(
+        CHILDREN, {}
+    )
+    key = (token.i, keep)
+    if key not in read:
+        read[key] = tuple(child for child in token.children if keep(child))
+    return read[key]
+
+
+def _qualifies(token: Any) -> bool:
+    return token.dep_ in ("amod", "advmod", "nmod", "compound")
+
+
+def _marks_a_clause(token: Any) -> bool:
+    return token.dep_ in CLAUSE_MARKS
+
+
+def _is_auxiliary(token: Any) -> bool:
+    return str(token.dep_) == "aux"
+
+
+def _helps(token: Any) -> bool:
+    dep = str(token.dep_)
+    return dep.startswith("aux") or dep == "cop"
+
+
+def _names_what_changed(token: Any) -> bool:
+    return token.dep_ in SUBJECTS | CHANGED
 
 
 def _finite(token: Any) -> bool:

@@ -27,6 +27,7 @@ EN_LINE = "In 2019, 5 trucks were delivered on Monday and 10% more in January, t
 BARE_LINE = "Ils étaient 3 au départ, puis 7, et 12 à l'arrivée. "
 FRACTION_LINE = "la moitié de la ville, 3 chats. "  # a fraction of a whole, then a number beside it
 BRACKETED = "(3) "  # a list with no stop: hundreds of figures hang on one word of one long sentence
+SCORES = "15-14, "  # scores with no stop, which the parser chains one under the other
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one long number": ("fr", lambda n: "Il y a " + "1" * n + " camions."),
     "one long word": ("fr", lambda n: "Il y a " + "a" * n + " camions."),
@@ -36,6 +37,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "small bare numbers, French": ("fr", lambda n: (BARE_LINE * (n // len(BARE_LINE) + 1))[:n]),
     "fractions, French": ("fr", lambda n: (FRACTION_LINE * (n // len(FRACTION_LINE) + 1))[:n]),
     "bracketed numbers, French": ("fr", lambda n: (BRACKETED * (n // len(BRACKETED) + 1))[:n]),
+    "scores, French": ("fr", lambda n: (SCORES * (n // len(SCORES) + 1))[:n]),
 }
 
 

@@ -85,11 +85,23 @@ def frames(
     return True
 
 
+# A phrase wider than this, or more words above it than that, is no prose (a list of scores with no stop,
+# parsed as one chain; news sentences of the corpus reach 91 words wide and 25 deep): the figure is read as
+# if unparsed, so that what each figure reads stays bounded.
+WIDEST_PHRASE = 300
+DEEPEST_PHRASE = 60
+
+
 def governors(phrase: Any, number: Any, offsets: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """Where the words of the figure's phrase and every word above it start."""
+    """Where the words of the figure's phrase and every word above it start; none where the phrase is
+    wider than `WIDEST_PHRASE` words or more than `DEEPEST_PHRASE` words hang above it."""
+    if any(t.right_edge.i - t.left_edge.i >= WIDEST_PHRASE for t in (phrase, number)):
+        return frozenset()
     found = {offsets[t.i][0] for t in (*number.subtree, *phrase.subtree)}
     current = phrase
-    while current.head.i != current.i:
+    for _ in range(DEEPEST_PHRASE):
+        if current.head.i == current.i:
+            return frozenset(found)
         current = current.head
         found.add(offsets[current.i][0])
-    return frozenset(found)
+    return frozenset()

@@ -1,5 +1,6 @@
 """Bad, hostile and odd input files, as a user meets them: the command, its exit status, its message."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,72 @@ def test_an_option_of_the_wrong_kind_is_located(make_collection, tmp_path: Path,
     assert (
         "typed.yaml:3:5: option 'min_digits' of rule 'ungrouped-digits' is 'five', not a whole number" in err
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("x: !!float abc", "tag:yaml.org,2002:float value 'abc' cannot be read"),
+        ("published: !!timestamp 2025-02-30", "value '2025-02-30' cannot be read (day is out of range"),
+        ("x: " + "[" * 5000 + "]" * 5000, "values are nested more than 100 deep"),
+        ('title: "\\ud800"', "title is a text with '\\ud800', an escape of no character"),
+    ],
+)
+def test_front_matter_values_that_cannot_be_read_are_located(
+    make_collection, tmp_path: Path, capsys, line: str, message: str
+) -> None:
+    folder = make_collection({"a.txt": f"---\nid: a\n{line}\n---\nLe ministère a livré 1 200 camions.\n"})
+    assert run(folder, tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert "a.txt:3: front matter: " in err and message in err
+
+
+def test_an_article_table_text_with_a_lone_surrogate_escape_is_located(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "table"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text('{"id": "a", "text": "5 camions \\ud800"}\n', encoding="utf-8")
+    assert run(folder, tmp_path / "out") == 2
+    assert "articles.jsonl:1: text is a text with '\\ud800'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON here: values nested too deep"),
+        (
+            '{"figcheck_baseline": ' + "9" * 5000 + "}",
+            "not valid JSON here: a number longer than Python reads",
+        ),
+    ],
+)
+def test_a_baseline_nested_too_deep_or_with_a_huge_number_is_refused(
+    make_collection, tmp_path: Path, capsys, content: str, message: str
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    assert run(make_collection({"a.txt": ARTICLE}), tmp_path / "out", "--baseline", str(baseline)) == 2
+    assert f"baseline.json: {message}" in capsys.readouterr().err
+
+
+def test_a_figures_csv_cell_longer_than_the_reader_takes_is_located(
+    make_collection, tmp_path: Path, capsys
+) -> None:
+    figures = "doc_id,text,value\na,1 200," + '"' + "9" * 200_000 + '"\n'
+    assert run(make_collection({"a.txt": ARTICLE}, figures), tmp_path / "out") == 2
+    assert "figures.csv:2: not valid CSV: field larger than field limit" in capsys.readouterr().err
+
+
+def test_an_empty_articles_folder_is_a_collection_of_no_articles(
+    make_collection, tmp_path: Path, capsys
+) -> None:
+    assert run(make_collection({}), tmp_path / "out") == 0
+    assert "in 0 articles" in capsys.readouterr().out
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(
+    make_collection, tmp_path: Path, capsys
+) -> None:
+    folder = make_collection({})
+    (folder / "articles" / os.fsdecode(b"bad\xe9name.txt")).write_text(ARTICLE, encoding="utf-8")
+    assert main(["extract", str(folder), "--table", "documents"]) == 0
+    assert "bad\\\\xe9name.txt" in capsys.readouterr().out

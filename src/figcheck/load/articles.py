@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from figcheck.errors import InputError, InputProblem
-from figcheck.load.files import DatesAsTextLoader, read_text
+from figcheck.load.files import DatesAsTextLoader, lone_surrogate, read_text
 from figcheck.load.language import SUPPORTED_LANGUAGES, detect_language
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -184,6 +184,12 @@ def checked_metadata(
         problems.append(
             problem_at("published", f"'{published}', outside the years figcheck can date ({years})")
         )
+    for key, value in meta.items():
+        escape = lone_surrogate(value)
+        if escape is not None:
+            problems.append(
+                problem_at(key, f"a text with '{escape}', an escape of no character; write the character itself")
+            )
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:
         problems.append(

@@ -79,10 +79,10 @@ def read_curated_figures(
     """Rows of `path` as dicts of typed values, located in their article's body."""
     try:
         lines = read_text(path).split("\n")
+        rows = _rows(path, lines)
     except InputError as error:
         problems.extend(error.problems)
         return []
-    rows = _rows(lines)
     if not rows or not rows[0][1]:
         problems.append(InputProblem(path, 1, f"no header line; start with {','.join(REQUIRED_COLUMNS)}"))
         return []
@@ -124,14 +124,17 @@ def read_curated_figures(
     return figures
 
 
-def _rows(lines: list[str]) -> list[tuple[int, list[str]]]:
+def _rows(path: Path, lines: list[str]) -> list[tuple[int, list[str]]]:
     """Each CSV record with the line it starts on: a quoted cell may run over several lines."""
     reader = csv.reader(lines)
     rows = []
     first = 1
-    for cells in reader:
-        rows.append((first, cells))
-        first = reader.line_num + 1
+    try:
+        for cells in reader:
+            rows.append((first, cells))
+            first = reader.line_num + 1
+    except csv.Error as error:  # a cell longer than the reader takes, a quote never closed
+        raise InputError(path, reader.line_num, f"not valid CSV: {error}") from None
     return rows
 
 

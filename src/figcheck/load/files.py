@@ -8,6 +8,8 @@ twice in one mapping is an error rather than the last one silently winning.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +43,41 @@ def read_text(path: Path) -> str:
     return decode(path, raw)
 
 
+# deeper than this, a YAML or JSON value is no configuration a person wrote, and reading it would
+# exhaust Python's stack
+DEEPEST_VALUE = 100
+
+
 class StrictLoader(yaml.SafeLoader):
-    """Safe YAML without aliases and without a key given twice in one mapping."""
+    """Safe YAML without aliases, without a key given twice in one mapping, nested at most
+    `DEEPEST_VALUE` deep, and whose tagged values that cannot be built (`!!float abc`) are errors at
+    their line, not crashes."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed; write the value out", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= DEEPEST_VALUE:
+            raise yaml.composer.ComposerError(
+                None, None, f"values are nested more than {DEEPEST_VALUE} deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.tag} value {node.value!r} cannot be read ({error})", node.start_mark
+            ) from None
 
     def compose_mapping_node(self, anchor: Any) -> Any:
         node = super().compose_mapping_node(anchor)
@@ -73,6 +100,31 @@ DatesAsTextLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
 }
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: object) -> str | None:
+    """The first lone surrogate in `value` (a string, or a list or mapping of them), written as its
+    escape: what a YAML or JSON escape such as `\\ud800` makes, which is no character and which no
+    table can hold."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    found = _LONE_SURROGATE.search(text)
+    return None if found is None else f"\\u{ord(found.group()):04x}"
+
+
+def json_data(path: Path, text: str) -> Any:
+    """The JSON data of `text` (read from `path`): an error names its line and column; a value nested
+    thousands deep or an integer of thousands of digits is an error too, not a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
+    except RecursionError:
+        raise InputError(path, None, "not valid JSON here: values nested too deep") from None
+    except ValueError:  # an integer longer than Python reads
+        raise InputError(path, None, "not valid JSON here: a number longer than Python reads") from None
 
 
 def yaml_error(path: Path, error: yaml.YAMLError) -> InputError:

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article, article_of, checked_metadata
-from figcheck.load.files import read_text, yaml_data
+from figcheck.load.files import lone_surrogate, read_text, yaml_data
 
 TABLES = ("articles.jsonl", "articles.csv", "articles.parquet")
 FIELDS = ("id", "text", "title", "url", "published", "language", "outlet")
@@ -107,6 +107,10 @@ def _article(
     if not isinstance(text, str) or not text.strip():
         shown = "empty" if text is None or text == "" or isinstance(text, str) else f"{text!r}, not text"
         problems.append(problem_at("text", f"{shown}; each row needs its article's text"))
+    elif (escape := lone_surrogate(text)) is not None:
+        problems.append(
+            problem_at("text", f"a text with '{escape}', an escape of no character; write the character itself")
+        )
     doc_id = record.get(columns["id"]) if columns["id"] in record else f"{path.stem}-{row.row}"
     if doc_id is None or not str(doc_id).strip():
         problems.append(problem_at("id", "empty; give each row an id, or leave the column out"))
@@ -165,6 +169,12 @@ def _jsonl_record(path: Path, row: TableRow, file: BinaryIO) -> Mapping[str, Any
         record = json.loads(text)
     except json.JSONDecodeError as error:
         return InputProblem(path, row.line, f"not valid JSON: {error.msg}", error.colno, text[:120])
+    except RecursionError:
+        return InputProblem(path, row.line, "not valid JSON here: values nested too deep", None, text[:120])
+    except ValueError:  # an integer longer than Python reads
+        return InputProblem(
+            path, row.line, "not valid JSON here: a number longer than Python reads", None, text[:120]
+        )
     if not isinstance(record, dict):
         return InputProblem(path, row.line, 'expected an object {"text": ...} on each line', None, text[:120])
     return record

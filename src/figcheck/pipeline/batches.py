@@ -318,7 +318,7 @@ def processes_for(articles: int, jobs: int) -> int:
 
 def _in_processes(work: Sequence[Batch], jobs: int, worker: Worker) -> Iterator[BatchResult]:
     processes = min(processes_for(sum(b.size for b in work), jobs), len(work))
-    if processes == 1:
+    if processes <= 1:  # one batch, or none: a collection whose articles folder is empty
         alone = replace(worker, helpers=cores(jobs) - 1)
         yield from (extract_batch(batch, alone) for batch in work)
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from figcheck.errors import InputError
+from figcheck.load.files import json_data, read_text
 from figcheck.rules.runner import ReportedFinding
 
 BASELINE_VERSION = 1
@@ -57,10 +58,7 @@ def baseline_json(findings: Sequence[ReportedFinding]) -> str:
 def read_baseline(path: Path) -> tuple[BaselineEntry, ...]:
     if not path.is_file():
         raise InputError(path, None, "no such baseline file; create one with 'figcheck baseline'")
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
+    data: Any = json_data(path, read_text(path))
     if not isinstance(data, dict) or data.get("figcheck_baseline") != BASELINE_VERSION:
         raise InputError(
             path, 1, f'not a figcheck baseline (expected "figcheck_baseline": {BASELINE_VERSION})'

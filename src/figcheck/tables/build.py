@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -61,13 +62,19 @@ class Extraction(Protocol):
     def token_counts(self) -> Mapping[str, int]: ...
 
 
+def _storable(name: str) -> str:
+    """A file or folder name as text a table can hold: a byte of a name that is not UTF-8 written as its
+    escape (`bad\\xe9.txt`)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def documents_frame(articles: Sequence[Article], extractions: Sequence[Extraction]) -> pd.DataFrame:
     counts = {e.doc_id: e.token_counts for e in extractions}
     rows = [
         {
             "doc_id": a.doc_id,
-            "collection": a.collection,
-            "path": str(a.path),
+            "collection": _storable(a.collection),
+            "path": _storable(str(a.path)),
             "row": a.row,
             "body_line": a.body_line,
             "source_map": json.dumps(a.anchors, separators=(",", ":")) if a.anchors else "",

@@ -7,7 +7,6 @@ validated with the article's `published` date joined in, so expectations can com
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from figcheck.errors import InputError, InputProblem
-from figcheck.load.files import read_text
+from figcheck.load.files import json_data, read_text
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,7 @@ class ExpectationOutcome:
 
 
 def read_expectations(path: Path) -> ExpectationSuiteSpec:
-    try:
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as error:
-        raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
+    data = json_data(path, read_text(path))
     expectations = data.get("expectations") if isinstance(data, dict) else None
     if not isinstance(expectations, list) or not all(
         isinstance(e, dict) and isinstance(e.get("type"), str) and isinstance(e.get("kwargs", {}), dict)

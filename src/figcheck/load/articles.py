@@ -188,7 +188,9 @@ def checked_metadata(
         escape = lone_surrogate(value)
         if escape is not None:
             problems.append(
-                problem_at(key, f"a text with '{escape}', an escape of no character; write the character itself")
+                problem_at(
+                    key, f"a text with '{escape}', an escape of no character; write the character itself"
+                )
             )
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:

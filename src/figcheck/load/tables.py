@@ -109,7 +109,9 @@ def _article(
         problems.append(problem_at("text", f"{shown}; each row needs its article's text"))
     elif (escape := lone_surrogate(text)) is not None:
         problems.append(
-            problem_at("text", f"a text with '{escape}', an escape of no character; write the character itself")
+            problem_at(
+                "text", f"a text with '{escape}', an escape of no character; write the character itself"
+            )
         )
     doc_id = record.get(columns["id"]) if columns["id"] in record else f"{path.stem}-{row.row}"
     if doc_id is None or not str(doc_id).strip():

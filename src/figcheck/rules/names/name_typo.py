@@ -53,24 +53,42 @@ def name_typo(tables: Tables) -> Iterator[Finding]:
         rows = list(group)
         uses = Counter(r["text"] for r in rows)
         entity_of = {r["text"]: r["entity_id"] for r in rows}
+        mentions_of: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)  # in reading order
+        for order, r in enumerate(rows):
+            mentions_of[r["text"]].append((order, r["mention_id"]))
         for a, b in _sharing_all_words_but_one(uses):
             if entity_of[a] != entity_of[b] and one_slip_apart(a, b):
-                ids = [r["mention_id"] for r in rows if r["text"] in (a, b)]
+                ids = [mention for _, mention in sorted(mentions_of[a] + mentions_of[b])]
                 hits.append((doc_id, ids, _wording(a, b, uses, everywhere)))
     prefetch(tables, [i for _, ids, _ in hits for i in ids], table="mentions")
     for doc_id, ids, wording in hits:
         yield Finding(doc_id=doc_id, evidence=spans(tables, *ids, table="mentions"), **wording)
 
 
+# More names than this pairwise one slip apart are a list of names (numbered, coded), not slips of one.
+MOST_SLIPS_OF_ONE_NAME = 20
+
+
 def _sharing_all_words_but_one(names: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs of names (in sorted order) with as many words, all the same but one: the only names one slip
-    can part. Grouping them by their other words keeps an article naming thousands of people linear."""
-    groups: defaultdict[tuple[int, tuple[str, ...]], list[str]] = defaultdict(list)
+    """Pairs of names (in sorted order) with as many words, all the same but one, which is the same once
+    a letter is left out of each or of one (its forms one letter shorter): the only names one slip can
+    part. Grouping them by their other words and those forms keeps an article naming thousands of
+    people, most of them sharing a first name, linear."""
+    groups: defaultdict[tuple[int, tuple[str, ...], str], list[str]] = defaultdict(list)
     for name in sorted(set(names)):
         words = name.split()
         for i in range(len(words) if len(words) >= 2 else 0):
-            groups[(i, (*words[:i], *words[i + 1 :]))].append(name)
-    return sorted({pair for group in groups.values() for pair in combinations(group, 2)})
+            others, word = (*words[:i], *words[i + 1 :]), words[i].lower()
+            for form in {word, *(word[:cut] + word[cut + 1 :] for cut in range(len(word)))}:
+                groups[(i, others, form)].append(name)
+    return sorted(
+        {
+            pair
+            for group in groups.values()
+            if len(group) <= MOST_SLIPS_OF_ONE_NAME
+            for pair in combinations(group, 2)
+        }
+    )
 
 
 def _wording(a: str, b: str, uses: Counter[str], everywhere: Counter[str]) -> dict[str, str]:

@@ -1,11 +1,13 @@
 """Bad, hostile and odd input files, as a user meets them: the command, its exit status, its message."""
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from figcheck.cli import main
+from figcheck.rules.figures.restated import MOST_RESTATEMENTS
 
 ARTICLE = "---\nid: a\npublished: 2024-03-01\n---\nLe ministère a livré 1 200 camions en janvier.\n"
 
@@ -365,3 +367,15 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(
     (folder / "articles" / os.fsdecode(b"bad\xe9name.txt")).write_text(ARTICLE, encoding="utf-8")
     assert main(["extract", str(folder), "--table", "documents"]) == 0
     assert "bad\\\\xe9name.txt" in capsys.readouterr().out
+
+
+def test_a_figure_restated_hundreds_of_times_is_one_finding_on_its_first_restatements(
+    make_collection, tmp_path: Path
+) -> None:
+    line = "The operator carried 3.2 million passengers in 2024, about 3.2 million in 2024. "
+    folder = make_collection({"a.txt": "---\nid: a\nlanguage: en\npublished: 2025-02-11\n---\n" + line * 120})
+    assert run(folder, tmp_path / "out") == 0
+    findings = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    drifts = [f for f in findings if f["code"] == "FG005"]
+    assert len(drifts) == 1
+    assert len(drifts[0]["evidence"]) == 2 * MOST_RESTATEMENTS

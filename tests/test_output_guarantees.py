@@ -68,6 +68,16 @@ def test_file_name_cannot_forge_a_github_workflow_command(
     )
 
 
+def test_github_annotations_show_terminal_controls_of_a_file_name_as_escapes(
+    make_collection, suite: Path, tmp_path: Path, capsys
+) -> None:
+    folder = make_collection({f"esc{ESC}[31mred\u202egnp.txt": ONE_QUOTE})
+    assert run(folder, suite, tmp_path / "o", "github") == 0
+    annotation = workflow_commands(capsys.readouterr().out)[0]
+    assert ESC not in annotation and "\u202e" not in annotation
+    assert "file=" in annotation and "esc\\x1b[31mred\\u202egnp.txt" in annotation
+
+
 def test_listing_is_inert_on_a_github_runner_without_format_github(
     make_collection, suite: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:

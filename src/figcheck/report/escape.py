@@ -69,8 +69,10 @@ def visible_error(error: BaseException) -> str:
 
 # GitHub workflow commands (the escaping of @actions/toolkit's command.ts).
 def workflow_data(text: str) -> str:
-    """The message of a workflow command: a line break would end the command and start another."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message of a workflow command: a line break would end the command and start another; the
+    other controls (ANSI escapes, bidirectional overrides) are shown as escapes, as on a terminal."""
+    shown = _INVISIBLE.sub(lambda m: m.group() if m.group() in "\r\n" else _shown(m), text)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def workflow_property(text: str) -> str:

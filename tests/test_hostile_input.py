@@ -379,3 +379,12 @@ def test_a_figure_restated_hundreds_of_times_is_one_finding_on_its_first_restate
     drifts = [f for f in findings if f["code"] == "FG005"]
     assert len(drifts) == 1
     assert len(drifts[0]["evidence"]) == 2 * MOST_RESTATEMENTS
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder that refuses new files")
+def test_a_baseline_output_in_a_folder_that_refuses_files_stops_before_the_run(
+    make_collection, capsys
+) -> None:
+    assert main(["baseline", str(make_collection({"a.txt": ARTICLE})), "--output", "/proc/x.json"]) == 2
+    captured = capsys.readouterr()
+    assert "/proc: refuses new files" in captured.err and "recorded" not in captured.out

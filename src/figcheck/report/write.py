@@ -111,6 +111,14 @@ def _parent_problem(path: Path, role: str) -> InputError | None:
         return InputError(shown, None, f"is a file, so {role} {path} cannot be created under it")
     if not os.access(existing, os.W_OK | os.X_OK):
         return InputError(shown, None, f"is not writable, so {role} {path} cannot be written there")
+    try:  # a folder may look writable and refuse files (/proc, a read-only mount seen by root)
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return InputError(
+            shown, None, f"refuses new files ({reason}), so {role} {path} cannot be written there"
+        )
     return None
 
 

@@ -388,3 +388,17 @@ def test_a_baseline_output_in_a_folder_that_refuses_files_stops_before_the_run(
     assert main(["baseline", str(make_collection({"a.txt": ARTICLE})), "--output", "/proc/x.json"]) == 2
     captured = capsys.readouterr()
     assert "/proc: refuses new files" in captured.err and "recorded" not in captured.out
+
+
+def test_an_article_table_naming_a_column_twice_is_refused(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "table"
+    folder.mkdir()
+    (folder / "articles.csv").write_text('id,text,text\na,"Il a livré 5 camions.",x\n', encoding="utf-8")
+    assert run(folder, tmp_path / "out") == 2
+    assert "articles.csv:1: column 'text' is given twice" in capsys.readouterr().err
+
+
+def test_figures_csv_naming_a_column_twice_is_refused(make_collection, tmp_path: Path, capsys) -> None:
+    figures = "doc_id,text,value,value\na,1 200,1200,5\n"
+    assert run(make_collection({"a.txt": ARTICLE}, figures), tmp_path / "out") == 2
+    assert "figures.csv:1: column 'value' given twice" in capsys.readouterr().err

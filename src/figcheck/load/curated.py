@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,9 @@ def read_curated_figures(
     header = [name.strip() for name in rows[0][1]]
     unknown = [name for name in header if name not in COLUMN_READERS]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if unknown or missing:
-        what = []
+    twice = sorted(name for name, count in Counter(header).items() if count > 1)
+    if unknown or missing or twice:
+        what = [f"column {', '.join(repr(n) for n in twice)} given twice"] if twice else []
         if unknown:
             what.append(f"unknown column {', '.join(repr(n) for n in unknown)}")
         if missing:

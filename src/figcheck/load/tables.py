@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,6 +211,11 @@ def _tracked(lines: Iterable[tuple[int, int, str]], positions: list[tuple[int, i
 
 
 def _check_header(path: Path, header: Sequence[str], columns: Columns) -> None:
+    twice = sorted(name for name, count in Counter(header).items() if count > 1)
+    if twice:
+        raise InputError(
+            path, 1, f"column {', '.join(repr(n) for n in twice)} is given twice; name each column once"
+        )
     named = dict(columns)
     if named["text"] not in header:
         raise InputError(

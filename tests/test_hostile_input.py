@@ -402,3 +402,23 @@ def test_figures_csv_naming_a_column_twice_is_refused(make_collection, tmp_path:
     figures = "doc_id,text,value,value\na,1 200,1200,5\n"
     assert run(make_collection({"a.txt": ARTICLE}, figures), tmp_path / "out") == 2
     assert "figures.csv:1: column 'value' given twice" in capsys.readouterr().err
+
+
+def test_a_folder_of_articles_that_cannot_be_listed_is_reported(
+    make_collection, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    folder = make_collection({"a.txt": ARTICLE})
+    (folder / "articles" / "locked").mkdir()
+    (folder / "articles" / "locked" / "b.txt").write_text(ARTICLE.replace("id: a", "id: b"), encoding="utf-8")
+    listing = os.scandir
+
+    def scandir(path):  # as an unprivileged user sees a folder with mode 000
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert run(folder, tmp_path / "out") == 2
+    assert (
+        "locked: cannot be read (Permission denied); its articles are not checked" in capsys.readouterr().err
+    )

@@ -9,6 +9,7 @@ batch it is reading.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[
     then the rows of its article tables. A link that leads out of the collection is not followed, and a
     table that cannot be read is not: each is added to `problems`, so that a run reads only what the
     collection holds."""
-    for path in sorted((collection / "articles").rglob("*")):
+    for path in _files_under(collection / "articles", problems):
         if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and inside(collection, path, problems):
             yield ArticleSource(collection, path)
     tables = [collection / t for t in TABLES if (collection / t).is_file()]
@@ -107,6 +108,26 @@ def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[
             yield from (
                 ArticleSource(collection, table, row, columns) for row in table_rows(table, columns, problems)
             )
+
+
+def _files_under(folder: Path, problems: list[InputProblem]) -> list[Path]:
+    """The files under `folder`, in name order; a folder that cannot be listed is added to `problems`,
+    not passed over."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        reason = error.strerror or str(error)
+        problems.append(
+            InputProblem(
+                Path(error.filename), None, f"cannot be read ({reason}); its articles are not checked"
+            )
+        )
+
+    for root, _folders, files in os.walk(folder, onerror=unreadable):
+        found.extend(Path(root) / name for name in files)
+    return sorted(found)
 
 
 def inside(collection: Path, path: Path, problems: list[InputProblem]) -> bool:

@@ -422,3 +422,13 @@ def test_a_folder_of_articles_that_cannot_be_listed_is_reported(
     assert (
         "locked: cannot be read (Permission denied); its articles are not checked" in capsys.readouterr().err
     )
+
+
+def test_a_figures_csv_date_the_tables_cannot_hold_is_located(
+    make_collection, tmp_path: Path, capsys
+) -> None:
+    figures = "doc_id,text,value,qualifier,unit,statement_date\na,1 200,1200,exact,camions,9999-12-31\n"
+    assert run(make_collection({"a.txt": ARTICLE}, figures), tmp_path / "out") == 2
+    assert "figures.csv:2:6: column 'statement_date' is '9999-12-31', not a date (YYYY-MM-DD) from 1678" in (
+        capsys.readouterr().err
+    )

@@ -16,6 +16,7 @@ from typing import Any
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article
 from figcheck.load.files import read_text
+from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 REQUIRED_COLUMNS = ("doc_id", "text", "value", "qualifier", "unit")
 
@@ -40,6 +41,13 @@ def _integer(text: str) -> int:
     return int(text)
 
 
+def _date(text: str) -> dt.date:
+    day = dt.date.fromisoformat(text)
+    if not FIRST_DATE <= day <= LAST_DATE:  # the tables hold days of these years only
+        raise ValueError(text)
+    return day
+
+
 # How each accepted column is read; an empty cell is null.
 COLUMN_READERS: Mapping[str, Callable[[str], Any]] = {
     "doc_id": str,
@@ -57,20 +65,20 @@ COLUMN_READERS: Mapping[str, Callable[[str], Any]] = {
     "unit_text": str,
     "unit_kind": str,
     "period_text": str,
-    "period_start": dt.date.fromisoformat,
-    "period_end": dt.date.fromisoformat,
+    "period_start": _date,
+    "period_end": _date,
     "period_scope": str,
     "status": str,
     "speaker_id": str,
     "speaker_text": str,
     "source": str,
-    "statement_date": dt.date.fromisoformat,
+    "statement_date": _date,
 }
-READER_NAMES = {
+READER_NAMES: Mapping[Callable[[str], Any], str] = {
     _number: "a number",
     _integer: "a whole number",
     _flag: "true or false",
-    dt.date.fromisoformat: "a date (YYYY-MM-DD)",
+    _date: f"a date (YYYY-MM-DD) from {FIRST_DATE.year} to {LAST_DATE.year}",
 }
 
 

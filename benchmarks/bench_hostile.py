@@ -28,6 +28,7 @@ BARE_LINE = "Ils étaient 3 au départ, puis 7, et 12 à l'arrivée. "
 FRACTION_LINE = "la moitié de la ville, 3 chats. "  # a fraction of a whole, then a number beside it
 BRACKETED = "(3) "  # a list with no stop: hundreds of figures hang on one word of one long sentence
 SCORES = "15-14, "  # scores with no stop, which the parser chains one under the other
+NUMBER_WORDS = "mille deux cent trente-quatre "  # numbers in words with nothing between them
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "one long number": ("fr", lambda n: "Il y a " + "1" * n + " camions."),
     "one long word": ("fr", lambda n: "Il y a " + "a" * n + " camions."),
@@ -38,6 +39,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "fractions, French": ("fr", lambda n: (FRACTION_LINE * (n // len(FRACTION_LINE) + 1))[:n]),
     "bracketed numbers, French": ("fr", lambda n: (BRACKETED * (n // len(BRACKETED) + 1))[:n]),
     "scores, French": ("fr", lambda n: (SCORES * (n // len(SCORES) + 1))[:n]),
+    "number words, French": ("fr", lambda n: (NUMBER_WORDS * (n // len(NUMBER_WORDS) + 1))[:n]),
 }
 
 

@@ -318,12 +318,29 @@ def test_front_matter_values_that_cannot_be_read_are_located(
     assert "a.txt:3: front matter: " in err and message in err
 
 
-def test_an_article_table_text_with_a_lone_surrogate_escape_is_located(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("table", "content", "message"),
+    [
+        (
+            "articles.jsonl",
+            '{"id": "a", "text": "5 camions \\ud800"}\n',
+            "articles.jsonl:1: text is a text with '\\ud800'",
+        ),
+        (
+            "articles.csv",
+            'id,text,text\na,"Il a livré 5 camions.",x\n',
+            "articles.csv:1: column 'text' is given twice",
+        ),
+    ],
+)
+def test_an_article_table_that_cannot_be_read_as_written_is_located(
+    tmp_path: Path, capsys, table: str, content: str, message: str
+) -> None:
     folder = tmp_path / "table"
     folder.mkdir()
-    (folder / "articles.jsonl").write_text('{"id": "a", "text": "5 camions \\ud800"}\n', encoding="utf-8")
+    (folder / table).write_text(content, encoding="utf-8")
     assert run(folder, tmp_path / "out") == 2
-    assert "articles.jsonl:1: text is a text with '\\ud800'" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -388,14 +405,6 @@ def test_a_baseline_output_in_a_folder_that_refuses_files_stops_before_the_run(
     assert main(["baseline", str(make_collection({"a.txt": ARTICLE})), "--output", "/proc/x.json"]) == 2
     captured = capsys.readouterr()
     assert "/proc: refuses new files" in captured.err and "recorded" not in captured.out
-
-
-def test_an_article_table_naming_a_column_twice_is_refused(tmp_path: Path, capsys) -> None:
-    folder = tmp_path / "table"
-    folder.mkdir()
-    (folder / "articles.csv").write_text('id,text,text\na,"Il a livré 5 camions.",x\n', encoding="utf-8")
-    assert run(folder, tmp_path / "out") == 2
-    assert "articles.csv:1: column 'text' is given twice" in capsys.readouterr().err
 
 
 def test_figures_csv_naming_a_column_twice_is_refused(make_collection, tmp_path: Path, capsys) -> None:

@@ -687,3 +687,8 @@ def test_a_number_before_past_is_a_clock_time_and_one_before_other_words_a_figur
     result = scan("The train left at ten past eight with 9 carriages.", "en")
     assert [t.kind for t in result.tokens if t.text == "ten"] == ["time"]
     assert [q.text for q in result.quantities] == ["9"]
+
+
+def test_a_long_run_of_number_words_is_read_as_the_numbers_it_lists():
+    quantities = scan("mille deux cent trente-quatre " * 60, "fr").quantities
+    assert [q.value for q in quantities] == [1234] * 60

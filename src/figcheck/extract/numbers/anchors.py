@@ -280,6 +280,12 @@ def _after_a_vague_word(state: ScanState, at: int) -> bool:
     return before is not None and before.group(1).lower() in state.grammar.vague_before
 
 
+# More words than this make no one number ("deux milliards trois cent quarante-cinq millions six cent
+# soixante-dix-huit mille neuf cent quatre-vingt-dix-neuf" is 19): a run of number words with no break is
+# cut into numbers of at most this many words, so that its cost grows with its length, not its cube.
+LONGEST_NUMBER_IN_WORDS = 40
+
+
 def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[FoundNumber]) -> None:
     g = state.grammar
     words = [w for w, _, _ in run]
@@ -331,7 +337,7 @@ def _add_word_run(state: ScanState, run: list[tuple[str, int, int]], nums: list[
             i += 1
             continue
         best = None
-        for j in range(len(run), i, -1):
+        for j in range(min(len(run), i + LONGEST_NUMBER_IN_WORDS), i, -1):
             if run[j - 1][0] in g.joiners or run[j - 1][0] == ".":
                 continue
             v = parse_run(g, run[i:j])

@@ -40,6 +40,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "bracketed numbers, French": ("fr", lambda n: (BRACKETED * (n // len(BRACKETED) + 1))[:n]),
     "scores, French": ("fr", lambda n: (SCORES * (n // len(SCORES) + 1))[:n]),
     "number words, French": ("fr", lambda n: (NUMBER_WORDS * (n // len(NUMBER_WORDS) + 1))[:n]),
+    "one run of brackets": ("fr", lambda n: "(" * n),
 }
 
 

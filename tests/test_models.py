@@ -3,7 +3,7 @@
 import spacy
 from spacy.lookups import Lookups
 
-from figcheck.extract.models import _index_as_sets
+from figcheck.extract.models import LONGEST_WORD, _index_as_sets, for_the_model
 
 
 def _rule_lemmatizer() -> spacy.language.Language:
@@ -36,3 +36,10 @@ def test_a_pipeline_without_a_lemmatizer_is_left_alone():
     nlp = spacy.blank("fr")
     _index_as_sets(nlp)
     assert nlp.pipe_names == []
+
+
+def test_runs_longer_than_any_word_reach_the_model_as_spaces_of_the_same_length():
+    text = "Le " + "(" * (LONGEST_WORD + 1) + " a livré 5 camions. " + "x" * LONGEST_WORD
+    read = for_the_model(text)
+    assert len(read) == len(text)
+    assert read == "Le " + " " * (LONGEST_WORD + 1) + " a livré 5 camions. " + "x" * LONGEST_WORD

@@ -25,6 +25,7 @@ from typing import Any
 
 from figcheck.extract.attribution import NO_ATTRIBUTION, Attribution, AttributionWords, find_attribution
 from figcheck.extract.clauses import Link, governors
+from figcheck.extract.models import for_the_model
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.tokens import LEMMATIZE, NOUNS, SUBJECTS, VERBS, lemma
 from figcheck.extract.units import normalize
@@ -182,7 +183,7 @@ def _doc(nlp: Any, text: str, sentence: Span, quantities: Sequence[Quantity]) ->
     """The sentence as a Doc whose every multi-token number is one numeral token."""
     from spacy.tokens import Doc
 
-    tokens = nlp.tokenizer(text[sentence.start : sentence.end])
+    tokens = nlp.tokenizer(for_the_model(text[sentence.start : sentence.end]))
     words: list[str] = []
     spaces: list[bool] = []
     offsets: list[tuple[int, int]] = []

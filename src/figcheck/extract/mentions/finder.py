@@ -18,7 +18,7 @@ from figcheck.extract.mentions.candidates import (
 from figcheck.extract.mentions.linking import build_mentions
 from figcheck.extract.mentions.records import DETERMINERS, FROM_GAZETTEER, FROM_LEXICON, Candidate, Mention
 from figcheck.extract.mentions.wordlists import gazetteer_table, tokenize, word_lists
-from figcheck.extract.models import load_model, reads_names
+from figcheck.extract.models import for_the_model, load_model, reads_names
 from figcheck.load.gazetteer import Gazetteer
 from figcheck.text.sentences import deep_read_end, piece_end
 
@@ -65,7 +65,9 @@ def find_mentions_batch(
         len(text) <= LONGEST_NER_TEXT and end == len(text)
         for text, end in zip(buffered, read_to, strict=True)
     ]
-    docs = ner.pipe([text for text, one in zip(buffered, whole, strict=True) if one], batch_size=batch_size)
+    docs = ner.pipe(
+        [for_the_model(text) for text, one in zip(buffered, whole, strict=True) if one], batch_size=batch_size
+    )
     for text, one, end in zip(buffered, whole, read_to, strict=True):
         doc = next(docs) if one else _entities_by_piece(ner, text, end)
         yield _find(text, language, gazetteer, doc, end)
@@ -96,7 +98,7 @@ def _entities_by_piece(ner: _NerOnly, text: str, read_to: int) -> _Entities:
     while start < read_to:
         end = piece_end(read, start, start + LONGEST_NER_TEXT)
         piece = text[start:end]
-        for doc in ner.pipe([piece], batch_size=1):
+        for doc in ner.pipe([for_the_model(piece)], batch_size=1):
             found.extend(_Entity(e.label_, e.start_char + start, e.end_char + start) for e in doc.ents)
         start = end
     return _Entities(tuple(found))

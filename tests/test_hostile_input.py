@@ -441,3 +441,18 @@ def test_a_figures_csv_date_the_tables_cannot_hold_is_located(
     assert "figures.csv:2:6: column 'statement_date' is '9999-12-31', not a date (YYYY-MM-DD) from 1678" in (
         capsys.readouterr().err
     )
+
+
+def test_a_collection_named_twice_is_read_once(make_collection, tmp_path: Path, capsys) -> None:
+    folder = make_collection({"a.txt": ARTICLE})
+    args = [
+        "run",
+        str(folder),
+        str(folder / ".." / folder.name),
+        "--out",
+        str(tmp_path / "out"),
+        "--format",
+        "json",
+    ]
+    assert main(args) == 0
+    assert "in 1 articles" in capsys.readouterr().out

@@ -90,7 +90,11 @@ def find_collections(paths: Iterable[Path]) -> list[Path]:
                 f"({', '.join(TABLES)}), or folders that do",
             )
         found.extend(inner)
-    return found
+    # a collection named twice (on the command line and in the suite, or as itself and its parent) is read once
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[ArticleSource]:

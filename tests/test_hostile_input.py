@@ -27,6 +27,28 @@ def test_a_link_out_of_the_collection_is_reported_not_read(make_collection, tmp_
     assert not (tmp_path / "out" / "findings.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("pipe.txt", os.mkfifo, "pipe.txt: is not a plain file (a folder, a pipe or a device)"),
+        ("gone.txt", lambda path: path.symlink_to(path.parent / "nowhere.txt"), "gone.txt: links to "),
+        (
+            "b.txt ",
+            lambda path: path.write_text(ARTICLE, encoding="utf-8"),
+            "the name ends in a space after '.txt'",
+        ),
+    ],
+)
+def test_a_file_named_as_an_article_that_cannot_be_read_as_one_is_reported(
+    make_collection, tmp_path: Path, capsys, name: str, make, message: str
+) -> None:
+    folder = make_collection({"a.txt": ARTICLE})
+    make(folder / "articles" / name)
+    assert run(folder, tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert message in err and "its article is not checked" in err
+
+
 def test_upper_case_suffixes_are_articles(make_collection, tmp_path: Path, capsys) -> None:
     folder = make_collection({"A.TXT": ARTICLE})
     main(["extract", str(folder), "--table", "documents"])
@@ -301,6 +323,30 @@ def test_an_option_of_the_wrong_kind_is_located(make_collection, tmp_path: Path,
 
 
 @pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("{id: a, published: 2025-13-01}", "a.txt:2: front matter: published is '2025-13-01', not a date"),
+        ('id: a\n"published": 2025-13-01', "a.txt:3: front matter: published is '2025-13-01', not a date"),
+        ("id: a\nscore: .nan", "a.txt:3: front matter: score is nan, not a number a table can hold"),
+    ],
+)
+def test_front_matter_values_are_located_however_the_yaml_writes_them(
+    make_collection, tmp_path: Path, capsys, front_matter: str, message: str
+) -> None:
+    folder = make_collection({"a.txt": f"---\n{front_matter}\n---\nLe ministère a livré 1 200 camions.\n"})
+    assert run(folder, tmp_path / "out") == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_text_file_in_utf_16_without_its_mark_is_refused_not_read_as_text(
+    make_collection, tmp_path: Path, capsys
+) -> None:
+    folder = make_collection({"a.txt": ARTICLE.encode("utf-16-le")})
+    assert run(folder, tmp_path / "out") == 2
+    assert "a.txt:1: a NUL byte at offset 1: the file is UTF-16 or binary" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("line", "message"),
     [
         ("x: !!float abc", "tag:yaml.org,2002:float value 'abc' cannot be read"),
@@ -330,6 +376,11 @@ def test_front_matter_values_that_cannot_be_read_are_located(
             "articles.csv",
             'id,text,text\na,"Il a livré 5 camions.",x\n',
             "articles.csv:1: column 'text' is given twice",
+        ),
+        (
+            "articles.jsonl",
+            '{"id": "a", "text": "5 camions"}\n{"id": "b", "text": "6 camions", "text": "x"}\n',
+            "articles.jsonl:2: not valid here: key 'text' is given twice in one object",
         ),
     ],
 )
@@ -362,12 +413,22 @@ def test_a_baseline_nested_too_deep_or_with_a_huge_number_is_refused(
     assert f"baseline.json: {message}" in capsys.readouterr().err
 
 
-def test_a_figures_csv_cell_longer_than_the_reader_takes_is_located(
+def test_a_long_cell_is_read_and_a_long_wrong_value_shown_by_its_start(
     make_collection, tmp_path: Path, capsys
 ) -> None:
-    figures = "doc_id,text,value\na,1 200," + '"' + "9" * 200_000 + '"\n'
+    table = tmp_path / "table"
+    table.mkdir()
+    long_text = "Le ministère a livré 1 200 camions en janvier. " * 5_000  # 240 KB in one cell
+    (table / "articles.csv").write_text(f'id,text\nlong,"{long_text}"\n', encoding="utf-8")
+    main(["extract", str(table), "--table", "documents"])
+    assert '"doc_id": "long"' in capsys.readouterr().out
+    figures = "doc_id,text,value,qualifier,unit\na,1 200," + '"' + "9" * 200_000 + '",exact,camions\n'
     assert run(make_collection({"a.txt": ARTICLE}, figures), tmp_path / "out") == 2
-    assert "figures.csv:2: not valid CSV: field larger than field limit" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        "figures.csv:2:3: column 'value' is '9999" in err and "… (200,000 characters)', not a number" in err
+    )
+    assert max(len(line) for line in err.splitlines()) < 300
 
 
 def test_an_empty_articles_folder_is_a_collection_of_no_articles(
@@ -456,3 +517,24 @@ def test_a_collection_named_twice_is_read_once(make_collection, tmp_path: Path, 
     ]
     assert main(args) == 0
     assert "in 1 articles" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--format", ""], "argument --format: no format given; choose from"),
+        (["--format", " , "], "argument --format: no format given; choose from"),
+        (["--out", ""], "argument --out: an empty path; name a file or folder"),
+        (["--suite", " "], "argument --suite: an empty path"),
+    ],
+)
+def test_an_empty_option_is_a_usage_error_not_the_working_folder(
+    make_collection, tmp_path: Path, capsys, monkeypatch, arguments: list[str], message: str
+) -> None:
+    folder = make_collection({"a.txt": ARTICLE})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["run", str(folder), *arguments])
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "index.html").exists()

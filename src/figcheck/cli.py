@@ -50,12 +50,21 @@ PROGRESS_FROM = 20
 def _formats(value: str) -> list[str]:
     formats = [f.strip() for f in value.split(",") if f.strip()]
     known = output_formats()
+    if not formats:
+        raise argparse.ArgumentTypeError(f"no format given; choose from {', '.join(known)}")
     unknown = [f for f in formats if f not in known]
     if unknown:
         raise argparse.ArgumentTypeError(
             f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}"
         )
     return formats
+
+
+def _path(value: str) -> Path:
+    # an empty argument would be the working folder: `--out ""` would write the reports among your files
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path; name a file or folder")
+    return Path(value)
 
 
 def _jobs(value: str) -> int:
@@ -92,7 +101,7 @@ def _add_engine_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--tables",
-        type=Path,
+        type=_path,
         help="with polars, duckdb or spark: keep the Parquet tables in this new folder "
         "(on storage every Spark executor reaches); default: a temporary folder",
     )
@@ -103,8 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     run_cmd = commands.add_parser("run", help="run a check suite and write reports")
-    run_cmd.add_argument("paths", nargs="*", type=Path, help="collections or folders of collections")
-    run_cmd.add_argument("--suite", type=Path, help=f"suite file (default: {DEFAULT_SUITE} when present)")
+    run_cmd.add_argument("paths", nargs="*", type=_path, help="collections or folders of collections")
+    run_cmd.add_argument("--suite", type=_path, help=f"suite file (default: {DEFAULT_SUITE} when present)")
     run_cmd.add_argument(
         "--format",
         type=_formats,
@@ -113,11 +122,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument(
         "--baseline",
-        type=Path,
+        type=_path,
         help="accepted findings (from 'figcheck baseline'): "
         "only new ones count for --fail-on; fixed ones are reported",
     )
-    run_cmd.add_argument("--out", type=Path, default=Path("reports"), help="report folder (default: reports)")
+    run_cmd.add_argument("--out", type=_path, default=Path("reports"), help="report folder (default: reports)")
     run_cmd.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
@@ -128,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_engine_arguments(run_cmd)
 
     extract_cmd = commands.add_parser("extract", help="print a validated table")
-    extract_cmd.add_argument("paths", nargs="+", type=Path)
+    extract_cmd.add_argument("paths", nargs="+", type=_path)
     extract_cmd.add_argument(
         "--table",
         choices=["figures", "mentions", "documents", "tokens"],
@@ -156,19 +165,19 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     baseline_cmd = commands.add_parser("baseline", help="record today's findings as accepted")
-    baseline_cmd.add_argument("paths", nargs="*", type=Path)
-    baseline_cmd.add_argument("--suite", type=Path)
+    baseline_cmd.add_argument("paths", nargs="*", type=_path)
+    baseline_cmd.add_argument("--suite", type=_path)
     _add_engine_arguments(baseline_cmd)
     baseline_cmd.add_argument(
         "--output",
-        type=Path,
+        type=_path,
         default=Path("checks/baseline.json"),
         help="baseline file to write (default: checks/baseline.json)",
     )
 
     rules_cmd = commands.add_parser("rules", help="list the rules")
     rules_cmd.add_argument("--markdown", action="store_true", help="print docs/rules.md")
-    rules_cmd.add_argument("--suite", type=Path, help="include the project rules beside this suite")
+    rules_cmd.add_argument("--suite", type=_path, help="include the project rules beside this suite")
     return parser
 
 

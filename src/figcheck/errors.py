@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+SHOWN_VALUE = 80  # characters of a value quoted in a message
+SHOWN_LINE = 200  # characters of the line shown under a message
+
+
+def shortened(text: object, most: int = SHOWN_VALUE) -> str:
+    """`text` as a message quotes it: a value of 200,000 digits is shown by its start."""
+    text = str(text)
+    return text if len(text) <= most else text[:most] + f"… ({len(text):,} characters)"
+
 
 @dataclass(frozen=True)
 class InputProblem:
@@ -25,7 +34,7 @@ class InputProblem:
                 where += f":{self.column}"
         text = f"{where}: {self.message}"
         if self.source_line is not None:
-            text += f"\n    {self.source_line.rstrip()}"
+            text += f"\n    {shortened(self.source_line.rstrip(), SHOWN_LINE)}"
         return text
 
 

@@ -8,6 +8,7 @@ its main part holds (`load/pages.py`), a table row's its text column (`load/tabl
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from figcheck.errors import InputError, InputProblem
-from figcheck.load.files import DatesAsTextLoader, lone_surrogate, read_text
+from figcheck.errors import InputError, InputProblem, shortened
+from figcheck.load.files import DatesAsTextLoader, StrictLoader, no_character, read_text
 from figcheck.load.language import SUPPORTED_LANGUAGES, detect_language
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -153,12 +154,25 @@ def _split_front_matter(
 
 
 def _front_matter_problem(path: Path, lines: list[str]) -> ProblemAt:
+    key_lines = _key_lines(lines)
+
     def problem(key: str, message: str) -> InputProblem:
-        line = next((i + 1 for i, text in enumerate(lines) if text.startswith(f"{key}:")), None)
+        line = key_lines.get(key)
         shown = lines[line - 1] if line else None
         return InputProblem(path, line, f"front matter: {key} is {message}", None, shown)
 
     return problem
+
+
+def _key_lines(lines: list[str]) -> dict[str, int]:
+    """The line of each key of the front matter `lines` (its fences included), however it is written:
+    `published: …`, `"published": …`, `{published: …}`."""
+    node = yaml.compose("\n".join(lines[1:-1]), Loader=StrictLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+    }
 
 
 def checked_metadata(
@@ -175,29 +189,31 @@ def checked_metadata(
         try:
             meta["published"] = dt.date.fromisoformat(str(published))
         except ValueError:
-            problems.append(problem_at("published", f"'{published}', not a date (YYYY-MM-DD)"))
+            problems.append(problem_at("published", f"'{shortened(published)}', not a date (YYYY-MM-DD)"))
     if (
         isinstance(meta.get("published"), dt.date)
         and not FIRST_DATE.year < meta["published"].year < LAST_DATE.year
     ):
         years = f"{FIRST_DATE.year + 1}-{LAST_DATE.year - 1}"
         problems.append(
-            problem_at("published", f"'{published}', outside the years figcheck can date ({years})")
+            problem_at(
+                "published", f"'{shortened(published)}', outside the years figcheck can date ({years})"
+            )
         )
     for key, value in meta.items():
-        escape = lone_surrogate(value)
-        if escape is not None:
+        if isinstance(value, float) and not math.isfinite(value):  # `.nan`, `.inf`: no JSON can hold them
             problems.append(
-                problem_at(
-                    key, f"a text with '{escape}', an escape of no character; write the character itself"
-                )
+                problem_at(key, f"{value}, not a number a table can hold; quote it to keep it as text")
             )
+        wrong = no_character(value)
+        if wrong is not None:
+            problems.append(problem_at(key, wrong))
     language = meta.get("language")
     if language is not None and str(language) not in SUPPORTED_LANGUAGES:
         problems.append(
             problem_at(
                 "language",
-                f"'{language}', not a language code figcheck reads; "
+                f"'{shortened(language)}', not a language code figcheck reads; "
                 f"use one of {', '.join(SUPPORTED_LANGUAGES)} or leave it out to detect it",
             )
         )

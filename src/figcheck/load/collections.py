@@ -101,9 +101,15 @@ def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[
     """The articles of `collection`: its article files (`ARTICLE_SUFFIXES` in any case) in name order,
     then the rows of its article tables. A link that leads out of the collection is not followed, and a
     table that cannot be read is not: each is added to `problems`, so that a run reads only what the
-    collection holds."""
+    collection holds; so is a file named as an article that is no file to read (a link to nothing, a
+    pipe) or whose name ends in a space."""
     for path in _files_under(collection / "articles", problems):
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and inside(collection, path, problems):
+        if path.suffix.lower().rstrip() not in ARTICLE_SUFFIXES:
+            continue
+        wrong = _not_readable_as_an_article(path)
+        if wrong is not None:
+            problems.append(InputProblem(path, None, f"{wrong}; its article is not checked"))
+        elif inside(collection, path, problems):
             yield ArticleSource(collection, path)
     tables = [collection / t for t in TABLES if (collection / t).is_file()]
     columns = table_columns(collection, problems) if tables else ()
@@ -112,6 +118,17 @@ def article_sources(collection: Path, problems: list[InputProblem]) -> Iterator[
             yield from (
                 ArticleSource(collection, table, row, columns) for row in table_rows(table, columns, problems)
             )
+
+
+def _not_readable_as_an_article(path: Path) -> str | None:
+    """Why a file named as an article cannot be read as one, so that it is reported, not passed over."""
+    if path.suffix != path.suffix.rstrip():
+        return f"the name ends in a space after '{path.suffix.rstrip()}'; rename the file without it"
+    if path.is_symlink() and not path.exists():
+        return f"links to {os.readlink(path)}, which does not exist"
+    if not path.is_file():
+        return "is not a plain file (a folder, a pipe or a device)"
+    return None
 
 
 def _files_under(folder: Path, problems: list[InputProblem]) -> list[Path]:

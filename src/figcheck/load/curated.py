@@ -8,14 +8,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from figcheck.errors import InputError, InputProblem
+from figcheck.errors import InputError, InputProblem, shortened
 from figcheck.load.articles import Article
-from figcheck.load.files import read_text
+from figcheck.load.files import named_twice, read_text
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 REQUIRED_COLUMNS = ("doc_id", "text", "value", "qualifier", "unit")
@@ -98,9 +97,9 @@ def read_curated_figures(
     header = [name.strip() for name in rows[0][1]]
     unknown = [name for name in header if name not in COLUMN_READERS]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    twice = sorted(name for name, count in Counter(header).items() if count > 1)
+    twice = named_twice(header)
     if unknown or missing or twice:
-        what = [f"column {', '.join(repr(n) for n in twice)} given twice"] if twice else []
+        what = [f"{twice} given twice"] if twice else []
         if unknown:
             what.append(f"unknown column {', '.join(repr(n) for n in unknown)}")
         if missing:
@@ -170,7 +169,7 @@ def _read_row(
                 InputProblem(
                     path,
                     number,
-                    f"column '{name}' is '{cell}', not {READER_NAMES[reader]}",
+                    f"column '{name}' is '{shortened(cell)}', not {READER_NAMES[reader]}",
                     column,
                     source_line,
                 )

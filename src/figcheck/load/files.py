@@ -8,8 +8,11 @@ twice in one mapping is an error rather than the last one silently winning.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,20 @@ import yaml
 
 from figcheck.errors import InputError
 
+# A cell may hold a whole article (`articles.csv`), and the file is in memory already: the reader's
+# default limit of 128 KB would refuse articles figcheck reads from any other file.
+csv.field_size_limit(2**31 - 1)
+
 
 def decode(path: Path, raw: bytes) -> str:
     """`raw` as UTF-8 text (a byte-order mark dropped; CRLF and lone CR line ends read as LF)."""
+    at = raw.find(b"\0")
+    if at >= 0:  # what UTF-16 without its byte-order mark, or a binary file, looks like
+        raise InputError(
+            path,
+            raw.count(b"\n", 0, at) + 1,
+            f"a NUL byte at offset {at}: the file is UTF-16 or binary, not text; save it as UTF-8",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -105,20 +119,45 @@ DatesAsTextLoader.yaml_implicit_resolvers = {
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def lone_surrogate(value: object) -> str | None:
-    """The first lone surrogate in `value` (a string, or a list or mapping of them), written as its
-    escape: what a YAML or JSON escape such as `\\ud800` makes, which is no character and which no
+def no_character(value: object) -> str | None:
+    """What is wrong with `value` (a string, or a list or mapping of them) when it holds a lone
+    surrogate: what a YAML or JSON escape such as `\\ud800` makes, which is no character and which no
     table can hold."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     found = _LONE_SURROGATE.search(text)
-    return None if found is None else f"\\u{ord(found.group()):04x}"
+    if found is None:
+        return None
+    return f"a text with '\\u{ord(found.group()):04x}', an escape of no character; write the character itself"
+
+
+def named_twice(names: Iterable[str]) -> str | None:
+    """`column 'a', 'b'` when some of `names` (a table's header) is given twice, where the last copy
+    would silently win; else None."""
+    twice = sorted(name for name, count in Counter(names).items() if count > 1)
+    return f"column {', '.join(repr(n) for n in twice)}" if twice else None
+
+
+class _KeyTwice(ValueError):
+    pass
+
+
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _KeyTwice(key)
+        seen.add(key)
+    return dict(pairs)
 
 
 def json_data(path: Path, text: str) -> Any:
-    """The JSON data of `text` (read from `path`): an error names its line and column; a value nested
-    thousands deep or an integer of thousands of digits is an error too, not a crash."""
+    """The JSON data of `text` (read from `path`): an error names its line and column; a key given twice
+    in one object (the last would silently win), a value nested thousands deep or an integer of
+    thousands of digits is an error too, not a crash."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_key_twice)
+    except _KeyTwice as error:
+        raise InputError(path, None, f"not valid here: key '{error}' is given twice in one object") from None
     except json.JSONDecodeError as error:
         raise InputError(path, error.lineno, f"not valid JSON: {error.msg}", column=error.colno) from None
     except RecursionError:

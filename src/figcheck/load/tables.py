@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import functools
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any, BinaryIO
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article, article_of, checked_metadata
-from figcheck.load.files import lone_surrogate, read_text, yaml_data
+from figcheck.load.files import json_data, named_twice, no_character, read_text, yaml_data
 
 TABLES = ("articles.jsonl", "articles.csv", "articles.parquet")
 FIELDS = ("id", "text", "title", "url", "published", "language", "outlet")
@@ -108,12 +107,8 @@ def _article(
     if not isinstance(text, str) or not text.strip():
         shown = "empty" if text is None or text == "" or isinstance(text, str) else f"{text!r}, not text"
         problems.append(problem_at("text", f"{shown}; each row needs its article's text"))
-    elif (escape := lone_surrogate(text)) is not None:
-        problems.append(
-            problem_at(
-                "text", f"a text with '{escape}', an escape of no character; write the character itself"
-            )
-        )
+    elif (wrong := no_character(text)) is not None:
+        problems.append(problem_at("text", wrong))
     doc_id = record.get(columns["id"]) if columns["id"] in record else f"{path.stem}-{row.row}"
     if doc_id is None or not str(doc_id).strip():
         problems.append(problem_at("id", "empty; give each row an id, or leave the column out"))
@@ -169,15 +164,10 @@ def _jsonl_rows(path: Path) -> Iterator[TableRow]:
 def _jsonl_record(path: Path, row: TableRow, file: BinaryIO) -> Mapping[str, Any] | InputProblem:
     text = _decoded(path, row.line, file.readline())
     try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        return InputProblem(path, row.line, f"not valid JSON: {error.msg}", error.colno, text[:120])
-    except RecursionError:
-        return InputProblem(path, row.line, "not valid JSON here: values nested too deep", None, text[:120])
-    except ValueError:  # an integer longer than Python reads
-        return InputProblem(
-            path, row.line, "not valid JSON here: a number longer than Python reads", None, text[:120]
-        )
+        record = json_data(path, text)
+    except InputError as error:
+        wrong = error.problems[0]
+        return InputProblem(path, row.line, wrong.message, wrong.column, text[:120])
     if not isinstance(record, dict):
         return InputProblem(path, row.line, 'expected an object {"text": ...} on each line', None, text[:120])
     return record
@@ -211,11 +201,9 @@ def _tracked(lines: Iterable[tuple[int, int, str]], positions: list[tuple[int, i
 
 
 def _check_header(path: Path, header: Sequence[str], columns: Columns) -> None:
-    twice = sorted(name for name, count in Counter(header).items() if count > 1)
+    twice = named_twice(header)
     if twice:
-        raise InputError(
-            path, 1, f"column {', '.join(repr(n) for n in twice)} is given twice; name each column once"
-        )
+        raise InputError(path, 1, f"{twice} is given twice; name each column once")
     named = dict(columns)
     if named["text"] not in header:
         raise InputError(

@@ -126,7 +126,9 @@ def _parser() -> argparse.ArgumentParser:
         help="accepted findings (from 'figcheck baseline'): "
         "only new ones count for --fail-on; fixed ones are reported",
     )
-    run_cmd.add_argument("--out", type=_path, default=Path("reports"), help="report folder (default: reports)")
+    run_cmd.add_argument(
+        "--out", type=_path, default=Path("reports"), help="report folder (default: reports)"
+    )
     run_cmd.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],

@@ -75,6 +75,12 @@ def test_french_counted_noun_past_an_adjective(resources):
             {"300": "actual", "900": "planned"},
             id="two figures of one sentence may differ",
         ),
+        pytest.param(
+            "Les pompiers ont dû intervenir 240 fois dans la nuit. Ils devaient recevoir 60 renforts.",
+            "fr",
+            {"240": "actual", "60": "planned"},
+            id="what had to be done was done, what was to be done is a plan",
+        ),
     ],
 )
 def test_the_status_of_each_figure_comes_from_the_verb_that_governs_it(resources, text, language, statuses):
@@ -302,6 +308,38 @@ def test_an_elliptical_count_counts_what_the_figure_before_it_counts(resources):
     )
     assert rows["1 208"]["unit_text"] == "cambriolages"
     assert rows["977"]["unit_text"] == "cambriolages"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "event", "promise", "day"),
+    [
+        (
+            "On Wednesday, a building collapsed in the city. Rescuers pulled 12 survivors from the rubble. "
+            "The governor promised each family will receive 50,000 dollars.",
+            "en",
+            "2024-03-08",
+            "12",
+            "50,000",
+            "2024-03-06",
+        ),
+        (
+            "7 mai 2024. – Un immeuble s'est effondré lundi à Lyon.\nLes secours ont sorti 12 survivants des "
+            "décombres. Le maire a promis que chaque famille recevra 5 000 euros.",
+            "fr",
+            "2024-05-07",
+            "12",
+            "5 000",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_the_day_of_a_past_event_does_not_date_a_plan_made_after_it(
+    resources, text, language, published, event, promise, day
+):
+    rows = figures(resources, text, language, published)
+    assert period(rows[event]) == ("day", day, day)
+    assert rows[promise]["status"] == "planned"
+    assert period(rows[promise]) == ("unspecified", None, None)
 
 
 def test_the_lead_day_under_a_dateline_dates_later_paragraphs(resources):

@@ -20,7 +20,7 @@ from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.sources import in_citation
-from figcheck.extract.status import describes_a_state
+from figcheck.extract.status import describes_a_state, figure_status
 from figcheck.extract.syntax import Parsed, has_verb
 from figcheck.extract.timeframes import figure_periods, wording_words
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
@@ -110,6 +110,11 @@ def date_figures(
             return True
         return dates(parsed.links, text, (period.start, period.end), grammar.governors)
 
+    def plans(number: int) -> bool:
+        # a plan or a promise ("will receive one million rubles") is about what is to come
+        sentence = sentences[sentence_of(sentences, quantities[number].start)]
+        return figure_status(grammars[number], text[sentence.start : sentence.end], language) == "planned"
+
     periods = figure_periods(
         text,
         language,
@@ -121,6 +126,7 @@ def date_figures(
         year,
         attaches,
         lambda number: not describes_a_state(grammars[number], language),
+        plans,
         lambda period: (
             parsed is None
             or frames(

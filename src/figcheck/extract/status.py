@@ -47,6 +47,7 @@ class _ClauseWords:
     rule: frozenset[str]
     states: frozenset[str]
     ability: frozenset[str]
+    done: frozenset[str]
     future: str
     conditional: str
     conditional_forms: regex.Pattern[str]
@@ -64,6 +65,7 @@ def _clause_words(language: str) -> _ClauseWords:
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
         states=frozenset(_fold(w) for w in grammar.get("states", ())),
         ability=frozenset(_fold(w) for w in grammar.get("ability", ())),
+        done=frozenset(_fold(w) for w in grammar.get("done_in_past_participle", ())),
         future=grammar["future"],
         conditional=grammar["conditional"],
         conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
@@ -133,7 +135,9 @@ def _status_of(
     folded = {_fold(lemma) for lemma in lemmas}
     # "il ne peut résister", "le stade peut accueillir 80 000 personnes": what can be, not a plan
     able_now = {_fold(t.lemma) for t in tokens if "Pres" in t.tense and "Ind" in t.mood} & words.ability
-    if folded & words.planned - able_now:
+    # "les pompiers ont dû intervenir", "71 personnes ont pu sortir": what had to be or could be done, was
+    done = {_fold(t.lemma) for t in tokens if "Part" in t.verb_form and "Past" in t.tense} & words.done
+    if folded & words.planned - able_now - done:
         return "planned"
     if folded & words.estimate:
         return "estimate"

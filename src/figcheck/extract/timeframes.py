@@ -53,12 +53,14 @@ def figure_periods(
     year: int | None,
     attaches: Callable[[int, Period], bool] = lambda number, period: True,
     narrates: Callable[[int], bool] = lambda number: True,
+    plans: Callable[[int], bool] = lambda number: False,
     frames: Callable[[Period], bool] = lambda period: True,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
     quantity's sentence may date it at all (whether it belongs to the quantity's clause); `narrates`
-    whether its clause tells what happened, which a day taken from the sentences before it may date."""
+    whether its clause tells what happened, which a day taken from the sentences before it may date, and
+    `plans` whether it tells what is to come, which no day up to its statement's may date."""
     governing: Period | None = None
     dateline: Period | None = None
     lead: Period | None = None
@@ -67,6 +69,7 @@ def figure_periods(
     current_paragraph = -1
     by_sentence: dict[int, list[_Candidate]] = {}
     inherited: dict[int, Period | None] = {}
+    references: dict[int, dt.date | None] = {}
     for index, sentence in enumerate(sentences):
         if paragraph_of[index] != current_paragraph:
             current_paragraph, governing = paragraph_of[index], release or dateline
@@ -86,7 +89,7 @@ def figure_periods(
         read = by_sentence[index] = [
             _candidate(text, p, statement_dates, language, quantities) for p in found
         ]
-        inherited[index] = governing
+        inherited[index], references[index] = governing, reference
         if lead is None and index < LEAD_SENTENCES:
             lead = _lead_day(text, read, quantities, sentence, attaches)
         if dateline is None:
@@ -102,6 +105,14 @@ def figure_periods(
         framing = [p for p in own if frames(p)]
         if framing:
             governing = framing[-1]
+
+    def may_date(day: Period, number: int, reference: dt.date | None) -> bool:
+        # the day of an event dates neither a state described beside it nor a plan made on that day or after
+        if not narrates(number):
+            return False
+        past = reference is None or day.period_end is None or day.period_end <= reference
+        return not (past and plans(number))
+
     ends = _ends_of_changes(text, quantities, language)
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
@@ -110,8 +121,12 @@ def figure_periods(
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             period = None if _per_time(text, quantity, language) else inherited[index]
-            if period is not None and period.scope == "day" and not narrates(number):
-                period = None  # the day of an event does not date a state described beside it
+            if (
+                period is not None
+                and period.scope == "day"
+                and not may_date(period, number, references[index])
+            ):
+                period = None
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
         if _describes_a_thing(text, quantity):

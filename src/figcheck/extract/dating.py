@@ -22,7 +22,8 @@ from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.sources import in_citation
 from figcheck.extract.status import describes_a_state, figure_status
 from figcheck.extract.syntax import Parsed, has_verb
-from figcheck.extract.timeframes import figure_periods, wording_words
+from figcheck.extract.timeframes import figure_periods
+from figcheck.extract.timewords import wording_words
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -35,11 +35,7 @@ from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources
 from figcheck.extract.status import figure_status
 from figcheck.extract.syntax import Grammar, Parsed
-from figcheck.extract.timeframes import (
-    PHRASE_END,
-    release_cue,
-    says_whole_year,
-)
+from figcheck.extract.timewords import PHRASE_END, release_cue, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of

@@ -25,21 +25,17 @@ from figcheck.extract.periods import Period, fold, wording
 from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
+from figcheck.extract.timewords import compares, comparison_cue, per_time, releases
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
-# how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
-COMPARISON_REACH = 40
-PREPOSITION_REACH = 3
 LEAD_SENTENCES = 3
 WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
-PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
 RIGHT_AFTER = regex.compile(r"\s*[%‰]?\s*")
-PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
 
 
 def figure_periods(
@@ -100,7 +96,7 @@ def figure_periods(
             dateline = lead or dateline
             governing = governing or dateline
         own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
-        if own and _releases(text[sentence.start : sentence.end].rstrip(), language):
+        if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         framing = [p for p in own if frames(p)]
         if framing:
@@ -120,7 +116,7 @@ def figure_periods(
         period = _nearest_dating(text, by_sentence[index], number, quantity, attaches)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
-            period = None if _per_time(text, quantity, language) else inherited[index]
+            period = None if per_time(text, quantity, language) else inherited[index]
             if (
                 period is not None
                 and period.scope == "day"
@@ -184,7 +180,7 @@ def _candidate(
 ) -> _Candidate:
     return _Candidate(
         period,
-        _cue_before(text, period, language, quantities),
+        comparison_cue(text, period, language, quantities),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
         in_citation(text, period.start, period.end, language),
@@ -257,7 +253,7 @@ def _sentence_periods(
     found = [p for p in found if not _covers_a_figure(p, quantities[first:last])]
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
-        own = (p for p in reversed(found) if p.end <= at and not _compares(text, p, language, quantities))
+        own = (p for p in reversed(found) if p.end <= at and not compares(text, p, language, quantities))
         anchor = next(own, None) or governing
         if anchor is not None and anchor.period_start and anchor.period_end:
             moved = shifted(anchor, shift)
@@ -335,24 +331,6 @@ def _as_of(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in wording(language).get("as_of", []))
 
 
-@cache
-def _release_cues(language: str) -> regex.Pattern[str]:
-    cues = wording(language).get("releases", []) or ["(?!)"]
-    return regex.compile(r"(?<!\w)(?:" + "|".join(c.replace(" ", r"\s+") for c in cues) + ")")
-
-
-def _releases(sentence: str, language: str) -> bool:
-    """A data release ("Eurostat dévoile les chiffres…"), or a sentence that introduces what follows
-    with a colon ("En 2016, selon l'Insee, les délits ont augmenté :")."""
-    return sentence.endswith(":") or release_cue(sentence, language) is not None
-
-
-def release_cue(sentence: str, language: str) -> int | None:
-    """Where the words of a data release start in `sentence` ("dévoile les chiffres"), or None."""
-    found = _release_cues(language).search(fold(sentence))
-    return found.start() if found else None
-
-
 def _whole_line(text: str, period: Period) -> bool:
     """ "Friday, January 4, 2019" alone on the first line: the day of publication, which dates nothing."""
     line_start = text.rfind("\n", 0, period.start) + 1
@@ -376,59 +354,6 @@ def _is_dateline(text: str, period: Period) -> bool:
         and not any(c in head for c in ".!?")
         and DATELINE_DASH.match(text, period.end) is not None
     )
-
-
-@cache
-def wording_words(language: str, key: str) -> regex.Pattern[str]:
-    """The folded words of the wording list `key` as whole words, the longest tried first."""
-    words = sorted((fold(w) for w in wording(language).get(key, [])), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return regex.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
-
-
-def _cue_before(text: str, period: Period, language: str, quantities: Sequence[Quantity]) -> int | None:
-    """Where the comparison word that introduces `period` starts, or None. A word that compares only
-    figures ("from", "against") needs one between it and the period: "up 4 % from 14 in 2015" compares,
-    "survivors from the debris on Monday" does not."""
-    left = max(0, period.start - COMPARISON_REACH)
-    # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
-    window = fold(text[left : period.start + PREPOSITION_REACH])
-    cues = [left + m.start() for m in wording_words(language, "comparison").finditer(window)]
-    cues += [
-        left + m.start()
-        for m in wording_words(language, "comparison_of_figures").finditer(window)
-        if _figure_between(quantities, left + m.end(), period.start)
-    ]
-    return max(cues) if cues else None
-
-
-def _figure_between(quantities: Sequence[Quantity], start: int, end: int) -> bool:
-    at = bisect_left(quantities, start, key=lambda q: q.start)
-    return at < len(quantities) and quantities[at].end <= end
-
-
-def _compares(text: str, period: Period, language: str, quantities: Sequence[Quantity]) -> bool:
-    return _cue_before(text, period, language, quantities) is not None
-
-
-def _per_time(text: str, quantity: Quantity, language: str) -> bool:
-    """Whether the figure is a rate per unit of time ("6 milliards de dollars par an"), read up to the
-    next punctuation after it."""
-    after = PHRASE_END.split(text[quantity.end : quantity.end + PER_TIME_REACH], maxsplit=1)[0]
-    return wording_words(language, "per_time").search(fold(after)) is not None
-
-
-@cache
-def _whole_year_words(language: str) -> regex.Pattern[str]:
-    block = wording(language).get("whole_year", {})
-    heads, tails = block.get("heads") or ["(?!)"], block.get("tails") or ["(?!)"]
-    return regex.compile(r"\A(?:" + "|".join(heads) + r")|(?:" + "|".join(tails) + r")\Z", regex.IGNORECASE)
-
-
-def says_whole_year(period: Period, language: str) -> bool:
-    """Whether the period's own words say the whole year ("sur toute l'année 2017", "2019 as a
-    whole"), which a fact about a year still running does not cut short."""
-    return period.scope == "whole_year" and _whole_year_words(language).search(period.text) is not None
 
 
 def _describes_a_thing(text: str, quantity: Quantity) -> bool:

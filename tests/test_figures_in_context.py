@@ -81,6 +81,12 @@ def test_french_counted_noun_past_an_adjective(resources):
             {"240": "actual", "60": "planned"},
             id="what had to be done was done, what was to be done is a plan",
         ),
+        pytest.param(
+            "Des foyers ont été privés de courant (jusqu'à 330 000, puis 237 000).",
+            "fr",
+            {"jusqu'à 330 000": "actual", "237 000": "actual"},
+            id="a conjunction is no modal, whatever its lemma",
+        ),
     ],
 )
 def test_the_status_of_each_figure_comes_from_the_verb_that_governs_it(resources, text, language, statuses):

@@ -27,7 +27,7 @@ from figcheck.extract.attribution import NO_ATTRIBUTION, Attribution, Attributio
 from figcheck.extract.clauses import Link, governors
 from figcheck.extract.models import for_the_model
 from figcheck.extract.numbers import Quantity
-from figcheck.extract.tokens import LEMMATIZE, NOUNS, SUBJECTS, VERBS, lemma
+from figcheck.extract.tokens import JOINING, LEMMATIZE, NOUNS, SUBJECTS, VERBS, lemma
 from figcheck.extract.units import normalize
 from figcheck.text.sentences import Span, deep_read_end, sentence_of
 
@@ -275,7 +275,7 @@ def _grammar(
     qualifying += [c for v in verbs[:1] for c in _children_where(v, _marks_a_clause) if c is not phrase]
     if phrase.head is not phrase and phrase.head.pos_ in NOUNS:
         qualifying.append(phrase.head)  # "un plafond de 25 joueurs", "a fine of 5,000 euros"
-    marks = tuple(lemma(child) for child in qualifying)
+    marks = tuple(lemma(child) for child in qualifying if child.pos_ not in JOINING)
     return Grammar(
         counted=_word(counted, offsets) if counted is not None else None,
         verbs=tuple(_word(v, offsets) for v in verbs),

@@ -6,6 +6,9 @@ from typing import Any
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 VERBS = frozenset({"VERB", "AUX"})
+# words that join or place others and qualify nothing: "puis" (then), whose lemma the tagger may give as
+# "pouvoir", is no modal
+JOINING = frozenset({"CCONJ", "SCONJ", "ADP", "PUNCT", "DET"})
 # the subject of a verb in the active voice; a passive one is what was counted or reported
 SUBJECTS = frozenset({"nsubj", "expl:subj"})
 # where a pipeline's rule lemmatizer is kept on a parsed doc, for the few tokens whose lemma is read

@@ -82,6 +82,12 @@ def test_french_counted_noun_past_an_adjective(resources):
             id="what had to be done was done, what was to be done is a plan",
         ),
         pytest.param(
+            "Elle aurait dû percevoir moins de 19 000 euros. Elle a perçu 45 000 euros.",
+            "fr",
+            {"moins de 19 000": "unspecified", "45 000": "actual"},
+            id="what should have been is neither fact nor plan",
+        ),
+        pytest.param(
             "Des foyers ont été privés de courant (jusqu'à 330 000, puis 237 000).",
             "fr",
             {"jusqu'à 330 000": "actual", "237 000": "actual"},

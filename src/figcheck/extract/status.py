@@ -137,6 +137,9 @@ def _status_of(
     able_now = {_fold(t.lemma) for t in tokens if "Pres" in t.tense and "Ind" in t.mood} & words.ability
     # "les pompiers ont dû intervenir", "71 personnes ont pu sortir": what had to be or could be done, was
     done = {_fold(t.lemma) for t in tokens if "Part" in t.verb_form and "Past" in t.tense} & words.done
+    conditional = any("Cnd" in t.mood or words.conditional_forms.fullmatch(_fold(t.text)) for t in tokens)
+    if done and conditional:
+        return "unspecified"  # "il aurait dû percevoir 19 000 euros": what should have been, not what was
     if folded & words.planned - able_now - done:
         return "planned"
     if folded & words.estimate:
@@ -145,7 +148,7 @@ def _status_of(
         return "unspecified"
     if any("Fut" in t.tense for t in tokens):
         return words.future
-    if any("Cnd" in t.mood or words.conditional_forms.fullmatch(_fold(t.text)) for t in tokens):
+    if conditional:
         return "planned" if reported else words.conditional
     return None
 

@@ -328,6 +328,11 @@ def test_a_text_file_in_utf_16_without_its_mark_is_refused_not_read_as_text(
     folder = make_collection({"a.txt": ARTICLE.encode("utf-16-le")})
     assert run(folder, tmp_path / "out") == 2
     assert "a.txt:1: a NUL byte at offset 1: the file is UTF-16 or binary" in capsys.readouterr().err
+    table = tmp_path / "table"
+    table.mkdir()
+    (table / "articles.jsonl").write_bytes('{"id": "a", "text": "5 camions"}\n'.encode("utf-16-le"))
+    assert run(table, tmp_path / "out") == 2
+    assert "articles.jsonl:1:2: a NUL byte: the file is UTF-16 or binary" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -154,10 +154,8 @@ def _split_front_matter(
 
 
 def _front_matter_problem(path: Path, lines: list[str]) -> ProblemAt:
-    key_lines = _key_lines(lines)
-
     def problem(key: str, message: str) -> InputProblem:
-        line = key_lines.get(key)
+        line = _key_lines(lines).get(key)  # read again only for a front matter with a problem
         shown = lines[line - 1] if line else None
         return InputProblem(path, line, f"front matter: {key} is {message}", None, shown)
 

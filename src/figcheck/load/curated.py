@@ -142,7 +142,7 @@ def _rows(path: Path, lines: list[str]) -> list[tuple[int, list[str]]]:
         for cells in reader:
             rows.append((first, cells))
             first = reader.line_num + 1
-    except csv.Error as error:  # a cell longer than the reader takes, a quote never closed
+    except csv.Error as error:  # a record the reader cannot take
         raise InputError(path, reader.line_num, f"not valid CSV: {error}") from None
     return rows
 

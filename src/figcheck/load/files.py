@@ -46,6 +46,26 @@ def decode(path: Path, raw: bytes) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def decode_line(path: Path, line: int, raw: bytes) -> str:
+    """One line of a table read line by line (`raw`, line `line` of `path`), decoded as `decode` decodes
+    a whole file; a byte-order mark dropped from the first line, line ends kept."""
+    at = raw.find(b"\0")
+    if at >= 0:
+        raise InputError(
+            path, line, "a NUL byte: the file is UTF-16 or binary, not text; save it as UTF-8", column=at + 1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path,
+            line,
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the table as UTF-8",
+            column=error.start + 1,
+        ) from None
+    return text.removeprefix("\ufeff") if line == 1 else text
+
+
 def read_text(path: Path) -> str:
     """The text of the file at `path` (see `decode`); an unreadable file is an InputError."""
     try:

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from figcheck.errors import InputError, InputProblem
 from figcheck.load.articles import Article, article_of, checked_metadata
-from figcheck.load.files import json_data, named_twice, no_character, read_text, yaml_data
+from figcheck.load.files import decode_line, json_data, named_twice, no_character, read_text, yaml_data
 
 TABLES = ("articles.jsonl", "articles.csv", "articles.parquet")
 FIELDS = ("id", "text", "title", "url", "published", "language", "outlet")
@@ -162,7 +162,7 @@ def _jsonl_rows(path: Path) -> Iterator[TableRow]:
 
 
 def _jsonl_record(path: Path, row: TableRow, file: BinaryIO) -> Mapping[str, Any] | InputProblem:
-    text = _decoded(path, row.line, file.readline())
+    text = decode_line(path, row.line, file.readline())
     try:
         record = json_data(path, text)
     except InputError as error:
@@ -217,13 +217,13 @@ def _check_header(path: Path, header: Sequence[str], columns: Columns) -> None:
 @functools.lru_cache(maxsize=8)
 def _csv_header(path: Path, stamp: tuple[int, int]) -> tuple[str, ...]:
     with path.open("rb") as file:
-        return tuple(next(csv.reader(_decoded(path, 1, line) for line in file)))
+        return tuple(next(csv.reader(decode_line(path, 1, line) for line in file)))
 
 
 def _csv_record(
     path: Path, row: TableRow, file: BinaryIO, header: Sequence[str]
 ) -> Mapping[str, Any] | InputProblem:
-    lines = (_decoded(path, row.line + n, raw) for n, raw in enumerate(file))
+    lines = (decode_line(path, row.line + n, raw) for n, raw in enumerate(file))
     try:
         cells = next(csv.reader(lines, strict=True))
     except csv.Error as error:
@@ -294,18 +294,5 @@ def _lines(path: Path) -> Iterator[tuple[int, int, str]]:
     with file:
         offset = 0
         for line, raw in enumerate(file, start=1):
-            yield line, offset, _decoded(path, line, raw)
+            yield line, offset, decode_line(path, line, raw)
             offset += len(raw)
-
-
-def _decoded(path: Path, line: int, raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            path,
-            line,
-            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the table as UTF-8",
-            column=error.start + 1,
-        ) from None
-    return text.removeprefix("\ufeff") if line == 1 else text

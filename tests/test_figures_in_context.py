@@ -681,3 +681,42 @@ def test_the_figures_of_a_sentence_with_an_inline_citation_come_from_its_outlet(
     assert {rows["4 millions"]["source"], rows["70"]["source"]} == {"Le Courrier picard"}
     # the citation's date is when the outlet wrote: it neither dates the figure nor says when it was stated
     assert (rows["70"]["period_start"], rows["70"]["statement_date"]) == (None, None)
+
+
+def test_the_lead_day_under_a_date_line_dates_the_events_told_in_later_paragraphs(resources):
+    text = (
+        "Friday, January 4, 2019\n"
+        "A bridge collapsed on Monday in the port city.\n"
+        "Divers searched the river overnight. 14 cars were swept away. The bridge has 6 lanes and the "
+        "crossings were 80 percent full."
+    )
+    rows = figures(resources, text, "en", "2019-01-04")
+    assert period(rows["14"]) == ("day", "2018-12-31", "2018-12-31")  # the lead's event, in the past tense
+    # a possession and a copula describe how things were, not what happened on Monday
+    assert period(rows["6"]) == period(rows["80"]) == ("unspecified", None, None)
+
+
+def test_a_dateline_that_gives_only_the_day_of_publication_dates_no_later_paragraph(resources):
+    text = (
+        "13 février 2017. – Le tabagisme recule en France depuis plusieurs années.\n"
+        "Les ouvriers fument deux fois plus que les cadres, avec 38 % de fumeurs réguliers."
+    )
+    assert period(figures(resources, text, "fr", "2017-02-13")["38"]) == ("unspecified", None, None)
+
+
+def test_a_period_does_not_date_a_figure_beyond_a_semicolon(resources):
+    rows = figures(
+        resources, "Hungary spent 1.2% of its GDP on defence in 2018; the alliance asks for 2%.", "en"
+    )
+    assert period(rows["1.2"]) == ("whole_year", "2018-01-01", "2018-12-31")
+    assert period(rows["2"]) == ("unspecified", None, None)
+
+
+def test_the_terms_of_a_rule_take_no_period_from_another_sentence(resources):
+    text = (
+        "La croissance a atteint 1,2 % au premier trimestre. Elle reste sous le seuil de 1,5 % qui permet "
+        "de créer des emplois."
+    )
+    rows = figures(resources, text, "fr", "2016-07-29")
+    assert period(rows["1,2"]) == ("quarter", "2016-01-01", "2016-03-31")
+    assert period(rows["1,5"]) == ("unspecified", None, None)

@@ -33,7 +33,8 @@ def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governo
     """Whether the phrase at `period` (start and end in `text`, a period) belongs to the clause of the
     figure whose `governors` are given: it hangs from them, or from a clause under them, but not from
     a coordinated or juxtaposed clause, nor from a clause that describes another noun ("an antibody
-    first isolated in 1995"). A phrase set off by punctuation from such a clause ("la réunion présidée
+    first isolated in 1995"), nor from a clause beyond a semicolon ("spent 1.2 % in 2018; the alliance
+    asks for 2 %"). A phrase set off by punctuation from such a clause ("la réunion présidée
     par le ministre, pour l'ensemble de l'année 2026, l'armée…") is where parsers go wrong most: it is
     not held apart. True where the phrase was not parsed."""
     start, end = period
@@ -44,6 +45,8 @@ def dates(links: Mapping[int, Link], text: str, period: tuple[int, int], governo
         link = links[current]
         if link.head == current:
             return False  # another root: the parser read the phrase as a sentence of its own
+        if link.clause and ";" in text[min(current, link.head) : max(current, link.head)]:
+            return False  # a clause beyond a semicolon is a sentence of its own in all but its stop
         separate = link.dep in SEPARATE_CLAUSES or link.dep in NOUN_CLAUSES and link.head not in governors
         if link.clause and separate:
             between = text[current:start] if current < start else text[end:current]

@@ -20,7 +20,7 @@ from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.sources import in_citation
-from figcheck.extract.status import describes_a_state, figure_status
+from figcheck.extract.status import describes_a_state, figure_status, recounts, states_a_rule
 from figcheck.extract.syntax import Parsed, has_verb
 from figcheck.extract.timeframes import figure_periods
 from figcheck.extract.timewords import wording_words
@@ -128,6 +128,8 @@ def date_figures(
         attaches,
         lambda number: not describes_a_state(grammars[number], language),
         plans,
+        lambda number: recounts(grammars[number], language),
+        lambda number: states_a_rule(grammars[number], language),
         lambda period: (
             parsed is None
             or frames(

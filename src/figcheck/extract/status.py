@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
@@ -48,6 +49,7 @@ class _ClauseWords:
     states: frozenset[str]
     ability: frozenset[str]
     done: frozenset[str]
+    recounting: dict[str, Any] | None
     future: str
     conditional: str
     conditional_forms: regex.Pattern[str]
@@ -66,6 +68,7 @@ def _clause_words(language: str) -> _ClauseWords:
         states=frozenset(_fold(w) for w in grammar.get("states", ())),
         ability=frozenset(_fold(w) for w in grammar.get("ability", ())),
         done=frozenset(_fold(w) for w in grammar.get("done_in_past_participle", ())),
+        recounting=grammar.get("recounting"),
         future=grammar["future"],
         conditional=grammar["conditional"],
         conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
@@ -120,6 +123,44 @@ def describes_a_state(grammar: Grammar | None, language: str) -> bool:
     if verb is None:
         return False
     return _fold(verb.lemma) in _clause_words(language).states
+
+
+def states_a_rule(grammar: Grammar | None, language: str) -> bool:
+    """Whether the figure gives the terms of a rule, a threshold or a guideline ("au-dessus du seuil de
+    1,4 %", "a fine of up to 5,000 euros"), which hold at no particular time."""
+    if grammar is None:
+        return False
+    lemmas = {
+        *grammar.marks,
+        *(w.lemma for w in grammar.verbs),
+        *(h.lemma for a in grammar.auxiliaries for h in a),
+    }
+    return not {_fold(lemma) for lemma in lemmas}.isdisjoint(_clause_words(language).rule)
+
+
+def recounts(grammar: Grammar | None, language: str) -> bool:
+    """Whether the figure's clause tells an event in the tense a report recounts its day in ("fifteen
+    Democrats defected", "48 apartments were damaged", "said it had carried out the attack"): the day an
+    article's lead reports dates such clauses in its later paragraphs, not a state ("the rates were 49 %",
+    "have been at least 25 %", "is not in operation"). A language whose reports recount in every tense (a
+    French report narrates in the present as well) says so by giving no `recounting` tense."""
+    tenses = _clause_words(language).recounting
+    if tenses is None:
+        return True
+    if grammar is None or describes_a_state(grammar, language):
+        return False
+    for verb, helpers in zip(grammar.verbs, grammar.auxiliaries, strict=True):
+        tokens = (verb, *helpers)
+        if verb.pos not in VERBS or not any("Fin" in t.verb_form for t in tokens):
+            continue  # "using ten drones": the verb that carries the tense is further up
+        if _fold(verb.lemma) in tenses["holding"] and not helpers:
+            return False
+        if any(_fold(h.lemma) == tenses["perfect"] for h in helpers):
+            # a past perfect under a past statement is its simple past: "said it had carried out"
+            said = grammar.reported_by
+            return said is not None and tenses["tense"] in said.tense
+        return any(tenses["tense"] in t.tense and "Fin" in t.verb_form for t in tokens)
+    return False
 
 
 def _reported_in_the_past(grammar: Grammar, words: _ClauseWords) -> bool:

@@ -6,7 +6,10 @@ compares, never the figures before it. A day named in the sentence ("On Wednesda
 dead", "As of Sunday") dates the figures that have no other period, even where it is also the day a
 statement was made. A sentence with no period of its own takes the one that governs it: the last
 period read in the sentences before it in its paragraph ("Le mois de juin 2016 est marqué par… Ainsi,
-5 400…"), else the day of the article's dateline ("7 avril 2016. – …").
+5 400…"), else the day the article's lead reports, under a dateline ("7 avril 2016. – … ce lundi 4
+avril") or a date line ("Friday, January 4, 2019" / "A bridge collapsed on Monday…"): in a later
+paragraph only for a clause that recounts an event as the lead's are told (`recounts`). A dateline that
+only gives the day of publication dates no other sentence.
 """
 
 from __future__ import annotations
@@ -50,25 +53,35 @@ def figure_periods(
     attaches: Callable[[int, Period], bool] = lambda number, period: True,
     narrates: Callable[[int], bool] = lambda number: True,
     plans: Callable[[int], bool] = lambda number: False,
+    recounts: Callable[[int], bool] = lambda number: True,
+    rules: Callable[[int], bool] = lambda number: False,
     frames: Callable[[Period], bool] = lambda period: True,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
     quantity's sentence may date it at all (whether it belongs to the quantity's clause); `narrates`
-    whether its clause tells what happened, which a day taken from the sentences before it may date, and
-    `plans` whether it tells what is to come, which no day up to its statement's may date."""
+    whether its clause tells what happened, which a day taken from the sentences before it may date,
+    `plans` whether it tells what is to come, which no day up to its statement's may date, and
+    `recounts` whether it tells an event in the tense of the lead's, which the lead's day may date in a
+    later paragraph; `rules` whether it gives the terms of a rule, which no period of another sentence
+    dates."""
     governing: Period | None = None
     dateline: Period | None = None
+    reported: Period | None = None  # the day the lead of an article reports
     lead: Period | None = None
     release: Period | None = None
     paragraph_of = paragraph_indexes(text, sentences)
     current_paragraph = -1
     by_sentence: dict[int, list[_Candidate]] = {}
     inherited: dict[int, Period | None] = {}
+    carried: set[int] = set()  # the sentences that take the lead's day from another paragraph
+    over_break = False
     references: dict[int, dt.date | None] = {}
+    headed = False  # the article opens with its date on a line of its own
     for index, sentence in enumerate(sentences):
         if paragraph_of[index] != current_paragraph:
-            current_paragraph, governing = paragraph_of[index], release or dateline
+            current_paragraph, governing = paragraph_of[index], release or reported
+            over_break = governing is not None and governing is reported
         said_on = statement_date_of(statement_dates, sentence)
         said_here = statement_date_in(statement_dates, sentence)
         reference = release.period_end if release else said_on.date if said_on else published
@@ -86,26 +99,35 @@ def figure_periods(
             _candidate(text, p, statement_dates, language, quantities) for p in found
         ]
         inherited[index], references[index] = governing, reference
+        if over_break:
+            carried.add(index)
         if lead is None and index < LEAD_SENTENCES:
             lead = _lead_day(text, read, quantities, sentence, attaches)
+        if index == 0:
+            headed = any(c.period.scope == "day" and _whole_line(text, c.period) for c in read)
         if dateline is None:
             dateline = next((c.period for c in read if c.dateline and not _whole_line(text, c.period)), None)
-        if dateline is not None:
-            # a wire-style dateline ("15 avril 2016. – … ont secoué le Japon jeudi"): the day its lead
-            # reports dates the figures that nothing else dates
-            dateline = lead or dateline
-            governing = governing or dateline
+        if dateline is not None or headed:
+            # a wire-style dateline ("15 avril 2016. – … ont secoué le Japon jeudi") or a date line above
+            # the lead ("Friday, January 4, 2019" / "Nancy Pelosi yesterday resumed…"): the day the lead
+            # reports dates the figures that nothing else dates; a dateline that only gives the day of
+            # publication dates none
+            restates = dateline is None or published is not None and dateline.period_start == published
+            reported = lead or (None if restates else dateline)
+            governing = governing or reported
         own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
         if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         framing = [p for p in own if frames(p)]
         if framing:
-            governing = framing[-1]
+            governing, over_break = framing[-1], False
 
-    def may_date(day: Period, number: int, reference: dt.date | None) -> bool:
-        # the day of an event dates neither a state described beside it nor a plan made on that day or after
-        if not narrates(number):
+    def may_date(day: Period, number: int, index: int) -> bool:
+        # the day of an event dates neither a state described beside it nor a plan made on that day or after;
+        # in the paragraphs after the lead's, only what is told as the lead's events are
+        if not narrates(number) or index in carried and not recounts(number):
             return False
+        reference = references[index]
         past = reference is None or day.period_end is None or day.period_end <= reference
         return not (past and plans(number))
 
@@ -116,12 +138,9 @@ def figure_periods(
         period = _nearest_dating(text, by_sentence[index], number, quantity, attaches)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
-            period = None if per_time(text, quantity, language) else inherited[index]
-            if (
-                period is not None
-                and period.scope == "day"
-                and not may_date(period, number, references[index])
-            ):
+            timeless = per_time(text, quantity, language) or rules(number)
+            period = None if timeless else inherited[index]
+            if period is not None and period.scope == "day" and not may_date(period, number, index):
                 period = None
         if period is not None and number in ends:
             period = _end_of(period, ends[number])

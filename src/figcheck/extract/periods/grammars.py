@@ -17,6 +17,7 @@ from figcheck.extract.periods.resolve_days import (
     resolve_numeric_month,
     resolve_week_of,
     resolve_weekday,
+    resolve_weekend,
 )
 from figcheck.extract.periods.resolve_units import (
     resolve_ordinal_quarter,
@@ -150,6 +151,12 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
         resolve_numeric_date,
     ),
     ("dayword", "day", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})", resolve_day_word),
+    (
+        "weekend",
+        "weekend",
+        r"(?:{{LEAD}})(?:(?P<pre>{{RELPRE}})\s+)?(?P<we>{{WEEKEND}})(?:\s+(?P<post>{{RELPOST}}))?",
+        resolve_weekend,
+    ),
     (
         "weekday",
         "weekday",

@@ -238,6 +238,30 @@ def resolve_day_word(match: Any, ctx: ResolveContext) -> Resolution | None:
     return relative_unit("day", offset, ctx)
 
 
+def resolve_weekend(match: Any, ctx: ResolveContext) -> Resolution | None:
+    """The Saturday and Sunday a weekend phrase names: "ce week-end" said from Monday to Wednesday is the
+    one just past, from Thursday on the one coming or under way; "le week-end dernier" is the last one
+    before the statement's week, "next weekend" the first one after the statement; "over the weekend",
+    like a weekday named alone, the last one begun."""
+    reference = ctx.reference
+    if reference is None:
+        return undated("other")
+    words = (group_or_none(match, "pre"), group_or_none(match, "post"))
+    offset = next((ctx.lex.relative.get(fold(w).strip()) for w in words if w), None)
+    coming = monday_of(reference) + timedelta(days=5)  # the Saturday of the statement's week
+    if offset is None:
+        saturday = coming if reference.weekday() >= 5 else coming - timedelta(weeks=1)
+    elif offset == 0:
+        saturday = coming if reference.weekday() >= 3 else coming - timedelta(weeks=1)
+    elif offset == -1:
+        saturday = coming - timedelta(weeks=1)
+    elif offset == 1:
+        saturday = coming if reference.weekday() < 5 else coming + timedelta(weeks=1)
+    else:
+        return None
+    return "other", saturday, saturday + timedelta(days=1), "reference"
+
+
 def resolve_weekday(match: Any, ctx: ResolveContext) -> Resolution | None:
     weekday = ctx.lex.weekdays[fold(match.group("wd"))]
     pre, post = group_or_none(match, "pre"), group_or_none(match, "post")

@@ -274,6 +274,41 @@ def test_a_stretch_ends_on_the_statement_day(resources):
     assert period(rows["2"]) == ("other", "2015-12-01", "2016-11-30")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "expected"),
+    [
+        # "depuis" a count of units runs up to the statement, whatever bounds the count
+        (
+            "Depuis plus de neuf mois, 300 usines ont fermé.",
+            "fr",
+            "300",
+            ("other", "2016-03-01", "2016-11-30"),
+        ),
+        # several years, or a decade, are a stretch of several years; its number is no year
+        (
+            "Ces quatre dernières années, 300 usines ont fermé.",
+            "fr",
+            "300",
+            ("multi_year", "2012-12-01", "2016-11-30"),
+        ),
+        (
+            "Depuis une décennie, 300 usines ont fermé.",
+            "fr",
+            "300",
+            ("multi_year", "2006-12-01", "2016-11-30"),
+        ),
+        (
+            "For more than two years, 300 workers have been on strike.",
+            "en",
+            "300",
+            ("multi_year", "2014-12-01", "2016-11-30"),
+        ),
+    ],
+)
+def test_a_stretch_counted_in_units_runs_up_to_the_statement(resources, text, language, figure, expected):
+    assert period(figures(resources, text, language, "2016-11-30")[figure]) == expected
+
+
 def test_now_is_the_statement_day(resources):
     rows = figures(resources, "La commune compte désormais 17 boulangeries.", "fr", "2016-04-07")
     assert period(rows["17"]) == ("day", "2016-04-07", "2016-04-07")

@@ -80,9 +80,12 @@ def find_stretches(text: str, language: str, reference: dt.date | None) -> list[
     for m in g.stretches.finditer(folded):
         count = _count(m, g)
         if count is not None:
-            start = _back(reference, g.units[m.group("unit")], count) + dt.timedelta(days=1)
+            unit = g.units[m.group("unit")]
+            start = _back(reference, unit, count) + dt.timedelta(days=1)
+            # several years ("depuis près de deux ans", "over the past decade") are a multi-year stretch
+            scope = "multi_year" if unit == "decade" or unit == "year" and count > 1 else "other"
             out.append(
-                Period(m.start(), m.end(), text[m.start() : m.end()], "other", start, reference, "reference")
+                Period(m.start(), m.end(), text[m.start() : m.end()], scope, start, reference, "reference")
             )
     for m in g.first_part.finditer(folded):
         count = _count(m, g)
@@ -153,7 +156,7 @@ def _forward(day: dt.date, unit: str, count: int) -> dt.date:
         return day + dt.timedelta(days=count)
     if unit == "week":
         return day + dt.timedelta(weeks=count)
-    months = count * {"year": 12, "quarter": 3}.get(unit, 1)
+    months = count * {"decade": 120, "year": 12, "quarter": 3}.get(unit, 1)
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -228,6 +228,8 @@ def _end_of(period: Period, end: str) -> Period:
     unit before."""
     if period.period_start is None or period.period_end is None:
         return period
+    if period.scope == "multi_year" and (period.period_start.month, period.period_start.day) != (1, 1):
+        return period  # a stretch back from the statement ("sur deux ans") has no calendar year to give
     if period.scope == "multi_year":
         year = period.period_start.year if end == "first" else period.period_end.year
         start, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -261,15 +263,16 @@ def _sentence_periods(
     the one that governs it ("contre 10,5 % il y a un an")."""
     words = text[sentence.start : sentence.end]
     reference, now = references
-    found = [_scoped(p, language, reference) for p in resolve_phrases(phrases, reference, year)]
+    first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
+    last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
+    calendar = [_scoped(p, language, reference) for p in resolve_phrases(phrases, reference, year)]
+    # a stretch counts its units ("ces quatre dernières années"): its number is a duration, not a year
+    found = [p for p in calendar if not _covers_a_figure(p, quantities[first:last])]
     found += [
         replace(p, start=p.start + sentence.start, end=p.end + sentence.start)
         for p in find_stretches(words, language, now)
     ]
     found = sorted((_dated_within_range(p) for p in _outermost(found)), key=lambda p: p.start)
-    first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
-    last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
-    found = [p for p in found if not _covers_a_figure(p, quantities[first:last])]
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
         own = (p for p in reversed(found) if p.end <= at and not compares(text, p, language, quantities))

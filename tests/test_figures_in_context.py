@@ -309,6 +309,24 @@ def test_a_stretch_counted_in_units_runs_up_to_the_statement(resources, text, la
     assert period(figures(resources, text, language, "2016-11-30")[figure]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        ("Au cours des trois prochaines années, 300 usines vont fermer.", "fr", "300"),
+        ("Over the next three years, 300 plants will close.", "en", "300"),
+        # a stretch said of a plan runs from the statement on
+        ("Le gouvernement va investir 3 milliards d'euros en trois ans.", "fr", "3 milliards"),
+        ("The government will invest 3 billion dollars over three years.", "en", "3 billion"),
+    ],
+)
+def test_a_stretch_to_come_starts_on_the_statement_day(resources, text, language, figure):
+    assert period(figures(resources, text, language, "2016-11-30")[figure]) == (
+        "multi_year",
+        "2016-11-30",
+        "2019-11-29",
+    )
+
+
 def test_now_is_the_statement_day(resources):
     rows = figures(resources, "La commune compte désormais 17 boulangeries.", "fr", "2016-04-07")
     assert period(rows["17"]) == ("day", "2016-04-07", "2016-04-07")

@@ -34,6 +34,7 @@ from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources
 from figcheck.extract.status import figure_status
+from figcheck.extract.stretches import to_come
 from figcheck.extract.syntax import Grammar, Parsed
 from figcheck.extract.timewords import PHRASE_END, release_cue, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
@@ -113,6 +114,8 @@ def figure_rows(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )
         period = _so_far(periods[number], status, said_here, context)
+        if period is not None and status == "planned":
+            period = to_come(period, language)
         if index not in sources_of:
             # an agency the sentence names, else the outlet an inline citation gives
             sources_of[index] = find_sources(sentence_text, language) or find_citations(

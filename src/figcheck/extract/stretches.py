@@ -1,10 +1,12 @@
 """Stretches of time that are not calendar units: "sur un an", "in three days", "les neuf premiers mois",
 "il y a un an", "désormais".
 
-The wording is data (``stretches``, ``first_part``, ``ago``, ``following``, ``now`` and ``stretch_units`` in
-``data/periods_<lang>.yaml``): small regular expressions in which ``{n}`` stands for a number and
-``{unit}`` for a unit of time. A stretch ends on the reference date (the statement date) and has the
-scope ``other``; the first months of a year start on 1 January; ``now`` is the reference day. A shift
+The wording is data (``stretches``, ``coming``, ``first_part``, ``ago``, ``following``, ``now`` and
+``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions in which ``{n}`` stands for
+a number and ``{unit}`` for a unit of time. A stretch ends on the reference date (the statement date), a
+``coming`` one ("au cours des cinq prochaines années") starts on it; either has the scope ``other``, or
+``multi_year`` for several years; the first months of a year start on 1 January; ``now`` is the
+reference day. A shift
 ("il y a un an", "a year earlier") has no dates of its own: it moves another period back (``shifted``).
 """
 
@@ -36,6 +38,7 @@ class Shift:
 @dataclass(frozen=True)
 class _Grammar:
     stretches: regex.Pattern[str]
+    coming: regex.Pattern[str]
     first_part: regex.Pattern[str]
     ago: regex.Pattern[str]
     following: regex.Pattern[str]
@@ -61,6 +64,7 @@ def _grammar(language: str) -> _Grammar:
 
     return _Grammar(
         stretches=compile_all(words.get("stretches", [])),
+        coming=compile_all(words.get("coming", [])),
         first_part=compile_all(words.get("first_part", [])),
         ago=compile_all(words.get("ago", [])),
         following=compile_all(words.get("following", [])),
@@ -77,16 +81,19 @@ def find_stretches(text: str, language: str, reference: dt.date | None) -> list[
     g = _grammar(language)
     folded = fold(text)
     out = []
-    for m in g.stretches.finditer(folded):
-        count = _count(m, g)
-        if count is not None:
+    for pattern, ahead in ((g.stretches, False), (g.coming, True)):
+        for m in pattern.finditer(folded):
+            count = _count(m, g)
+            if count is None:
+                continue
             unit = g.units[m.group("unit")]
-            start = _back(reference, unit, count) + dt.timedelta(days=1)
+            if ahead:
+                start, end = reference, _forward(reference, unit, count) - dt.timedelta(days=1)
+            else:
+                start, end = _back(reference, unit, count) + dt.timedelta(days=1), reference
             # several years ("depuis près de deux ans", "over the past decade") are a multi-year stretch
             scope = "multi_year" if unit == "decade" or unit == "year" and count > 1 else "other"
-            out.append(
-                Period(m.start(), m.end(), text[m.start() : m.end()], scope, start, reference, "reference")
-            )
+            out.append(Period(m.start(), m.end(), text[m.start() : m.end()], scope, start, end, "reference"))
     for m in g.first_part.finditer(folded):
         count = _count(m, g)
         if count is not None:
@@ -113,6 +120,21 @@ def find_shifts(text: str, language: str) -> list[Shift]:
                 unit = g.units[m.group("unit")]
                 out.append(Shift(m.start(), m.end(), text[m.start() : m.end()], unit, count, after))
     return sorted(out, key=lambda s: s.start)
+
+
+def to_come(period: Period, language: str) -> Period:
+    """A stretch back from its statement ("en trois ans", "over three years") said of a plan: the same
+    stretch from the statement on ("le gouvernement va investir 3 milliards en trois ans")."""
+    if period.period_end is None:
+        return period
+    g = _grammar(language)
+    m = g.stretches.fullmatch(fold(period.text))
+    count = _count(m, g) if m is not None else None
+    if m is None or count is None:
+        return period
+    start = period.period_end
+    end = _forward(start, g.units[m.group("unit")], count) - dt.timedelta(days=1)
+    return Period(period.start, period.end, period.text, period.scope, start, end, period.anchor)
 
 
 def shifted(period: Period, shift: Shift) -> Period:

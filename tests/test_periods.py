@@ -307,7 +307,36 @@ def test_relative_phrase_without_reference_is_unresolved():
             "2018-12-26",
             "2018-12-26",
         ),
-        # the weekend: "ce week-end" said on a Wednesday is the one just past, on a Friday the one to come
+        # "ce dimanche" said on a Tuesday of what happened is the Sunday just past, not the next one
+        (
+            "fr",
+            "Ce dimanche, 300 personnes ont manifesté.",
+            "Ce dimanche",
+            "2018-12-25",
+            "day",
+            "2018-12-23",
+            "2018-12-23",
+        ),
+        (
+            "en",
+            "This Sunday, 300 people protested.",
+            "This Sunday",
+            "2018-12-25",
+            "day",
+            "2018-12-23",
+            "2018-12-23",
+        ),
+        # the weekend: "ce week-end" tells the one just past or the one to come by its verb
+        (
+            "fr",
+            "Ce week-end, 300 personnes vont manifester.",
+            "Ce week-end",
+            "2018-12-25",
+            "other",
+            "2018-12-29",
+            "2018-12-30",
+        ),
+        # "le week-end dernier", "over the weekend": the last one begun; "next weekend" the first one to come
         (
             "fr",
             "Ce week-end, 300 personnes ont manifesté.",

@@ -252,7 +252,13 @@ def resolve_weekend(match: Any, ctx: ResolveContext) -> Resolution | None:
     if offset is None:
         saturday = coming if reference.weekday() >= 5 else coming - timedelta(weeks=1)
     elif offset == 0:
-        saturday = coming if reference.weekday() >= 3 else coming - timedelta(weeks=1)
+        # "ce week-end" tells the one just past or the one to come by its sentence's tense, else by the day
+        if ctx.reading == "nearest":
+            saturday = coming if reference.weekday() >= 3 else coming - timedelta(weeks=1)
+        else:
+            saturday = (
+                coming if ctx.reading == "future" or reference.weekday() >= 5 else coming - timedelta(weeks=1)
+            )
     elif offset == -1:
         saturday = coming - timedelta(weeks=1)
     elif offset == 1:
@@ -299,6 +305,10 @@ def resolve_weekday(match: Any, ctx: ResolveContext) -> Resolution | None:
         return "day", cand, cand, "reference"
     if offset == 0:
         d = monday_of(reference) + timedelta(days=weekday)
+        # "ce dimanche" said on a Tuesday of what happened is the Sunday just past; said on the Saturday,
+        # of a night under way, the next day
+        if ctx.reading == "past" and (d - reference).days > 1:
+            d -= timedelta(weeks=1)
     elif offset is not None and ctx.lex.weekday_relative == "week":
         d = monday_of(reference) + timedelta(weeks=offset, days=weekday)
     else:

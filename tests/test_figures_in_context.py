@@ -269,14 +269,15 @@ def test_without_a_model_each_sentence_is_read_on_its_own(resources):
     assert rows["12,000"]["status"] == "actual"
 
 
-def test_a_stretch_ends_on_the_statement_day(resources):
-    rows = figures(resources, "Sur un an, le chômage a reculé de 2 % dans la région.", "fr", "2016-11-30")
-    assert period(rows["2"]) == ("other", "2015-12-01", "2016-11-30")
-
-
 @pytest.mark.parametrize(
     ("text", "language", "figure", "expected"),
     [
+        (
+            "Sur un an, le chômage a reculé de 2 % dans la région.",
+            "fr",
+            "2",
+            ("other", "2015-12-01", "2016-11-30"),
+        ),
         # "depuis" a count of units runs up to the statement, whatever bounds the count
         (
             "Depuis plus de neuf mois, 300 usines ont fermé.",
@@ -303,28 +304,35 @@ def test_a_stretch_ends_on_the_statement_day(resources):
             "300",
             ("multi_year", "2014-12-01", "2016-11-30"),
         ),
+        # a stretch to come, or said of a plan, runs from the statement on
+        (
+            "Au cours des trois prochaines années, 300 usines vont fermer.",
+            "fr",
+            "300",
+            ("multi_year", "2016-11-30", "2019-11-29"),
+        ),
+        (
+            "Over the next three years, 300 plants will close.",
+            "en",
+            "300",
+            ("multi_year", "2016-11-30", "2019-11-29"),
+        ),
+        (
+            "Le gouvernement va investir 3 milliards d'euros en trois ans.",
+            "fr",
+            "3 milliards",
+            ("multi_year", "2016-11-30", "2019-11-29"),
+        ),
+        (
+            "The government will invest 3 billion dollars over three years.",
+            "en",
+            "3 billion",
+            ("multi_year", "2016-11-30", "2019-11-29"),
+        ),
     ],
 )
-def test_a_stretch_counted_in_units_runs_up_to_the_statement(resources, text, language, figure, expected):
+def test_a_stretch_runs_up_to_the_statement_day_or_from_it(resources, text, language, figure, expected):
     assert period(figures(resources, text, language, "2016-11-30")[figure]) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "figure"),
-    [
-        ("Au cours des trois prochaines années, 300 usines vont fermer.", "fr", "300"),
-        ("Over the next three years, 300 plants will close.", "en", "300"),
-        # a stretch said of a plan runs from the statement on
-        ("Le gouvernement va investir 3 milliards d'euros en trois ans.", "fr", "3 milliards"),
-        ("The government will invest 3 billion dollars over three years.", "en", "3 billion"),
-    ],
-)
-def test_a_stretch_to_come_starts_on_the_statement_day(resources, text, language, figure):
-    assert period(figures(resources, text, language, "2016-11-30")[figure]) == (
-        "multi_year",
-        "2016-11-30",
-        "2019-11-29",
-    )
 
 
 def test_now_is_the_statement_day(resources):

@@ -1,13 +1,13 @@
 """Stretches of time that are not calendar units: "sur un an", "in three days", "les neuf premiers mois",
 "il y a un an", "désormais".
 
-The wording is data (``stretches``, ``coming``, ``first_part``, ``ago``, ``following``, ``now`` and
-``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions in which ``{n}`` stands for
-a number and ``{unit}`` for a unit of time. A stretch ends on the reference date (the statement date), a
-``coming`` one ("au cours des cinq prochaines années") starts on it; either has the scope ``other``, or
-``multi_year`` for several years; the first months of a year start on 1 January; ``now`` is the
-reference day. A shift
-("il y a un an", "a year earlier") has no dates of its own: it moves another period back (``shifted``).
+The wording is data (``stretches``, ``since``, ``coming``, ``first_part``, ``ago``, ``following``,
+``now`` and ``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions in which
+``{n}`` stands for a number and ``{unit}`` for a unit of time. A stretch ends on the reference date (the
+statement date), and so does one ``since`` a past day; a ``coming`` one ("au cours des cinq prochaines
+années") starts on it; each has the scope ``other``, or ``multi_year`` for several years; the first
+months of a year start on 1 January; ``now`` is the reference day. A shift ("il y a un an", "a year
+earlier") has no dates of its own: it moves another period back (``shifted``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class Shift:
 @dataclass(frozen=True)
 class _Grammar:
     stretches: regex.Pattern[str]
+    turnable: regex.Pattern[str]  # the stretches a plan turns ahead: all but those since a past day
     coming: regex.Pattern[str]
     first_part: regex.Pattern[str]
     ago: regex.Pattern[str]
@@ -63,7 +64,8 @@ def _grammar(language: str) -> _Grammar:
         return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in filled) + r")(?!\w)")
 
     return _Grammar(
-        stretches=compile_all(words.get("stretches", [])),
+        stretches=compile_all([*words.get("stretches", []), *words.get("since", [])]),
+        turnable=compile_all(words.get("stretches", [])),
         coming=compile_all(words.get("coming", [])),
         first_part=compile_all(words.get("first_part", [])),
         ago=compile_all(words.get("ago", [])),
@@ -128,7 +130,7 @@ def to_come(period: Period, language: str) -> Period:
     if period.period_end is None:
         return period
     g = _grammar(language)
-    m = g.stretches.fullmatch(fold(period.text))
+    m = g.turnable.fullmatch(fold(period.text))
     count = _count(m, g) if m is not None else None
     if m is None or count is None:
         return period

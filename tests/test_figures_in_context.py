@@ -335,6 +335,29 @@ def test_a_stretch_runs_up_to_the_statement_day_or_from_it(resources, text, lang
     assert period(figures(resources, text, language, "2016-11-30")[figure]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        # a stretch that says it is past stays past under a plan
+        ("The firm will reopen the 12 plants it closed over the past three years.", "en", "12"),
+        ("L'entreprise va rouvrir 12 usines fermées ces trois dernières années.", "fr", "12"),
+    ],
+)
+def test_a_stretch_that_says_it_is_past_is_not_turned_ahead_by_a_plan(resources, text, language, figure):
+    assert period(figures(resources, text, language, "2016-11-30")[figure]) == (
+        "multi_year",
+        "2013-12-01",
+        "2016-11-30",
+    )
+
+
+def test_a_plan_turns_ahead_no_stretch_of_another_sentence(resources):
+    rows = figures(
+        resources, "Sur un an, le chômage a reculé de 2 %. Le gouvernement va créer 300 emplois.", "fr"
+    )
+    assert rows["300"]["period_end"] is None or rows["300"]["period_end"] <= dt.date(2024, 3, 8)
+
+
 def test_now_is_the_statement_day(resources):
     rows = figures(resources, "La commune compte désormais 17 boulangeries.", "fr", "2016-04-07")
     assert period(rows["17"]) == ("day", "2016-04-07", "2016-04-07")

@@ -336,7 +336,8 @@ def test_relative_phrase_without_reference_is_unresolved():
             "2018-12-29",
             "2018-12-30",
         ),
-        # "le week-end dernier", "over the weekend": the last one begun; "next weekend" the first one to come
+        # "le week-end dernier": the last one before the statement's week; "over the weekend": the last one
+        # begun; "next weekend": the first one to come
         (
             "fr",
             "Ce week-end, 300 personnes ont manifesté.",
@@ -407,6 +408,20 @@ def test_weekday_relative_to_reference():
         reference=date(2026, 2, 6),
     )
     assert p.period_start == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chaque week-end, 300 personnes manifestent.", "fr"),
+        ("Ce week-end-là, 300 personnes ont manifesté.", "fr"),
+        ("Ce matin-là, 300 personnes ont manifesté.", "fr"),
+        ("The Easter weekend saw 300 protests.", "en"),
+        ("Every weekend, 300 people protest.", "en"),
+    ],
+)
+def test_a_weekend_or_a_part_of_a_day_named_by_no_relative_word_is_no_period(text, language):
+    assert find_periods(text, language, reference=date(2018, 12, 26)) == []
 
 
 def test_figures_are_not_years():

@@ -125,12 +125,12 @@ def date_figures(
         statement_dates,
         published,
         year,
-        attaches,
-        lambda number: not describes_a_state(grammars[number], language),
-        plans,
-        lambda number: recounts(grammars[number], language),
-        lambda number: states_a_rule(grammars[number], language),
-        lambda period: (
+        attaches=attaches,
+        narrates=lambda number: not describes_a_state(grammars[number], language),
+        plans=plans,
+        recounts=lambda number: recounts(grammars[number], language),
+        rules=lambda number: states_a_rule(grammars[number], language),
+        frames=lambda period: (
             parsed is None
             or frames(
                 parsed.links,

@@ -114,7 +114,9 @@ def figure_rows(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )
         period = _so_far(periods[number], status, said_here, context)
-        if period is not None and status == "planned":
+        if period is not None and status == "planned" and sentence.start <= period.start < sentence.end:
+            # a stretch of the plan's own sentence ("va investir 3 milliards en trois ans"), not one it takes
+            # from the sentences before it
             period = to_come(period, language)
         if index not in sources_of:
             # an agency the sentence names, else the outlet an inline citation gives

@@ -40,6 +40,16 @@ def _data(language: str) -> dict[str, object]:
 
 
 @dataclass(frozen=True)
+class _Recounting:
+    """The tense a report recounts its day's events in, the auxiliary of its perfect, and the verbs that
+    alone in a clause tell a state (`recounting` in `data/status_<lang>.yaml`)."""
+
+    tense: str
+    perfect: str
+    holding: frozenset[str]
+
+
+@dataclass(frozen=True)
 class _ClauseWords:
     planned: frozenset[str]
     estimate: frozenset[str]
@@ -49,7 +59,7 @@ class _ClauseWords:
     states: frozenset[str]
     ability: frozenset[str]
     done: frozenset[str]
-    recounting: dict[str, Any] | None
+    recounting: _Recounting | None
     future: str
     conditional: str
     conditional_forms: regex.Pattern[str]
@@ -68,11 +78,17 @@ def _clause_words(language: str) -> _ClauseWords:
         states=frozenset(_fold(w) for w in grammar.get("states", ())),
         ability=frozenset(_fold(w) for w in grammar.get("ability", ())),
         done=frozenset(_fold(w) for w in grammar.get("done_in_past_participle", ())),
-        recounting=grammar.get("recounting"),
+        recounting=_recounting(grammar.get("recounting")),
         future=grammar["future"],
         conditional=grammar["conditional"],
         conditional_forms=regex.compile(grammar.get("conditional_forms") or "(?!)"),
     )
+
+
+def _recounting(words: dict[str, Any] | None) -> _Recounting | None:
+    if words is None:
+        return None
+    return _Recounting(words["tense"], _fold(words["perfect"]), frozenset(_fold(w) for w in words["holding"]))
 
 
 def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: bool = False) -> str:
@@ -153,13 +169,13 @@ def recounts(grammar: Grammar | None, language: str) -> bool:
         tokens = (verb, *helpers)
         if verb.pos not in VERBS or not any("Fin" in t.verb_form for t in tokens):
             continue  # "using ten drones": the verb that carries the tense is further up
-        if _fold(verb.lemma) in tenses["holding"] and not helpers:
+        if _fold(verb.lemma) in tenses.holding and not helpers:
             return False
-        if any(_fold(h.lemma) == tenses["perfect"] for h in helpers):
+        if any(_fold(h.lemma) == tenses.perfect for h in helpers):
             # a past perfect under a past statement is its simple past: "said it had carried out"
             said = grammar.reported_by
-            return said is not None and tenses["tense"] in said.tense
-        return any(tenses["tense"] in t.tense and "Fin" in t.verb_form for t in tokens)
+            return said is not None and tenses.tense in said.tense
+        return any(tenses.tense in t.tense and "Fin" in t.verb_form for t in tokens)
     return False
 
 

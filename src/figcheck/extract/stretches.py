@@ -1,13 +1,14 @@
 """Stretches of time that are not calendar units: "sur un an", "in three days", "les neuf premiers mois",
 "il y a un an", "désormais".
 
-The wording is data (``stretches``, ``since``, ``coming``, ``first_part``, ``ago``, ``following``,
-``now`` and ``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions in which
-``{n}`` stands for a number and ``{unit}`` for a unit of time. A stretch ends on the reference date (the
-statement date), and so does one ``since`` a past day; a ``coming`` one ("au cours des cinq prochaines
-années") starts on it; each has the scope ``other``, or ``multi_year`` for several years; the first
-months of a year start on 1 January; ``now`` is the reference day. A shift ("il y a un an", "a year
-earlier") has no dates of its own: it moves another period back (``shifted``).
+The wording is data (``stretches``, ``past_stretches``, ``coming``, ``first_part``, ``ago``,
+``following``, ``now`` and ``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions
+in which ``{n}`` stands for a number and ``{unit}`` for a unit of time. A stretch ends on the reference
+date (the statement date), unless it is said of a plan and does not say it is past (``to_come``); a
+``coming`` one ("au cours des cinq prochaines années") starts on it; each has the scope ``other``, or
+``multi_year`` for several years; the first months of a year start on 1 January; ``now`` is the
+reference day. A shift ("il y a un an", "a year earlier") has no dates of its own: it moves another
+period back (``shifted``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Shift:
 @dataclass(frozen=True)
 class _Grammar:
     stretches: regex.Pattern[str]
-    turnable: regex.Pattern[str]  # the stretches a plan turns ahead: all but those since a past day
+    turnable: regex.Pattern[str]  # the stretches a plan turns ahead: all but those that say they are past
     coming: regex.Pattern[str]
     first_part: regex.Pattern[str]
     ago: regex.Pattern[str]
@@ -64,7 +65,8 @@ def _grammar(language: str) -> _Grammar:
         return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in filled) + r")(?!\w)")
 
     return _Grammar(
-        stretches=compile_all([*words.get("stretches", []), *words.get("since", [])]),
+        # the past ones first: where both match, the longer past wording is the one read
+        stretches=compile_all([*words.get("past_stretches", []), *words.get("stretches", [])]),
         turnable=compile_all(words.get("stretches", [])),
         coming=compile_all(words.get("coming", [])),
         first_part=compile_all(words.get("first_part", [])),

@@ -150,11 +150,13 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
         r"|(?<![\d/.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d]))",
         resolve_numeric_date,
     ),
-    ("dayword", "day", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})", resolve_day_word),
+    # "ce matin-là", "ce week-end-là" point back to a day the text named, not to the statement's
+    ("dayword", "day", r"(?:{{LEAD}})(?P<dw>{{DAYWORDS}})(?!-l[aà](?![\w]))", resolve_day_word),
     (
         "weekend",
         "weekend",
-        r"(?:{{LEAD}})(?:(?P<pre>{{RELPRE}})\s+)?(?P<we>{{WEEKEND}})(?:\s+(?P<post>{{RELPOST}}))?",
+        r"(?:(?P<lead>{{PREP}})(?:{{DET}})?|{{DET}})?(?:(?P<pre>{{RELPRE}})\s+)?(?P<we>{{WEEKEND}})"
+        r"(?!-l[aà](?![\w]))(?:\s+(?P<post>{{RELPOST}}))?",
         resolve_weekend,
     ),
     (

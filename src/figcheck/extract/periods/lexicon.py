@@ -37,7 +37,7 @@ def lexicon(language: str) -> Lexicon:
     trigger = re.compile(
         r"(?<![\w])(?:(?P<month>" + whole_words(alternation(wording["months"])) + ")"
         r"|(?P<weekday>" + whole_words(alternation(wording["weekdays"])) + ")"
-        r"|(?P<weekend>" + whole_words(alternation(wording.get("weekends") or ["(?!)"])) + ")"
+        r"|(?P<weekend>" + whole_words(alternation(wording.get("weekends") or [])) + ")"
         r"|(?P<unit>"
         + whole_words(alternation(list(wording["units"]) + list(wording.get("trigger_words") or [])))
         + ")"

@@ -65,7 +65,7 @@ def word_classes(wording: dict[str, Any]) -> dict[str, str]:
         r"(?<![\w])(?:" + alternation(abbrev) + r"\.|" + alternation(wording["months"]) + r"(?![\w]))"
     )
     macros["WEEKDAY"] = whole_words(alternation(wording["weekdays"]))
-    macros["WEEKEND"] = whole_words(alternation(wording.get("weekends") or ["(?!)"]))
+    macros["WEEKEND"] = whole_words(alternation(wording.get("weekends") or []))
     macros["ORD"] = (
         r"(?:"
         + whole_words(alternation(wording["ordinals"]))

@@ -239,30 +239,33 @@ def resolve_day_word(match: Any, ctx: ResolveContext) -> Resolution | None:
 
 
 def resolve_weekend(match: Any, ctx: ResolveContext) -> Resolution | None:
-    """The Saturday and Sunday a weekend phrase names: "ce week-end" said from Monday to Wednesday is the
-    one just past, from Thursday on the one coming or under way; "le week-end dernier" is the last one
-    before the statement's week, "next weekend" the first one after the statement; "over the weekend",
-    like a weekday named alone, the last one begun."""
+    """The Saturday and Sunday a weekend phrase names. "Ce week-end" is the one just past when its
+    sentence tells what happened, the one to come when it tells a plan, and without a tense the one just
+    past if said from Monday to Wednesday, else the one to come or under way; "le week-end dernier" is the
+    last one before the statement's week, "next weekend" the first one after the statement; "over the
+    weekend", a weekend after a preposition, the last one begun. A weekend with none of these words
+    ("chaque week-end", "the Easter weekend") names no particular one."""
     reference = ctx.reference
     if reference is None:
         return undated("other")
     words = (group_or_none(match, "pre"), group_or_none(match, "post"))
     offset = next((ctx.lex.relative.get(fold(w).strip()) for w in words if w), None)
-    coming = monday_of(reference) + timedelta(days=5)  # the Saturday of the statement's week
+    if offset is None and group_or_none(match, "lead") is None:
+        return None
+    this_saturday = monday_of(reference) + timedelta(days=5)  # the Saturday of the statement's week
+    last_saturday = this_saturday - timedelta(weeks=1)
     if offset is None:
-        saturday = coming if reference.weekday() >= 5 else coming - timedelta(weeks=1)
+        saturday = this_saturday if reference.weekday() >= 5 else last_saturday
     elif offset == 0:
-        # "ce week-end" tells the one just past or the one to come by its sentence's tense, else by the day
         if ctx.reading == "nearest":
-            saturday = coming if reference.weekday() >= 3 else coming - timedelta(weeks=1)
+            saturday = this_saturday if reference.weekday() >= 3 else last_saturday
         else:
-            saturday = (
-                coming if ctx.reading == "future" or reference.weekday() >= 5 else coming - timedelta(weeks=1)
-            )
+            coming = ctx.reading == "future" or reference.weekday() >= 5
+            saturday = this_saturday if coming else last_saturday
     elif offset == -1:
-        saturday = coming - timedelta(weeks=1)
+        saturday = last_saturday
     elif offset == 1:
-        saturday = coming if reference.weekday() < 5 else coming + timedelta(weeks=1)
+        saturday = this_saturday if reference.weekday() < 5 else this_saturday + timedelta(weeks=1)
     else:
         return None
     return "other", saturday, saturday + timedelta(days=1), "reference"

@@ -114,7 +114,7 @@ def figure_rows(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )
         period = _so_far(periods[number], status, said_here, context)
-        if period is not None and status == "planned" and sentence.start <= period.start < sentence.end:
+        if period is not None and status == "planned" and _named_in(sentence, period):
             # a stretch of the plan's own sentence ("va investir 3 milliards en trois ans"), not one it takes
             # from the sentences before it
             period = to_come(period, language)
@@ -184,6 +184,11 @@ def _so_far(
     )
 
 
+def _named_in(sentence: Span, period: Period) -> bool:
+    """Whether the figure's own sentence names the period, rather than one before it."""
+    return sentence.start <= period.start < sentence.end
+
+
 def _ahead(
     period: Period | None, sentence: Span, said_on: StatementDate | None, context: FigureContext
 ) -> bool:
@@ -193,7 +198,7 @@ def _ahead(
     stated = said_on.date if said_on else context.published
     if period is None or period.period_end is None or stated is None:
         return False
-    if not sentence.start <= period.start < sentence.end:
+    if not _named_in(sentence, period):
         return False
     # "for the rest of the year" starts on the day it is said: all of it is still to come
     from_now_on = period.period_start is not None and period.period_start >= stated < period.period_end

@@ -124,9 +124,11 @@ def _after_comma(verb: Any) -> bool:
 
 def _in_apposition(child: Any, head: Any) -> bool:
     """A name set off after its head ("Le ministre des Finances, Michel Sapin,"), which a parser labels
-    an apposition or, at times, a conjunct."""
+    an apposition or, at times, a conjunct; not an age ("Petro, 58 ans,")."""
     return bool(
-        child.i > head.i and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
+        child.i > head.i
+        and (child.dep_ == "appos" or child.dep_ == "conj" and child.pos_ == "PROPN")
+        and not any(t.like_num for t in child.subtree)
     )
 
 

@@ -31,6 +31,7 @@ from figcheck.extract.dating import Dating
 from figcheck.extract.mentions import Mention
 from figcheck.extract.models import counted_after
 from figcheck.extract.numbers import Quantity, Scan
+from figcheck.extract.numbers.grammar import load_grammar
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources
 from figcheck.extract.status import figure_status
@@ -39,6 +40,7 @@ from figcheck.extract.syntax import Grammar, Parsed
 from figcheck.extract.timewords import PHRASE_END, release_cue, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
+from figcheck.text.quotes import quotations
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 
 SPEAKER_TYPES = ("person", "organization")
@@ -49,6 +51,8 @@ MAX_SPEAKER_DISTANCE = 80
 AHEAD_DAYS = 90
 # an elliptical number above this is no percentage, whatever the figure before it was
 MAX_PERCENT = 100
+# the signs that make a number a change, and the unit of a percentage's change
+SIGNS = frozenset("+-−–")
 # the subject of a data release the parse missed is a short noun phrase
 MAX_PUBLISHER_WORDS = 10
 # words a paragraph's opening attribution may follow ("Toutefois, selon une étude de …")
@@ -70,6 +74,9 @@ class Counted:
     unit: str | None
     text: str | None
     kind: str | None
+
+
+POINTS = Counted("percentage_point", None, "percent")
 
 
 @dataclass(frozen=True)
@@ -220,6 +227,7 @@ def _units(
     text, sentences = context.text, context.sentences
     out: list[Counted] = []
     known: int | None = None  # the last figure so far whose unit is known
+    elliptical: list[int] = []
     for number, quantity in enumerate(quantities):
         if number > 0 and out[-1].unit is not None:
             known = number - 1
@@ -237,7 +245,16 @@ def _units(
             out.append(_counted_noun(context, *noun))
         else:
             implied = _implied(context, quantity, grammar)
-            out.append(implied or _antecedent(number, known, quantities, out, sentences) or own)
+            out.append(implied or _antecedent(text, number, known, quantities, out, sentences) or own)
+            elliptical.append(number)
+    for number in elliptical:
+        # "7 out of 20 suspected cases", "3 sur 12 patients": a part out of a whole counts what it counts
+        whole = number + 1
+        if whole < len(quantities) and out[whole].unit is not None and out[whole].kind != "percent":
+            if load_grammar(context.language).rate_base_gap.fullmatch(
+                text, quantities[number].end, quantities[whole].start
+            ):
+                out[number] = out[whole]
     return out
 
 
@@ -283,6 +300,7 @@ def _counted_noun(context: FigureContext, start: int, end: int) -> Counted:
 
 
 def _antecedent(
+    text: str,
     number: int,
     known: int | None,
     quantities: Sequence[Quantity],
@@ -290,7 +308,7 @@ def _antecedent(
     sentences: Sequence[Span],
 ) -> Counted | None:
     """The unit of the last figure before `number` whose unit is known (`known`), if it stands in the
-    same sentence or the one before."""
+    same sentence or the one before; the points of a percentage, for a change written with its sign."""
     if known is None:
         return None
     here = sentence_of(sentences, quantities[number].start)
@@ -300,7 +318,16 @@ def _antecedent(
     unit, value = units[known], quantities[number].value
     if unit.kind == "percent" and (there != here or value is None or value > MAX_PERCENT):
         return None
+    if unit.unit == "percent" and _signed(text, quantities[number]):
+        return POINTS  # "44,4 % des jeunes (+0,6)": a change of a percentage is in points
     return unit
+
+
+def _signed(text: str, quantity: Quantity) -> bool:
+    """Whether a number is written as a change, with its sign ("+0,6", "(- 0,2)")."""
+    return (
+        quantity.text[:1] in SIGNS or text[max(0, quantity.start - 2) : quantity.start].strip()[-1:] in SIGNS
+    )
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
@@ -324,6 +351,8 @@ def _speakers(
     # "Selon une étude de l'Observatoire, …" opening a paragraph: the paragraph reports that source
     heading: tuple[int | None, str | None] | None = None
     paragraph_of = paragraph_indexes(context.text, context.sentences)
+    spoken: dict[int, tuple[int | None, str | None]] = {}  # the speaker of each attributing sentence
+    quoting = quotations(context.text)
     for index, sentence in enumerate(context.sentences):
         said = parsed.attributions.get(index)
         opens_paragraph = index == 0 or paragraph_of[index] != paragraph_of[index - 1]
@@ -331,10 +360,16 @@ def _speakers(
             heading = None
         if said is None:
             release = _publisher(context, sentence) or release
+            quoted = _quoting(quoting, sentence, context.sentences)
+            if quoted in spoken:
+                by_sentence[index] = spoken[
+                    quoted
+                ]  # « Quelle défaite ? Huit millions… »: still the speaker's
+                continue
             by_sentence[index] = heading if heading is not None and release == (None, None) else release
             continue
         speaker = previous if said.pronoun else _named(context.mentions, said)
-        previous = speaker
+        previous = spoken[index] = speaker
         if said.release:
             release = speaker
         if opens_paragraph and _led_by_preposition(context, sentence, said):
@@ -349,6 +384,15 @@ def _speakers(
         describes = phrase is not None and phrase[0] <= quantity.start < phrase[1]
         speakers.append((None, None) if describes else by_sentence[index])
     return speakers
+
+
+def _quoting(quoting: Sequence[tuple[int, int]], sentence: Span, sentences: Sequence[Span]) -> int | None:
+    """The sentence that opened the quotation `sentence` begins inside, when it opened in an earlier one."""
+    last = bisect_left(quoting, (sentence.start, -1)) - 1
+    if last < 0 or quoting[last][1] <= sentence.start:
+        return None
+    opened = sentence_of(sentences, quoting[last][0])
+    return opened if opened < sentence_of(sentences, sentence.start) else None
 
 
 def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:

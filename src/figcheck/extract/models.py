@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from figcheck.packaged import data_yaml
+from figcheck.text import replacing
 
 
 @cache
@@ -54,8 +55,13 @@ _TOO_LONG = regex.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 def for_the_model(text: str) -> str:
     """`text` as the language model reads it: runs of more than `LONGEST_WORD` characters without a space
-    (a flattened table, a line of brackets) made spaces of the same length."""
-    return _TOO_LONG.sub(lambda run: " " * len(run.group()), text)
+    (a flattened table, a line of brackets) made spaces of the same length, and typographic apostrophes
+    made straight, one character for one: the French pipeline splits `d'Ankara` and `l'Insee` only at a
+    straight one (`d’Ankara` becomes a sentence of its own)."""
+    return _TOO_LONG.sub(lambda run: " " * len(run.group()), _straight_apostrophes(text))
+
+
+_straight_apostrophes = replacing({"’": "'", "ʼ": "'"})
 
 
 def reads_names(language: str) -> bool:
@@ -66,3 +72,10 @@ def reads_names(language: str) -> bool:
 def counted_after(language: str) -> frozenset[str]:
     """The prepositions that join a number to the noun it counts in `language`."""
     return frozenset(str(w).lower() for w in _table().get(language, {}).get("counted_after", ()))
+
+
+def verb_endings(language: str) -> dict[str, str]:
+    """The endings of a language's inflected verbs and the infinitive ending each stands for, longest
+    first: where the pipeline's tables lemmatize a verb as written, its infinitive is looked up."""
+    endings = {str(k): str(v) for k, v in (_table().get(language, {}).get("verb_endings") or {}).items()}
+    return dict(sorted(endings.items(), key=lambda item: -len(item[0])))

@@ -56,6 +56,7 @@ class _ClauseWords:
     reporting: frozenset[str]
     over_infinitive: frozenset[str]
     rule: frozenset[str]
+    imposed: frozenset[str]
     states: frozenset[str]
     ability: frozenset[str]
     done: frozenset[str]
@@ -75,6 +76,7 @@ def _clause_words(language: str) -> _ClauseWords:
         reporting=frozenset(_fold(w) for w in grammar["reporting"]),
         over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
+        imposed=frozenset(_fold(w) for w in grammar.get("imposed", ())),
         states=frozenset(_fold(w) for w in grammar.get("states", ())),
         ability=frozenset(_fold(w) for w in grammar.get("ability", ())),
         done=frozenset(_fold(w) for w in grammar.get("done_in_past_participle", ())),
@@ -105,7 +107,9 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         cued = sentence_status(sentence, language)
         if cued in ("planned", "estimate"):
             return cued
-    found = _status_of(grammar.marks, (), words)
+    # "condamné à 75 000 euros d'amende": a penalty imposed is a fact, not the terms of a rule
+    imposed = any(_fold(verb.lemma) in words.imposed for verb in grammar.verbs)
+    found = _status_of([m for m in grammar.marks if not imposed or _fold(m) not in words.rule], (), words)
     reported = _reported_in_the_past(grammar, words)
     past = False
     for n, (verb, helpers) in enumerate(zip(grammar.verbs, grammar.auxiliaries, strict=True)):
@@ -151,7 +155,12 @@ def states_a_rule(grammar: Grammar | None, language: str) -> bool:
         *(w.lemma for w in grammar.verbs),
         *(h.lemma for a in grammar.auxiliaries for h in a),
     }
-    return not {_fold(lemma) for lemma in lemmas}.isdisjoint(_clause_words(language).rule)
+    return _names_a_rule({_fold(lemma) for lemma in lemmas}, _clause_words(language))
+
+
+def _names_a_rule(folded: set[str], words: _ClauseWords) -> bool:
+    # "condamné à 75 000 euros d'amende": a penalty imposed is a fact, not the terms of a rule
+    return bool(folded & words.rule) and not folded & words.imposed
 
 
 def recounts(grammar: Grammar | None, language: str) -> bool:
@@ -201,7 +210,7 @@ def _status_of(
         return "planned"
     if folded & words.estimate:
         return "estimate"
-    if folded & words.rule:
+    if _names_a_rule(folded, words):
         return "unspecified"
     if any("Fut" in t.tense for t in tokens):
         return words.future

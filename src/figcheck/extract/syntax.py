@@ -18,14 +18,14 @@ is given to the parser as one numeral, which it reads far more reliably than the
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from figcheck.extract.attribution import NO_ATTRIBUTION, Attribution, AttributionWords, find_attribution
 from figcheck.extract.clauses import Link, governors
-from figcheck.extract.models import for_the_model
+from figcheck.extract.models import for_the_model, verb_endings
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.tokens import JOINING, LEMMATIZE, NOUNS, SUBJECTS, VERBS, lemma
 from figcheck.extract.units import normalize
@@ -166,12 +166,28 @@ def _rule_lemmatizer(nlp: Any) -> Callable[[Any], list[str]] | None:
         return None
     # a rule lemma depends on the word, its part of speech and its features only
     lemmas: dict[tuple[int, int, int], list[str]] = {}
+    verbs = lemmatizer.lookups.get_table("lemma_index", {}).get("verb", frozenset())
+    endings = verb_endings(nlp.lang)
 
     def lemmatize(token: Any) -> list[str]:
         key = (token.orth, token.pos, token.morph.key)
-        return lemmas[key] if key in lemmas else lemmas.setdefault(key, rule(token))
+        if key not in lemmas:
+            found = rule(token)
+            if token.pos_ == "VERB" and found[:1] == [token.lower_] and token.lower_ not in verbs:
+                # a verb the pipeline's tables leave as written ("indique"): by its ending, the verb its
+                # index knows ("indiquer")
+                found = _by_ending(token.lower_, endings, verbs) or found
+            lemmas[key] = found
+        return lemmas[key]
 
     return lemmatize
+
+
+def _by_ending(word: str, endings: Mapping[str, str], verbs: Collection[str]) -> list[str]:
+    for ending, infinitive in endings.items():
+        if word.endswith(ending) and (verb := word[: len(word) - len(ending)] + infinitive) in verbs:
+            return [verb]
+    return []
 
 
 def _with_maps(parsed: Iterable[Any], docs: list[Any]) -> Iterable[tuple[Any, Any, Any]]:

@@ -135,7 +135,7 @@ def figure_periods(
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        period = _nearest_dating(text, by_sentence[index], number, quantity, attaches)
+        period = _nearest_dating(text, by_sentence[index], number, quantities, attaches)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             timeless = per_time(text, quantity, language) or rules(number)
@@ -167,7 +167,7 @@ def _lead_day(
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
     last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
     for number in range(first, last):
-        dating = _nearest_dating(text, read, number, quantities[number], attaches)
+        dating = _nearest_dating(text, read, number, quantities, attaches)
         if any(dating is c.period for c in days):
             return dating
     return days[0].period
@@ -397,15 +397,18 @@ def _nearest_dating(
     text: str,
     candidates: Sequence[_Candidate],
     number: int,
-    quantity: Quantity,
+    quantities: Sequence[Quantity],
     attaches: Callable[[int, Period], bool],
 ) -> Period | None:
     """The nearest period of its sentence that may date quantity `number` and stands outside it: one the
     text names first, else a statement's day, else the dateline (none when a named one overlaps the
-    figure). The candidates are asked nearest first and no further than needed: a line dense with figures
-    and dates would cost the product of the two."""
+    figure); one written right after a later figure is that figure's ("la baisse s'affichait à 1,8 %
+    et 2,4 % en 2015"), unless the sentence names no other. The candidates are asked nearest first and
+    no further than needed: a line dense with figures and dates would cost the product of the two."""
+    quantity = quantities[number]
     ranked: Period | None = None  # the nearest outside, not the dateline
     any_candidate: Period | None = None  # the nearest outside
+    taken: Period | None = None  # the nearest written right after a later figure
     named_at_all = ranked_at_all = False
     for distance, c in sorted(((_distance(c.period, quantity), c) for c in candidates), key=lambda d: d[0]):
         if c.cited or (
@@ -415,6 +418,9 @@ def _nearest_dating(
         ):
             continue
         outside = distance >= 0
+        if c.cue is None and _taken_by_a_later(text, quantities, number, c.period):
+            taken = taken or c.period  # still its own when the sentence names no other
+            continue
         if not c.dateline and not c.statement_date:
             if outside:
                 return c.period
@@ -425,7 +431,12 @@ def _nearest_dating(
         any_candidate = any_candidate or (c.period if outside else None)
     if named_at_all:
         return None
-    return ranked if ranked_at_all else any_candidate
+    return taken or (ranked if ranked_at_all else any_candidate)
+
+
+def _taken_by_a_later(text: str, quantities: Sequence[Quantity], number: int, period: Period) -> bool:
+    last = bisect_left(quantities, period.start, key=lambda q: q.start) - 1  # the last figure before it
+    return last > number and _right_after(text, quantities[last], period)
 
 
 def _distance(period: Period, quantity: Quantity) -> int:

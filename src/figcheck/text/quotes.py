@@ -105,3 +105,19 @@ def unbalanced_quotes(text: str) -> list[UnbalancedQuote]:
         dangling = stack
     found.extend(UnbalancedQuote(m.start, m.start + 1, m.char, "never_closed") for m in dangling)
     return sorted(found, key=lambda q: q.start)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Where each quotation opened and closed within its paragraph (from its opening mark to past its
+    closing one), in text order; a quotation never closed in its paragraph is left out."""
+    found: list[tuple[int, int]] = []
+    for paragraph in paragraphs(text):
+        stack: list[_Mark] = []
+        for mark in _marks(text, paragraph.start, paragraph.end, stack):
+            if mark.opens:
+                stack.append(mark)
+            elif any(m.family == mark.family for m in stack):
+                while stack[-1].family != mark.family:
+                    stack.pop()
+                found.append((stack.pop().start, mark.start + 1))
+    return sorted(found)

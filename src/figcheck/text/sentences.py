@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import regex
 
-# A sentence ends at . ! ? … (and any closing quotes after it) followed by space and a capital,
-# or at a line end. Abbreviations such as "M." or "Dr." are not ends.
+# A sentence ends at . ! ? … (and any closing quotes after it, French setting a space before `»`)
+# followed by space and a capital, or at a line end. Abbreviations such as "M." or "Dr." are not ends.
 SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:M|Mme|Mr|Mrs|Ms|Dr|St|Jr|Prof|Gen|Gén|No|n°|etc|av|vs|U\.S|p))[.!?…]+["»”’)]*(?=\s+["«“(]?\p{Lu})"""
+    r"""(?<!\b(?:M|Mme|Mr|Mrs|Ms|Dr|St|Jr|Prof|Gen|Gén|No|n°|etc|av|vs|U\.S|p))[.!?…]+"""
+    r"""(?:[ \u00a0\u202f]?["»”’)])*(?=\s+["«“(]?\p{Lu})"""
 )
 
 # Longer than this, a run of text is no sentence (a table flattened to one line, a list without

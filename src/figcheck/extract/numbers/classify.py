@@ -27,7 +27,6 @@ _PAST_AFTER = regex.compile(r"\s+past\b", regex.I)
 PAST_REACH = 16  # "seven   past"
 _PAST_BEFORE = regex.compile(r"(?r)\bpast\s+\Z", regex.I)
 _CONNECTOR_BEFORE = regex.compile(r"(?r)[0-9\p{L}]\s*-?\s*\p{L}{1,7}\s+\Z")
-_COMMA_AFTER = regex.compile(r",(?!\s*[0-9])")
 _NAME_COMMA_BEFORE = regex.compile(r"(?r)\p{Lu}\p{Ll}+,\s*\Z")
 _CAP_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.-])(?P<w>\p{Lu}[\p{L}]*)[ \t]+\Z")
 
@@ -120,7 +119,7 @@ def _age_kind(state: ScanState, n: FoundNumber) -> str | None:
         if g.age_verbs.search(text, before, start) and not g.skip_de.match(text, n.unit_end or end):
             if not _IL_Y_A.search(text, before, start):
                 return "age"
-    if n.integer and 0 < value < 120 and state.lang == "en" and _appositive_age(state, n):
+    if n.integer and 0 < value < 120 and _appositive_age(state, n):
         return "age"
     return None
 
@@ -358,11 +357,12 @@ def _after_number(state: ScanState, n: FoundNumber) -> bool:
 
 
 def _appositive_age(state: ScanState, n: FoundNumber) -> bool:
-    """ "John Smith, 45, said": a number between commas after a capitalised name."""
+    """ "John Smith, 45, said", "Gustavo Petro, 58 ans, a tweeté": a number between commas after a
+    capitalised name."""
     text = state.text
     if not n.plain:
         return False
-    if not _COMMA_AFTER.match(text, n.end):
+    if not state.grammar.age_apposed.match(text, n.end):
         return False
     return _NAME_COMMA_BEFORE.search(text, max(0, n.start - 30), n.start) is not None
 

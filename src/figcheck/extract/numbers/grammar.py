@@ -33,8 +33,12 @@ def _frag(form: str) -> str:
     return form.replace(" ", r"\s+").replace("'", r"['’]\s*")
 
 
+_LOOKAROUND = regex.compile(r"\(\?<?[!=][^()]*\)")
+
+
 def _alt(forms: list[str]) -> str:
-    frags = sorted({_frag(f) for f in forms}, key=len, reverse=True)
+    # longer wordings first ("bien plus de" before "plus de"), a lookaround not counted in their length
+    frags = sorted({_frag(f) for f in forms}, key=lambda f: len(_LOOKAROUND.sub("", f)), reverse=True)
     return "(?:" + "|".join(frags) + ")" if frags else "(?!)"
 
 
@@ -101,6 +105,7 @@ class Grammar:
     age_before: Any
     age_verbs: Any
     age_after: Any
+    age_apposed: Any
     ago_before: Any
     ago_after: Any
     decade_before: Any
@@ -317,6 +322,7 @@ def load_grammar(lang: str) -> Grammar:
         age_before=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_before'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_verbs=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_verbs'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_after=regex.compile(rf"\s*(?:{_alt(ctx['age_after'])})(?![\p{{L}}])", _I),
+        age_apposed=regex.compile(rf"(?:{_alt(ctx['age_apposed'])}),(?!\s*[0-9])", _I),
         ago_before=before(ctx.get("ago_before") or []),
         ago_after=after(ago_after_forms) if ago_after_forms else regex.compile("(?!)"),
         decade_before=before(ctx.get("decades_before") or []),

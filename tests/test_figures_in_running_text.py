@@ -1,0 +1,109 @@
+"""Figures of running news text where punctuation, quotations and set phrases decide what a figure is
+and who states it: the counted noun of a part, the points of a change, ages set off after a name,
+speech quoted over several sentences, typographic apostrophes, penalties imposed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from figcheck.extract.article import extract_articles
+from figcheck.load.articles import Article
+from figcheck.pipeline import load_resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load_resources([])
+
+
+def figures(resources, text: str, language: str, published: str = "2024-05-14") -> dict[str, dict]:
+    article = Article(
+        doc_id="a",
+        path=Path("a.txt"),
+        collection="c",
+        text=text,
+        language=language,
+        body_line=1,
+        published=dt.date.fromisoformat(published),
+    )
+    [extraction] = extract_articles([article], resources)
+    return {row["text"]: row for row in extraction.figures}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "unit"),
+    [
+        ("Inspectors rejected 9 out of 40 imported crates at the port.", "en", "9", "crates"),
+        ("The comet passed some 12 light years from the star.", "en", "some 12", "light_year"),
+        ("La nébuleuse se trouve à 300 années-lumière de la Terre.", "fr", "300", "light_year"),
+        ("The fire burned 85 square miles of forest.", "en", "85", "square_mile"),
+        ("Le parc couvre 14 km carrés au nord de la ville.", "fr", "14", "km2"),
+    ],
+)
+def test_a_part_out_of_a_whole_and_compound_units_count_what_they_name(
+    resources, text, language, figure, unit
+):
+    row = figures(resources, text, language)[figure]
+    assert unit in (row["unit"], row["unit_text"])
+
+
+def test_a_signed_change_beside_a_percentage_is_in_points(resources):
+    rows = figures(
+        resources, "Le taux d'emploi atteint 61,2 % dans la région (+0,4) et 58,9 % ailleurs (-1,1).", "fr"
+    )
+    assert rows["61,2"]["unit"] == "percent"
+    assert rows["0,4"]["unit"] == "percentage_point"
+    assert rows["-1,1"]["unit"] == "percentage_point"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        ("Après le vote, Marc Olivier, 63 ans, a salué 400 militants.", "fr", "63"),
+        ("The eldest sister, age 31, told police about 14 others.", "en", "31"),
+    ],
+)
+def test_an_age_set_off_after_a_name_is_no_figure(resources, text, language, age):
+    assert age not in figures(resources, text, language)
+
+
+def test_en_plus_de_is_no_bound(resources):
+    rows = figures(resources, "Elle doit payer 8 000 euros en plus d'une interdiction de gérer.", "fr")
+    assert "plus d'une" not in rows
+    assert rows["8 000"]["qualifier"] == "exact"
+
+
+def test_a_penalty_imposed_is_a_fact_and_a_penalty_incurred_the_terms_of_a_rule(resources):
+    rows = figures(
+        resources,
+        "Le maire a été condamné à 20 000 euros d'amende. Un élu risque une amende de 50 000 euros.",
+        "fr",
+    )
+    assert rows["20 000"]["status"] == "actual"
+    assert rows["50 000"]["status"] == "unspecified"
+
+
+def test_a_quotation_over_several_sentences_is_its_speaker_s(resources):
+    text = (
+        "Le soir des résultats, Claire Mercier a tweeté : « Quelle soirée ? Deux millions d'électeurs nous "
+        "ont suivis. » Le lendemain, 300 policiers patrouillaient."
+    )
+    rows = figures(resources, text, "fr")
+    assert rows["Deux millions"]["speaker_text"] == "Claire Mercier"
+    assert rows["300"]["speaker_text"] is None
+
+
+def test_a_typographic_apostrophe_keeps_the_speaker_whole(resources):
+    text = "On compte 41 blessés, selon un communiqué de la préfecture d’Isère."
+    assert figures(resources, text, "fr")["41"]["speaker_text"].endswith("d’Isère")
+
+
+def test_a_period_right_after_a_later_figure_is_that_figure_s(resources):
+    rows = figures(resources, "En 2022, les ventes ont reculé de 3,1 % et de 4,6 % en 2021.", "fr")
+    assert rows["3,1"]["period_start"] == dt.date(2022, 1, 1)
+    assert rows["4,6"]["period_start"] == dt.date(2021, 1, 1)
+    shared = figures(resources, "Les ventes étaient de 12 % et 15 % en 2021.", "fr")
+    assert shared["12"]["period_start"] == dt.date(2021, 1, 1)

@@ -107,3 +107,21 @@ def test_a_period_right_after_a_later_figure_is_that_figure_s(resources):
     assert rows["4,6"]["period_start"] == dt.date(2021, 1, 1)
     shared = figures(resources, "Les ventes étaient de 12 % et 15 % en 2021.", "fr")
     assert shared["12"]["period_start"] == dt.date(2021, 1, 1)
+
+
+def test_a_count_after_a_weekday_and_a_comma_is_a_figure_of_that_day(resources):
+    rows = figures(resources, "Late Monday, 14 climbers were brought down from the ridge.", "en")
+    assert rows["14"]["unit_text"] == "climbers"
+    assert (rows["14"]["period_scope"], rows["14"]["period_start"]) == ("day", dt.date(2024, 5, 13))
+
+
+def test_a_verb_the_pipeline_leaves_as_written_still_reports(resources):
+    rows = figures(
+        resources, "Pour le premier trimestre, l'Insee indique une estimation de 61 300 naissances.", "fr"
+    )
+    assert rows["61 300"]["speaker_text"] == "Insee"
+
+
+def test_an_impersonal_subject_is_no_speaker(resources):
+    rows = figures(resources, "On estime que la milice compte entre 400 et 600 hommes dans la vallée.", "fr")
+    assert rows["entre 400 et 600"]["speaker_text"] is None

@@ -42,6 +42,7 @@ class AttributionWords:
     prepositions: frozenset[str] = frozenset()
     publishing: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    silent: frozenset[str] = frozenset()
 
 
 NO_ATTRIBUTION = AttributionWords()
@@ -92,8 +93,8 @@ def find_attribution(
             subject = token.head if token.head.pos_ in NOUNS else None
         if subject is None:
             subject = _inverted_subject(token)
-        if subject is None:
-            continue
+        if subject is None or folded(subject) in words.silent:
+            continue  # "On estime que…", "Ce jeudi, …": no one who speaks
         found = _phrase(subject, offsets, text, words)
         if not any(c.isdigit() for c in found.text):  # the subject is what was counted, not a speaker
             release = folded(token) in words.publishing or doc.text.rstrip().endswith(":")

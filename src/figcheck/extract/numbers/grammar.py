@@ -314,7 +314,8 @@ def load_grammar(lang: str) -> Grammar:
             rf"(?:er|re|ère|st|nd|rd|th|e|ème)?[\s/.,-]*(?:of\s+|de\s+|du\s+mois\s+de\s+)?{months}(?![\p{{L}}])",
             _I,
         ),
-        weekday_before=regex.compile(rf"(?r){_BOUND_L}{weekdays}\s*,?\s+(?:the\s+|le\s+)?\Z", _I),
+        # "Dimanche 5", "Sunday the 5th"; not "Early Monday, 5 people were rescued"
+        weekday_before=regex.compile(rf"(?r){_BOUND_L}{weekdays}\s+(?:the\s+|le\s+)?\Z", _I),
         day_before=regex.compile(rf"(?r){_BOUND_L}{day_articles}\s+\Z", _I),
         day_after=regex.compile(rf"\s*(?:\Z|[.!?;:,)»\"]|(?:{_alt(ctx['day_closers'])})(?![\p{{L}}]))", _I),
         time_before=regex.compile(rf"(?r){_BOUND_L}{_alt(ctx['time_before'])}\s+\Z", _I),

@@ -212,9 +212,9 @@ def _apply_modifier(period: Period, text: str, low: str, lex: Lexicon, reference
     start = min(modifier.start(), period.start)
     phrase = text[start : period.end]
     if modifier.group("within"):
-        return Period(
-            start, period.end, phrase, "unspecified", period.period_start, period.period_end, period.anchor
-        )
+        # "fin 2025" is some part of the year; "late Tuesday" still that one day
+        scope = "day" if period.scope == "day" else "unspecified"
+        return Period(start, period.end, phrase, scope, period.period_start, period.period_end, period.anchor)
     if modifier.group("since"):
         since, until = _open_interval(period.period_start, reference, named="start")
         # "depuis le 1er janvier": from the start of the reference's year to the reference is year to date

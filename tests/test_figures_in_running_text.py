@@ -64,6 +64,8 @@ def test_a_signed_change_beside_a_percentage_is_in_points(resources):
     [
         ("Après le vote, Marc Olivier, 63 ans, a salué 400 militants.", "fr", "63"),
         ("The eldest sister, age 31, told police about 14 others.", "en", "31"),
+        ("His younger brother, 19, was held with 3 others.", "en", "19"),
+        ("Sa sœur, 27 ans, a retrouvé 2 témoins.", "fr", "27"),
     ],
 )
 def test_an_age_set_off_after_a_name_is_no_figure(resources, text, language, age):
@@ -125,3 +127,10 @@ def test_a_verb_the_pipeline_leaves_as_written_still_reports(resources):
 def test_an_impersonal_subject_is_no_speaker(resources):
     rows = figures(resources, "On estime que la milice compte entre 400 et 600 hommes dans la vallée.", "fr")
     assert rows["entre 400 et 600"]["speaker_text"] is None
+
+
+def test_every_conversion_in_one_bracket_takes_the_qualifier_it_converts(resources):
+    rows = figures(
+        resources, "The lake covered about 4.2 hectares (10.4 acres; .042 square km) in June.", "en"
+    )
+    assert [rows[f]["qualifier"] for f in ("about 4.2", "10.4", ".042")] == ["approx"] * 3

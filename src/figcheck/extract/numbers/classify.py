@@ -357,14 +357,18 @@ def _after_number(state: ScanState, n: FoundNumber) -> bool:
 
 
 def _appositive_age(state: ScanState, n: FoundNumber) -> bool:
-    """ "John Smith, 45, said", "Gustavo Petro, 58 ans, a tweeté": a number between commas after a
-    capitalised name."""
+    """ "John Smith, 45, said", "Gustavo Petro, 58 ans, a tweeté", "another brother, 22, was": a number
+    between commas after a capitalised name or a word for a person."""
     text = state.text
     if not n.plain:
         return False
     if not state.grammar.age_apposed.match(text, n.end):
         return False
-    return _NAME_COMMA_BEFORE.search(text, max(0, n.start - 30), n.start) is not None
+    before = max(0, n.start - 30)
+    return (
+        _NAME_COMMA_BEFORE.search(text, before, n.start) is not None
+        or state.grammar.age_holders.search(text, before, n.start) is not None
+    )
 
 
 def _capitalised_before(state: ScanState, n: FoundNumber) -> bool:

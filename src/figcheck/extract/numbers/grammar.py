@@ -106,6 +106,7 @@ class Grammar:
     age_verbs: Any
     age_after: Any
     age_apposed: Any
+    age_holders: Any
     ago_before: Any
     ago_after: Any
     decade_before: Any
@@ -324,6 +325,7 @@ def load_grammar(lang: str) -> Grammar:
         age_verbs=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_verbs'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_after=regex.compile(rf"\s*(?:{_alt(ctx['age_after'])})(?![\p{{L}}])", _I),
         age_apposed=regex.compile(rf"(?:{_alt(ctx['age_apposed'])}),(?!\s*[0-9])", _I),
+        age_holders=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_holders'])}),\s*\Z", _I),
         ago_before=before(ctx.get("ago_before") or []),
         ago_after=after(ago_after_forms) if ago_after_forms else regex.compile("(?!)"),
         decade_before=before(ctx.get("decades_before") or []),

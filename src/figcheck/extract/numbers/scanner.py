@@ -27,6 +27,8 @@ from figcheck.extract.units import UnitLexicon, default_units
 _CONVERTIBLE = ("measure", "currency")
 _BRACKET_OPEN = regex.compile(r"[ \t\u00a0]*[(\[][ \t\u00a0]*")
 _BRACKET_CLOSE = regex.compile(r"[ \t\u00a0]*[)\]]")
+# between two conversions in one bracket: "(14.95 acres; .0605 square km)"
+_CONVERSIONS_APART = regex.compile(r"[ \t\u00a0]*[;,/][ \t\u00a0]*")
 
 
 def run(state: ScanState) -> Scan:
@@ -62,20 +64,32 @@ def run(state: ScanState) -> Scan:
 
 def _share_qualifiers(state: ScanState, figures: list[FoundNumber]) -> None:
     """A qualifier reaches the figure that restates or extends its own, when that one has none."""
+    converted: FoundNumber | None = None  # the figure the last conversion in brackets converts
     for prev, n in itertools.pairwise(figures):
+        after_conversion = converted is not None and _CONVERSIONS_APART.fullmatch(
+            state.text, number_tail(prev), number_head(n)
+        )
+        converted = None
         if prev.qualifier in ("exact", "range") or n.qualifier != "exact" or n.qstart != number_head(n):
             continue
-        if _converts(state, prev, n) or prev.qualifier == "approx" and _coordinated(state, prev, n):
+        if _converts(state, prev, n, bool(after_conversion)):
+            n.qualifier, converted = prev.qualifier, prev
+        elif prev.qualifier == "approx" and _coordinated(state, prev, n):
             n.qualifier = prev.qualifier
 
 
-def _converts(state: ScanState, prev: FoundNumber, n: FoundNumber) -> bool:
-    """ "about 160 km (100 miles)": a measure or an amount in brackets converts the figure before it."""
+def _converts(state: ScanState, prev: FoundNumber, n: FoundNumber, beside: bool = False) -> bool:
+    """ "about 160 km (100 miles)": a measure or an amount in brackets converts the figure before it;
+    so does the next one in the same brackets, `beside` it ("(14.95 acres; .0605 square km)")."""
     if prev.unit is None or n.unit is None or n.unit.kind not in _CONVERTIBLE:
         return False
-    if _BRACKET_OPEN.fullmatch(state.text, number_tail(prev), number_head(n)) is None:
+    if not beside and _BRACKET_OPEN.fullmatch(state.text, number_tail(prev), number_head(n)) is None:
         return False
-    return _BRACKET_CLOSE.match(state.text, number_tail(n)) is not None
+    tail = number_tail(n)
+    return (
+        _BRACKET_CLOSE.match(state.text, tail) is not None
+        or _CONVERSIONS_APART.match(state.text, tail) is not None
+    )
 
 
 def _coordinated(state: ScanState, prev: FoundNumber, n: FoundNumber) -> bool:

@@ -134,3 +134,27 @@ def test_every_conversion_in_one_bracket_takes_the_qualifier_it_converts(resourc
         resources, "The lake covered about 4.2 hectares (10.4 acres; .042 square km) in June.", "en"
     )
     assert [rows[f]["qualifier"] for f in ("about 4.2", "10.4", ".042")] == ["approx"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "start"),
+    [
+        # the period before dates other figures first: the one after is shared
+        (
+            "Au premier trimestre 2021, le taux était à 8,4 % et 7,9 %, avant de baisser à 7,1 et 6,8 au "
+            "troisième trimestre 2022.",
+            "7,1",
+            dt.date(2022, 7, 1),
+        ),
+        # the two ends of one change share the period after them
+        (
+            "En 2023, le prix a grimpé, passant de 4,1 à 4,6 euros entre mars et juin 2023.",
+            "4,1",
+            dt.date(2023, 3, 1),
+        ),
+    ],
+)
+def test_a_period_after_two_figures_is_shared_when_nothing_else_dates_the_first(
+    resources, text, figure, start
+):
+    assert figures(resources, text, "fr")[figure]["period_start"] == start

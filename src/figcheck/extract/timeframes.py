@@ -135,7 +135,7 @@ def figure_periods(
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        period = _nearest_dating(text, by_sentence[index], number, quantities, attaches)
+        period = _nearest_dating(text, by_sentence[index], number, quantities, attaches, number in ends)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             timeless = per_time(text, quantity, language) or rules(number)
@@ -399,12 +399,15 @@ def _nearest_dating(
     number: int,
     quantities: Sequence[Quantity],
     attaches: Callable[[int, Period], bool],
+    shares: bool = False,
 ) -> Period | None:
     """The nearest period of its sentence that may date quantity `number` and stands outside it: one the
     text names first, else a statement's day, else the dateline (none when a named one overlaps the
-    figure); one written right after a later figure is that figure's ("la baisse s'affichait à 1,8 %
-    et 2,4 % en 2015"), unless the sentence names no other. The candidates are asked nearest first and
-    no further than needed: a line dense with figures and dates would cost the product of the two."""
+    figure). One written right after a later figure is that figure's ("la baisse s'affichait à 1,8 % et
+    2,4 % en 2015"), unless the sentence names no other right before the figure, or the two figures are
+    the ends of one change, which `shares` it ("passant de 10,2 à 10,3 % entre janvier et juillet").
+    The candidates are asked nearest first and no further than needed: a line dense with figures and
+    dates would cost the product of the two."""
     quantity = quantities[number]
     ranked: Period | None = None  # the nearest outside, not the dateline
     any_candidate: Period | None = None  # the nearest outside
@@ -418,12 +421,14 @@ def _nearest_dating(
         ):
             continue
         outside = distance >= 0
-        if c.cue is None and _taken_by_a_later(text, quantities, number, c.period):
+        if c.cue is None and not shares and _taken_by_a_later(text, quantities, number, c.period):
             taken = taken or c.period  # still its own when the sentence names no other
             continue
         if not c.dateline and not c.statement_date:
             if outside:
-                return c.period
+                # "au T3 2015, le chômage était à 10,5 %, avant de baisser à 9,9 et 9,6 au T2": a period
+                # that dates other figures first leaves the one the later figure shares
+                return taken if taken and _figure_between(quantities, number, c.period) else c.period
             named_at_all = True
         if not c.dateline:
             ranked_at_all = True
@@ -432,6 +437,11 @@ def _nearest_dating(
     if named_at_all:
         return None
     return taken or (ranked if ranked_at_all else any_candidate)
+
+
+def _figure_between(quantities: Sequence[Quantity], number: int, period: Period) -> bool:
+    first = bisect_left(quantities, period.end, key=lambda q: q.start)  # the first figure after it
+    return first < number if period.end <= quantities[number].start else False
 
 
 def _taken_by_a_later(text: str, quantities: Sequence[Quantity], number: int, period: Period) -> bool:

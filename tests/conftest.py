@@ -1,9 +1,13 @@
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from figcheck.pipeline import RunResult
+from figcheck.extract.article import Resources, extract_articles
+from figcheck.load.articles import Article
+from figcheck.pipeline import RunResult, load_resources
 from figcheck.rules.runner import ReportedFinding
 
 SEED_TEXT = (
@@ -70,3 +74,24 @@ def expectation_outcomes(result: RunResult) -> list[tuple[object, ...]]:
         (o.type, o.success, o.element_count, o.unexpected_count, o.unexpected_ids)
         for o in result.expectations
     ]
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    """What an extraction reads with, loaded once per test module."""
+    return load_resources([])
+
+
+def figures_of(resources: Resources, text: str, language: str, published: str) -> dict[str, dict[str, Any]]:
+    """The figure rows of one article's `text`, by their words."""
+    article = Article(
+        doc_id="a",
+        path=Path("a.txt"),
+        collection="c",
+        text=text,
+        language=language,
+        body_line=1,
+        published=dt.date.fromisoformat(published),
+    )
+    [extraction] = extract_articles([article], resources)
+    return {row["text"]: row for row in extraction.figures}

@@ -5,32 +5,14 @@ speech quoted over several sentences, typographic apostrophes, penalties imposed
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from figcheck.extract.article import extract_articles
-from figcheck.load.articles import Article
-from figcheck.pipeline import load_resources
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return load_resources([])
+from tests.conftest import figures_of
 
 
 def figures(resources, text: str, language: str, published: str = "2024-05-14") -> dict[str, dict]:
-    article = Article(
-        doc_id="a",
-        path=Path("a.txt"),
-        collection="c",
-        text=text,
-        language=language,
-        body_line=1,
-        published=dt.date.fromisoformat(published),
-    )
-    [extraction] = extract_articles([article], resources)
-    return {row["text"]: row for row in extraction.figures}
+    return figures_of(resources, text, language, published)
 
 
 @pytest.mark.parametrize(

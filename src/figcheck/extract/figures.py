@@ -362,9 +362,8 @@ def _speakers(
             release = _publisher(context, sentence) or release
             quoted = _quoting(quoting, sentence, context.sentences)
             if quoted in spoken:
-                by_sentence[index] = spoken[
-                    quoted
-                ]  # « Quelle défaite ? Huit millions… »: still the speaker's
+                # « Quelle défaite ? Huit millions… »: a quotation still open is still its speaker's
+                by_sentence[index] = spoken[quoted]
                 continue
             by_sentence[index] = heading if heading is not None and release == (None, None) else release
             continue
@@ -388,7 +387,7 @@ def _speakers(
 
 def _quoting(quoting: Sequence[tuple[int, int]], sentence: Span, sentences: Sequence[Span]) -> int | None:
     """The sentence that opened the quotation `sentence` begins inside, when it opened in an earlier one."""
-    last = bisect_left(quoting, (sentence.start, -1)) - 1
+    last = bisect_left(quoting, sentence.start, key=lambda quotation: quotation[0]) - 1
     if last < 0 or quoting[last][1] <= sentence.start:
         return None
     opened = sentence_of(sentences, quoting[last][0])

@@ -51,6 +51,7 @@ def _index_as_sets(nlp: Any) -> None:
 # No word of prose is this long; such runs are given to the model as spaces, which keep every offset.
 LONGEST_WORD = 200
 _TOO_LONG = regex.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+_straight_apostrophes = replacing({"’": "'", "ʼ": "'"})
 
 
 def for_the_model(text: str) -> str:
@@ -59,9 +60,6 @@ def for_the_model(text: str) -> str:
     made straight, one character for one: the French pipeline splits `d'Ankara` and `l'Insee` only at a
     straight one (`d’Ankara` becomes a sentence of its own)."""
     return _TOO_LONG.sub(lambda run: " " * len(run.group()), _straight_apostrophes(text))
-
-
-_straight_apostrophes = replacing({"’": "'", "ʼ": "'"})
 
 
 def reads_names(language: str) -> bool:

@@ -140,3 +140,14 @@ def test_a_period_after_two_figures_is_shared_when_nothing_else_dates_the_first(
     resources, text, figure, start
 ):
     assert figures(resources, text, "fr")[figure]["period_start"] == start
+
+
+def test_a_race_time_is_a_figure_in_seconds_and_a_clock_time_is_none(resources):
+    rows = figures(
+        resources,
+        "She won the marathon in 2:19:12, and he ran the mile in 3:51.40. The tremor struck at 04:12:55 UTC.",
+        "en",
+    )
+    assert rows["2:19:12"]["value"] == 2 * 3600 + 19 * 60 + 12
+    assert rows["3:51.40"]["value"] == 3 * 60 + 51.40
+    assert "04:12:55" not in rows

@@ -64,7 +64,7 @@ def find_numbers(state: ScanState) -> None:
     nums = _numbers_from_anchors(state, anchors)
     nums.sort(key=lambda n: n.start)
     if spans:
-        nums = _merge_spans(nums, spans)
+        nums = _merge_spans(state, nums, spans)
     state.nums = _with_proportions(state, nums)
     state.starts = [n.start for n in state.nums]
 
@@ -169,9 +169,10 @@ def _take_scale_words(
     return i
 
 
-def _merge_spans(nums: list[FoundNumber], spans: list[_Span]) -> list[FoundNumber]:
+def _merge_spans(state: ScanState, nums: list[FoundNumber], spans: list[_Span]) -> list[FoundNumber]:
     """The pre-pass spans (URLs, numeric dates, phone numbers, clock times) decide first; the anchors
-    inside one span become one token ("21/04/2016", "4pm")."""
+    inside one span become one token ("21/04/2016", "4pm"); a time that counts seconds and is no
+    clock's is a figure, its value in seconds ("completing the race in 2:14:04")."""
     k = 0
     kept: list[FoundNumber] = []
     for n in nums:
@@ -188,8 +189,25 @@ def _merge_spans(nums: list[FoundNumber], spans: list[_Span]) -> list[FoundNumbe
                 continue
             n.kind = {"url": "identifier"}.get(kind, kind)
             n.start, n.end = min(span_start, n.start), max(span_end, n.end)
+            if kind == "time":
+                _elapsed(state, n)
         kept.append(n)
     return kept
+
+
+def _elapsed(state: ScanState, n: FoundNumber) -> None:
+    text, g = state.text, state.grammar
+    found = g.elapsed.fullmatch(text, n.start, n.end)
+    if found is None or g.time_before.search(text, max(0, n.start - 30), n.start):
+        return
+    if g.time_after.match(text, n.end) or g.time_zone_after.match(text, n.end):
+        return
+    hours, minutes, seconds, race_minutes, race_seconds = found.groups()
+    if hours is not None:
+        value = int(hours) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))
+    else:
+        value = int(race_minutes) * 60 + float(race_seconds.replace(",", "."))
+    n.kind, n.value, n.integer, n.plain = "figure", value, value.is_integer(), False
 
 
 def _with_proportions(state: ScanState, nums: list[FoundNumber]) -> list[FoundNumber]:

@@ -102,6 +102,7 @@ class Grammar:
     day_after: Any
     time_before: Any
     time_after: Any
+    elapsed: Any
     age_before: Any
     age_verbs: Any
     age_after: Any
@@ -214,7 +215,9 @@ def load_grammar(lang: str) -> Grammar:
         r"|[0-9]{1,2}(?:er|st|nd|rd|th|e)?[/-](?=" + months + r"))"
         r"|(?P<phone>(?<![\w+])\+[0-9][0-9\-./ ()]{6,}[0-9]|(?<![\w/.-])[0-9]{1,4}(?:-[0-9]{2,5}){2,}(?:/[0-9]+)?"
         r"|(?<![\w/.-])0[1-9](?:[ .][0-9]{2}){4}(?![0-9]))"
-        r"|(?P<time>(?<![\w.,:])(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?" + ampm + r")?"
+        r"|(?P<time>(?<![\w.,:])(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\.[0-9]{1,3}(?![0-9]))?(?:\s?"
+        + ampm
+        + r")?"
         r"|[0-9]{1,2}(?:[.][0-9]{2})?\s?" + ampm + r"|[0-9]{3,4}\s?[ap]\.?m\b\.?"
         r"|[0-9]{1,2}\s[ap]\sm\b"
         + (
@@ -321,6 +324,11 @@ def load_grammar(lang: str) -> Grammar:
         day_after=regex.compile(rf"\s*(?:\Z|[.!?;:,)»\"]|(?:{_alt(ctx['day_closers'])})(?![\p{{L}}]))", _I),
         time_before=regex.compile(rf"(?r){_BOUND_L}{_alt(ctx['time_before'])}\s+\Z", _I),
         time_after=regex.compile(rf"[\s-]*(?:{_alt(ctx['time_after'])})", _I),
+        # a race's time, hours to seconds or minutes to hundredths ("2:14:04", "3:43.13"), not a clock's
+        # ("12:34:20", "02:14:04": a clock's hours take two digits)
+        elapsed=regex.compile(
+            r"(?:([1-9]):([0-5][0-9]):([0-5][0-9](?:[.,][0-9]+)?)|([0-9]{1,2}):([0-5][0-9][.,][0-9]{1,3}))"
+        ),
         age_before=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_before'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_verbs=regex.compile(rf"(?r){_BOUND_L}(?:{_alt(ctx['age_verbs'])})(?:\s+{age_adv})*\s*\Z", _I),
         age_after=regex.compile(rf"\s*(?:{_alt(ctx['age_after'])})(?![\p{{L}}])", _I),

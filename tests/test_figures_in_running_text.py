@@ -151,3 +151,16 @@ def test_a_race_time_is_a_figure_in_seconds_and_a_clock_time_is_none(resources):
     assert rows["2:19:12"]["value"] == 2 * 3600 + 19 * 60 + 12
     assert rows["3:51.40"]["value"] == 3 * 60 + 51.40
     assert "04:12:55" not in rows
+
+
+def test_a_comparison_s_period_ends_with_its_phrase_and_its_sentence(resources):
+    text = (
+        "Sur les neuf premiers mois, la ville compte 5 210 mariages, contre 5 480 en 2022, soit une baisse "
+        "de 4,9 %. En 2022, la hausse atteignait 2,2 % et 1,7 % en 2021."
+    )
+    rows = figures(resources, text, "fr", published="2023-10-20")
+    assert rows["5 480"]["period_start"] == dt.date(2022, 1, 1)
+    assert rows["4,9"]["period_start"] == dt.date(2023, 1, 1)  # the nine months, not the compared year
+    assert rows["2,2"]["period_start"] == dt.date(
+        2022, 1, 1
+    )  # "soit" of the sentence before compares nothing here

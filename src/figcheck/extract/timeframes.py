@@ -28,7 +28,7 @@ from figcheck.extract.periods import Period, fold, wording
 from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
-from figcheck.extract.timewords import compares, comparison_cue, per_time, releases
+from figcheck.extract.timewords import PHRASE_END, compares, comparison_cue, per_time, releases
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -415,7 +415,9 @@ def _nearest_dating(
     named_at_all = ranked_at_all = False
     for distance, c in sorted(((_distance(c.period, quantity), c) for c in candidates), key=lambda d: d[0]):
         if c.cited or (
-            quantity.start < c.cue
+            # a comparison's period dates the figures it compares, up to the end of its phrase ("contre
+            # 430 000 sur la même période en 2016, soit une baisse de 2,7 %": not the 2,7 %)
+            (quantity.start < c.cue or PHRASE_END.search(text, c.period.end, quantity.start) is not None)
             if c.cue is not None
             else not (attaches(number, c.period) or _right_after(text, quantity, c.period))
         ):

@@ -20,6 +20,7 @@ COMPARISON_REACH = 40
 PREPOSITION_REACH = 3
 PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
 PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
+SENTENCE_STOP = regex.compile(r"(?r)[.!?…][\"»”’)]*\s+")
 
 
 @cache
@@ -53,6 +54,9 @@ def comparison_cue(text: str, period: Period, language: str, quantities: Sequenc
     figures ("from", "against") needs one between it and the period: "up 4 % from 14 in 2015" compares,
     "survivors from the debris on Monday" does not."""
     left = max(0, period.start - COMPARISON_REACH)
+    # never from the sentence before ("… soit une baisse de 2,7 %. En 2016, …")
+    stop = SENTENCE_STOP.search(text, left, period.start)
+    left = stop.end() if stop is not None else left
     # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
     window = fold(text[left : period.start + PREPOSITION_REACH])
     cues = [left + m.start() for m in wording_words(language, "comparison").finditer(window)]

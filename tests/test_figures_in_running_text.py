@@ -164,3 +164,8 @@ def test_a_comparison_s_period_ends_with_its_phrase_and_its_sentence(resources):
     assert rows["2,2"]["period_start"] == dt.date(
         2022, 1, 1
     )  # "soit" of the sentence before compares nothing here
+
+
+def test_how_long_something_lasted_frames_no_later_sentence(resources):
+    text = "Ministers negotiated the pact over the last three years. While 31 states have signed it, 12 have ratified it."
+    assert figures(resources, text, "en")["31"]["period_text"] is None

@@ -87,7 +87,7 @@ def figure_periods(
         reference = release.period_end if release else said_on.date if said_on else published
         # a stretch or "now" runs to the day of its own sentence's statement, else to the article's day
         now = release.period_end if release else said_here.date if said_here else published
-        found = _sentence_periods(
+        found, stretches = _sentence_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
         if said_here is not None and release is None and published is not None:
@@ -118,7 +118,8 @@ def figure_periods(
         own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
         if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
-        framing = [p for p in own if frames(p)]
+        # how long something lasted ("negotiated the deal over the last four years") frames no later sentence
+        framing = [p for p in own if p.start not in stretches and frames(p)]
         if framing:
             governing, over_break = framing[-1], False
 
@@ -258,9 +259,10 @@ def _sentence_periods(
     references: tuple[dt.date | None, dt.date | None],
     year: int | None,
     governing: Period | None,
-) -> list[Period]:
+) -> tuple[list[Period], frozenset[int]]:
     """The periods one sentence names: calendar phrases, stretches, and shifts of its own period or of
-    the one that governs it ("contre 10,5 % il y a un an")."""
+    the one that governs it ("contre 10,5 % il y a un an"); and where those of its stretches that last
+    more than a day start."""
     words = text[sentence.start : sentence.end]
     reference, now = references
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
@@ -268,10 +270,11 @@ def _sentence_periods(
     calendar = [_scoped(p, language, reference) for p in resolve_phrases(phrases, reference, year)]
     # a stretch counts its units ("ces quatre dernières années"): its number is a duration, not a year
     found = [p for p in calendar if not _covers_a_figure(p, quantities[first:last])]
-    found += [
+    stretches = [
         replace(p, start=p.start + sentence.start, end=p.end + sentence.start)
         for p in find_stretches(words, language, now)
     ]
+    found += stretches
     found = sorted((_dated_within_range(p) for p in _outermost(found)), key=lambda p: p.start)
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start
@@ -292,7 +295,8 @@ def _sentence_periods(
                     moved.anchor,
                 )
             )
-    return sorted(found, key=lambda p: p.start)
+    lasting = frozenset(p.start for p in stretches if p.period_start != p.period_end)  # not "désormais"
+    return sorted(found, key=lambda p: p.start), lasting
 
 
 def _read_before(

@@ -118,7 +118,7 @@ def figure_periods(
         own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
         if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
-        # how long something lasted ("negotiated the deal over the last four years") frames no later sentence
+        # how long an action lasted ("negotiated the deal over the last four years") frames no later sentence
         framing = [p for p in own if p.start not in stretches and frames(p)]
         if framing:
             governing, over_break = framing[-1], False
@@ -261,8 +261,8 @@ def _sentence_periods(
     governing: Period | None,
 ) -> tuple[list[Period], frozenset[int]]:
     """The periods one sentence names: calendar phrases, stretches, and shifts of its own period or of
-    the one that governs it ("contre 10,5 % il y a un an"); and where those of its stretches that last
-    more than a day start."""
+    the one that governs it ("contre 10,5 % il y a un an"); and where its stretches inside a clause that
+    last more than a day start."""
     words = text[sentence.start : sentence.end]
     reference, now = references
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
@@ -295,7 +295,13 @@ def _sentence_periods(
                     moved.anchor,
                 )
             )
-    lasting = frozenset(p.start for p in stretches if p.period_start != p.period_end)  # not "désormais"
+    # a stretch inside a clause tells how long its action lasted; one opening the sentence ("Sur un an,
+    # …") frames it, and "désormais" is a day
+    lasting = frozenset(
+        p.start
+        for p in stretches
+        if p.period_start != p.period_end and text[sentence.start : p.start].strip()
+    )
     return sorted(found, key=lambda p: p.start), lasting
 
 

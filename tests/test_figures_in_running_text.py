@@ -169,3 +169,8 @@ def test_a_comparison_s_period_ends_with_its_phrase_and_its_sentence(resources):
 def test_how_long_something_lasted_frames_no_later_sentence(resources):
     text = "Ministers negotiated the pact over the last three years. While 31 states have signed it, 12 have ratified it."
     assert figures(resources, text, "en")["31"]["period_text"] is None
+    # a stretch opening its sentence frames the sentences after it
+    opening = figures(
+        resources, "Sur un an, le chômage baisse de 0,3 %. Les jeunes inscrits sont 12 000 de plus.", "fr"
+    )
+    assert opening["12 000"]["period_text"] == "Sur un an"

@@ -13,7 +13,6 @@ of.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,7 +20,6 @@ from typing import Any
 
 import regex
 
-from figcheck.extract.attribution import Attribution, attribution_words, speech_cues
 from figcheck.extract.dates import (
     StatementDate,
     statement_date_in,
@@ -34,29 +32,22 @@ from figcheck.extract.numbers import Quantity, Scan
 from figcheck.extract.numbers.grammar import load_grammar
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources
+from figcheck.extract.speakers import attributed_speakers, quoted_speaker, speaker_words
 from figcheck.extract.status import figure_status
 from figcheck.extract.stretches import to_come
 from figcheck.extract.syntax import Grammar, Parsed
-from figcheck.extract.timewords import PHRASE_END, release_cue, says_whole_year
+from figcheck.extract.timewords import PHRASE_END, says_whole_year
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
-from figcheck.text.quotes import quotations
-from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
+from figcheck.text.sentences import Span, sentence_of
 
-SPEAKER_TYPES = ("person", "organization")
-# How far (in characters) a speaker's name may stand from the speech cue: "Selon les résultats de la
-# réunion présidée par le ministre Andrey Belousov".
-MAX_SPEAKER_DISTANCE = 80
 # a period still this many days from its end when stated is about what is to come
 AHEAD_DAYS = 90
 # an elliptical number above this is no percentage, whatever the figure before it was
 MAX_PERCENT = 100
-# the signs that make a number a change, and the unit of a percentage's change
+# the signs that make a number a change
 SIGNS = frozenset("+-−–")
-# the subject of a data release the parse missed is a short noun phrase
-MAX_PUBLISHER_WORDS = 10
-# words a paragraph's opening attribution may follow ("Toutefois, selon une étude de …")
-HEADING_WORDS = 3
+SIGN_IN_BRACKETS = regex.compile(r"\([ \u00a0]?[+\-−–][ \u00a0]?\Z")
 
 
 NEAR_WORDS = 30  # characters around a counted noun where the rest of a unit's words may stand
@@ -76,6 +67,7 @@ class Counted:
     kind: str | None
 
 
+# what a change of a percentage counts: "44,4 % des jeunes (+0,6)"
 POINTS = Counted("percentage_point", None, "percent")
 
 
@@ -104,7 +96,7 @@ def figure_rows(
     text, language = context.text, context.language
     statement_dates, periods = dating.statement_dates, dating.periods
     rows = []
-    speakers = _speakers(scan.quantities, parsed, context) if parsed is not None else []
+    speakers = attributed_speakers(scan.quantities, parsed, context) if parsed is not None else []
     grammars = parsed.grammars if parsed else (None,) * len(scan.quantities)
     units = _units(context, scan.quantities, grammars, counted_after(language))
     sources_of: dict[int, list[SourceCue]] = {}  # sentence -> its agency attributions
@@ -134,8 +126,8 @@ def figure_rows(
         if parsed is not None:
             speaker, speaker_text = speakers[number]
         else:
-            speaker = _speaker(context.mentions, sentence, sentence_text, quantity, language)
-            speaker_text = _speaker_text(context.mentions, speaker)
+            speaker = quoted_speaker(context.mentions, sentence, sentence_text, quantity, language)
+            speaker_text = speaker_words(context.mentions, speaker)
         rows.append(
             {
                 "doc_id": None,
@@ -229,7 +221,7 @@ def _units(
     known: int | None = None  # the last figure so far whose unit is known
     elliptical: list[int] = []
     for number, quantity in enumerate(quantities):
-        if number > 0 and out[-1].unit is not None:
+        if number > 0 and out[-1].unit is not None and out[-1] is not POINTS:
             known = number - 1
         grammar = grammars[number]
         counted = grammar.counted if grammar is not None else None
@@ -244,16 +236,22 @@ def _units(
             # "une centaine de Gilets jaunes": the noun after it, whatever the parser made of it
             out.append(_counted_noun(context, *noun))
         else:
-            implied = _implied(context, quantity, grammar)
-            out.append(implied or _antecedent(text, number, known, quantities, out, sentences) or own)
-            elliptical.append(number)
+            found = _implied(context, quantity, grammar) or _antecedent(
+                text, number, known, quantities, out, sentences
+            )
+            out.append(found or own)
+            if found is None:
+                elliptical.append(number)
+    part_gap = load_grammar(context.language).part_gap
     for number in elliptical:
         # "7 out of 20 suspected cases", "3 sur 12 patients": a part out of a whole counts what it counts
         whole = number + 1
-        if whole < len(quantities) and out[whole].unit is not None and out[whole].kind != "percent":
-            if load_grammar(context.language).rate_base_gap.fullmatch(
-                text, quantities[number].end, quantities[whole].start
-            ):
+        if (
+            whole < len(quantities)
+            and out[whole].unit is not None
+            and out[whole].kind not in ("percent", "time")
+        ):
+            if part_gap.fullmatch(text, quantities[number].end, quantities[whole].start):
                 out[number] = out[whole]
     return out
 
@@ -324,10 +322,14 @@ def _antecedent(
 
 
 def _signed(text: str, quantity: Quantity) -> bool:
-    """Whether a number is written as a change, with its sign ("+0,6", "(- 0,2)")."""
-    return (
-        quantity.text[:1] in SIGNS or text[max(0, quantity.start - 2) : quantity.start].strip()[-1:] in SIGNS
-    )
+    """Whether a number is written as a change: its sign glued to it ("+0,6") or in brackets ("(- 0,2)"),
+    not a dash set apart ("10,2 % des actifs – 9,8 un an plus tôt")."""
+    if quantity.text[:1] in SIGNS:  # the sign read with the number
+        return (
+            not quantity.text[1:2].isspace()
+            or text[max(0, quantity.start - 2) : quantity.start].strip() == "("
+        )
+    return SIGN_IN_BRACKETS.search(text, max(0, quantity.start - 4), quantity.start) is not None
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
@@ -337,154 +339,3 @@ def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:
         return False
     between = text[quantity.end : quantity.unit_start].strip().lower()
     return not between or between in joins
-
-
-def _speakers(
-    quantities: Sequence[Quantity], parsed: Parsed, context: FigureContext
-) -> list[tuple[int | None, str | None]]:
-    """Each quantity's speaker (a mention's index, the words that name it) from its sentence's
-    attribution; a pronoun stands for the previous speaker, and a data release's speaker holds for the
-    figures after it that no one else states."""
-    by_sentence: dict[int, tuple[int | None, str | None]] = {}
-    previous: tuple[int | None, str | None] = (None, None)
-    release: tuple[int | None, str | None] = (None, None)
-    # "Selon une étude de l'Observatoire, …" opening a paragraph: the paragraph reports that source
-    heading: tuple[int | None, str | None] | None = None
-    paragraph_of = paragraph_indexes(context.text, context.sentences)
-    spoken: dict[int, tuple[int | None, str | None]] = {}  # the speaker of each attributing sentence
-    quoting = quotations(context.text)
-    for index, sentence in enumerate(context.sentences):
-        said = parsed.attributions.get(index)
-        opens_paragraph = index == 0 or paragraph_of[index] != paragraph_of[index - 1]
-        if opens_paragraph:
-            heading = None
-        if said is None:
-            release = _publisher(context, sentence) or release
-            quoted = _quoting(quoting, sentence, context.sentences)
-            if quoted in spoken:
-                # « Quelle défaite ? Huit millions… »: a quotation still open is still its speaker's
-                by_sentence[index] = spoken[quoted]
-                continue
-            by_sentence[index] = heading if heading is not None and release == (None, None) else release
-            continue
-        speaker = previous if said.pronoun else _named(context.mentions, said)
-        previous = spoken[index] = speaker
-        if said.release:
-            release = speaker
-        if opens_paragraph and _led_by_preposition(context, sentence, said):
-            heading = speaker
-        by_sentence[index] = speaker
-    speakers = []
-    for quantity in quantities:
-        index = sentence_of(context.sentences, quantity.start)
-        said = parsed.attributions.get(index)
-        # "Un autre des trois journalistes, X, a dit…": a figure in the speaker's own phrase describes them
-        phrase = said.phrase if said is not None else None
-        describes = phrase is not None and phrase[0] <= quantity.start < phrase[1]
-        speakers.append((None, None) if describes else by_sentence[index])
-    return speakers
-
-
-def _quoting(quoting: Sequence[tuple[int, int]], sentence: Span, sentences: Sequence[Span]) -> int | None:
-    """The sentence that opened the quotation `sentence` begins inside, when it opened in an earlier one."""
-    last = bisect_left(quoting, sentence.start, key=lambda quotation: quotation[0]) - 1
-    if last < 0 or quoting[last][1] <= sentence.start:
-        return None
-    opened = sentence_of(sentences, quoting[last][0])
-    return opened if opened < sentence_of(sentences, sentence.start) else None
-
-
-def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:
-    """Whether the attribution is a preposition at the head of its sentence ("Toutefois, selon une étude
-    de l'Observatoire, …", "According to the ministry, …")."""
-    head = fold(context.text[sentence.start : said.start]).replace(",", " ").split()
-    prepositions = {fold(w) for w in attribution_words(context.language).prepositions}
-    return len(head) <= HEADING_WORDS and any(w in prepositions for w in head)
-
-
-def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str | None] | None:
-    """Who publishes a data release the parse missed ("L'institut Eurostat dévoile les chiffres…"): the
-    words before the release's own (after a dateline), with the first person or institution they name."""
-    cue = release_cue(context.text[sentence.start : sentence.end], context.language)
-    if cue is None:
-        return None
-    head = context.text[sentence.start : sentence.start + cue]
-    start = sentence.start + max(head.rfind("– "), head.rfind("— "), -2) + 2
-    words = context.text[start : sentence.start + cue].strip(" ,")
-    if not words or len(words.split()) > MAX_PUBLISHER_WORDS:
-        return None
-    named = next(
-        (
-            i
-            for i, m in enumerate(context.mentions)
-            if m.type in SPEAKER_TYPES and start <= m.start < sentence.start + cue
-        ),
-        None,
-    )
-    if named is None:
-        return None
-    return _full_name(context.mentions, named), words
-
-
-def _named(mentions: Sequence[Mention], said: Attribution) -> tuple[int | None, str | None]:
-    """The person or institution an attribution names (its full name's mention), and its words: a person
-    before an institution ("Houthi military spokesperson Yahya Sarea"), else the last named."""
-    # the mentions are in text order: only those starting within the attribution are looked at
-    first = bisect_left(mentions, said.start, key=lambda m: m.start)
-    last = bisect_left(mentions, said.end, key=lambda m: m.start)
-    inside = [
-        i for i in range(first, last) if mentions[i].type in SPEAKER_TYPES and mentions[i].end <= said.end
-    ]
-    if not inside:
-        return None, said.text
-    linked = _full_name(
-        mentions, max(inside, key=lambda i: (mentions[i].type == "person", mentions[i].start))
-    )
-    return linked, _speaker_text(mentions, linked)
-
-
-def _speaker(
-    mentions: Sequence[Mention], sentence: Span, sentence_text: str, quantity: Quantity, language: str
-) -> int | None:
-    """The person or institution the sentence quotes: the one named nearest a speech cue ("a déclaré",
-    "selon", "said"), resolved to the full name a title or surname stands for. None when nobody speaks."""
-    cues = [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in speech_cues(language).finditer(sentence_text)
-    ]
-    first = bisect_left(mentions, sentence.start, key=lambda m: m.start)
-    last = bisect_left(mentions, sentence.end, key=lambda m: m.start)
-    candidates = [
-        i
-        for i in range(first, last)
-        if mentions[i].type in SPEAKER_TYPES
-        and not (mentions[i].start < quantity.end and quantity.start < mentions[i].end)
-    ]
-    if not cues or not candidates:
-        return None
-
-    def distance(index: int) -> int:
-        mention = mentions[index]
-        return min(max(start - mention.end, mention.start - end, 0) for start, end in cues)
-
-    chosen = min(candidates, key=lambda i: (distance(i), mentions[i].type != "person"))
-    if distance(chosen) > MAX_SPEAKER_DISTANCE:
-        return None
-    return _full_name(mentions, chosen)
-
-
-def _full_name(mentions: Sequence[Mention], index: int) -> int:
-    """The mention of the full name a surname or title stands for ("Beloussov" → "Andreï Beloussov")."""
-    linked = mentions[index].refers_to
-    return index if linked is None else linked
-
-
-def _speaker_text(mentions: Sequence[Mention], index: int | None) -> str | None:
-    if index is None:
-        return None
-    mention = mentions[index]
-    return (
-        f"{mention.title}, {mention.text}"
-        if mention.title and mention.title != mention.text
-        else mention.text
-    )

@@ -107,8 +107,8 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         cued = sentence_status(sentence, language)
         if cued in ("planned", "estimate"):
             return cued
-    # "condamné à 75 000 euros d'amende": a penalty imposed is a fact, not the terms of a rule
-    imposed = any(_fold(verb.lemma) in words.imposed for verb in grammar.verbs)
+    # the rule words among the figure's own words name no rule under a verb that imposes a penalty
+    imposed = not words.imposed.isdisjoint(_fold(verb.lemma) for verb in grammar.verbs)
     found = _status_of([m for m in grammar.marks if not imposed or _fold(m) not in words.rule], (), words)
     reported = _reported_in_the_past(grammar, words)
     past = False
@@ -159,7 +159,8 @@ def states_a_rule(grammar: Grammar | None, language: str) -> bool:
 
 
 def _names_a_rule(folded: set[str], words: _ClauseWords) -> bool:
-    # "condamné à 75 000 euros d'amende": a penalty imposed is a fact, not the terms of a rule
+    """Whether the words give the terms of a rule: a penalty a court imposes is a fact ("condamné à
+    75 000 euros d'amende"), not the terms of one."""
     return bool(folded & words.rule) and not folded & words.imposed
 
 

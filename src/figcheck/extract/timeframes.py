@@ -9,7 +9,8 @@ period read in the sentences before it in its paragraph ("Le mois de juin 2016 e
 5 400…"), else the day the article's lead reports, under a dateline ("7 avril 2016. – … ce lundi 4
 avril") or a date line ("Friday, January 4, 2019" / "A bridge collapsed on Monday…"): in a later
 paragraph only for a clause that recounts an event as the lead's are told (`recounts`). A dateline that
-only gives the day of publication dates no other sentence.
+only gives the day of publication dates no other sentence, and how long an action lasted ("negotiated
+the deal over the last four years") governs no sentence after it.
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 import regex
 
 from figcheck.extract.dates import StatementDate, statement_date_in, statement_date_of
+from figcheck.extract.nearest import Candidate, nearest_dating
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, fold, wording
 from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
-from figcheck.extract.timewords import PHRASE_END, compares, comparison_cue, per_time, releases
+from figcheck.extract.timewords import compares, comparison_cue, per_time, releases
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -38,7 +40,7 @@ WEEKDAY_ROOM = 12
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
-RIGHT_AFTER = regex.compile(r"\s*[%‰]?\s*")
+WORD = regex.compile(r"\w+")
 
 
 def figure_periods(
@@ -72,7 +74,7 @@ def figure_periods(
     release: Period | None = None
     paragraph_of = paragraph_indexes(text, sentences)
     current_paragraph = -1
-    by_sentence: dict[int, list[_Candidate]] = {}
+    by_sentence: dict[int, list[Candidate]] = {}
     inherited: dict[int, Period | None] = {}
     carried: set[int] = set()  # the sentences that take the lead's day from another paragraph
     over_break = False
@@ -136,7 +138,7 @@ def figure_periods(
     out: list[Period | None] = []
     for number, quantity in enumerate(quantities):
         index = sentence_of(sentences, quantity.start)
-        period = _nearest_dating(text, by_sentence[index], number, quantities, attaches, number in ends)
+        period = nearest_dating(text, by_sentence[index], number, quantities, attaches, number in ends)
         if period is None and not any(c.cue is None and not c.dateline for c in by_sentence[index]):
             # a sentence that names its own time for another clause does not take the governing one
             timeless = per_time(text, quantity, language) or rules(number)
@@ -154,7 +156,7 @@ def figure_periods(
 
 def _lead_day(
     text: str,
-    read: Sequence[_Candidate],
+    read: Sequence[Candidate],
     quantities: Sequence[Quantity],
     sentence: Span,
     attaches: Callable[[int, Period], bool],
@@ -168,7 +170,7 @@ def _lead_day(
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)
     last = bisect_left(quantities, sentence.end, key=lambda q: q.start)
     for number in range(first, last):
-        dating = _nearest_dating(text, read, number, quantities, attaches)
+        dating = nearest_dating(text, read, number, quantities, attaches)
         if any(dating is c.period for c in days):
             return dating
     return days[0].period
@@ -180,25 +182,14 @@ def sentence_phrases(text: str, language: str, sentences: Sequence[Span]) -> lis
     return [match_phrases(text[s.start : s.end], language, s.start) for s in sentences]
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A period of a figure's sentence, with what decides which figures it may date."""
-
-    period: Period
-    cue: int | None  # where its comparison word starts: it dates only the figures after it
-    dateline: bool
-    statement_date: bool
-    cited: bool  # the date of an inline citation: it dates no figure, yet the sentence names its time
-
-
 def _candidate(
     text: str,
     period: Period,
     statement_dates: Sequence[StatementDate],
     language: str,
     quantities: Sequence[Quantity],
-) -> _Candidate:
-    return _Candidate(
+) -> Candidate:
+    return Candidate(
         period,
         comparison_cue(text, period, language, quantities),
         _is_dateline(text, period),
@@ -295,12 +286,12 @@ def _sentence_periods(
                     moved.anchor,
                 )
             )
-    # a stretch inside a clause tells how long its action lasted; one opening the sentence ("Sur un an,
-    # …") frames it, and "désormais" is a day
+    # a stretch inside a clause tells how long its action lasted; one opening the sentence, at most after a
+    # word such as "Et" or "Toutefois" ("Sur un an, …"), frames it, and "désormais" is a day
     lasting = frozenset(
         p.start
         for p in stretches
-        if p.period_start != p.period_end and text[sentence.start : p.start].strip()
+        if p.period_start != p.period_end and len(WORD.findall(text, sentence.start, p.start)) > 1
     )
     return sorted(found, key=lambda p: p.start), lasting
 
@@ -393,79 +384,6 @@ def _describes_a_thing(text: str, quantity: Quantity) -> bool:
     describes a thing, not an amount over a time."""
     after = text[quantity.end : quantity.end + 2]
     return len(after) == 2 and after[0] == "-" and after[1].isalpha()
-
-
-def _right_after(text: str, quantity: Quantity, period: Period) -> bool:
-    """A period written right after its figure ("et 11,5 % il y a un an") is that figure's, whatever
-    clause a parser hangs it from."""
-    return (
-        quantity.end <= period.start and RIGHT_AFTER.fullmatch(text, quantity.end, period.start) is not None
-    )
-
-
-def _nearest_dating(
-    text: str,
-    candidates: Sequence[_Candidate],
-    number: int,
-    quantities: Sequence[Quantity],
-    attaches: Callable[[int, Period], bool],
-    shares: bool = False,
-) -> Period | None:
-    """The nearest period of its sentence that may date quantity `number` and stands outside it: one the
-    text names first, else a statement's day, else the dateline (none when a named one overlaps the
-    figure). One written right after a later figure is that figure's ("la baisse s'affichait à 1,8 % et
-    2,4 % en 2015"), unless the sentence names no other right before the figure, or the two figures are
-    the ends of one change, which `shares` it ("passant de 10,2 à 10,3 % entre janvier et juillet").
-    The candidates are asked nearest first and no further than needed: a line dense with figures and
-    dates would cost the product of the two."""
-    quantity = quantities[number]
-    ranked: Period | None = None  # the nearest outside, not the dateline
-    any_candidate: Period | None = None  # the nearest outside
-    taken: Period | None = None  # the nearest written right after a later figure
-    named_at_all = ranked_at_all = False
-    for distance, c in sorted(((_distance(c.period, quantity), c) for c in candidates), key=lambda d: d[0]):
-        if c.cited or (
-            # a comparison's period dates the figures it compares, up to the end of its phrase ("contre
-            # 430 000 sur la même période en 2016, soit une baisse de 2,7 %": not the 2,7 %)
-            (quantity.start < c.cue or PHRASE_END.search(text, c.period.end, quantity.start) is not None)
-            if c.cue is not None
-            else not (attaches(number, c.period) or _right_after(text, quantity, c.period))
-        ):
-            continue
-        outside = distance >= 0
-        if c.cue is None and not shares and _taken_by_a_later(text, quantities, number, c.period):
-            taken = taken or c.period  # still its own when the sentence names no other
-            continue
-        if not c.dateline and not c.statement_date:
-            if outside:
-                # "au T3 2015, le chômage était à 10,5 %, avant de baisser à 9,9 et 9,6 au T2": a period
-                # that dates other figures first leaves the one the later figure shares
-                return taken if taken and _figure_between(quantities, number, c.period) else c.period
-            named_at_all = True
-        if not c.dateline:
-            ranked_at_all = True
-            ranked = ranked or (c.period if outside else None)
-        any_candidate = any_candidate or (c.period if outside else None)
-    if named_at_all:
-        return None
-    return taken or (ranked if ranked_at_all else any_candidate)
-
-
-def _figure_between(quantities: Sequence[Quantity], number: int, period: Period) -> bool:
-    first = bisect_left(quantities, period.end, key=lambda q: q.start)  # the first figure after it
-    return first < number if period.end <= quantities[number].start else False
-
-
-def _taken_by_a_later(text: str, quantities: Sequence[Quantity], number: int, period: Period) -> bool:
-    last = bisect_left(quantities, period.start, key=lambda q: q.start) - 1  # the last figure before it
-    return last > number and _right_after(text, quantities[last], period)
-
-
-def _distance(period: Period, quantity: Quantity) -> int:
-    """Characters between a period and a figure; -1 when they overlap."""
-    if period.start >= quantity.end:
-        return period.start - quantity.end
-    return quantity.start - period.end if period.end <= quantity.start else -1
 
 
 def _is_statement_date(period: Period, dates: Sequence[StatementDate]) -> bool:

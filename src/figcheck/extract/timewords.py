@@ -14,13 +14,13 @@ import regex
 
 from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, fold, wording
+from figcheck.text.sentences import SENTENCE_END
 
 # how far before a period phrase its comparison word may stand: "contre 10,5 % il y a un an"
 COMPARISON_REACH = 40
 PREPOSITION_REACH = 3
 PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
 PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
-SENTENCE_STOP = regex.compile(r"(?r)[.!?…][\"»”’)]*\s+")
 
 
 @cache
@@ -55,8 +55,8 @@ def comparison_cue(text: str, period: Period, language: str, quantities: Sequenc
     "survivors from the debris on Monday" does not."""
     left = max(0, period.start - COMPARISON_REACH)
     # never from the sentence before ("… soit une baisse de 2,7 %. En 2016, …")
-    stop = SENTENCE_STOP.search(text, left, period.start)
-    left = stop.end() if stop is not None else left
+    for stop in SENTENCE_END.finditer(text, left, min(len(text), period.start + 2)):
+        left = max(left, min(stop.end(), period.start))
     # the phrase may begin with the comparison's own preposition: "par rapport [à l'année précédente]"
     window = fold(text[left : period.start + PREPOSITION_REACH])
     cues = [left + m.start() for m in wording_words(language, "comparison").finditer(window)]

@@ -6,6 +6,7 @@ paragraph and closed only at the end of the last one; French may mark the contin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -108,16 +109,22 @@ def unbalanced_quotes(text: str) -> list[UnbalancedQuote]:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Where each quotation opened and closed within its paragraph (from its opening mark to past its
-    closing one), in text order; a quotation never closed in its paragraph is left out."""
+    """Where each outermost quotation opened and closed within its paragraph (from its opening mark to
+    past its closing one), in text order; a quotation never closed in its paragraph is left out, and one
+    inside another (« Le “plan B” est prêt… ») is part of it."""
     found: list[tuple[int, int]] = []
     for paragraph in paragraphs(text):
         stack: list[_Mark] = []
+        open_by_family: Counter[str] = Counter()  # so that a closing mark finds its opening one at once
         for mark in _marks(text, paragraph.start, paragraph.end, stack):
             if mark.opens:
                 stack.append(mark)
-            elif any(m.family == mark.family for m in stack):
+                open_by_family[mark.family] += 1
+            elif open_by_family[mark.family]:
                 while stack[-1].family != mark.family:
-                    stack.pop()
-                found.append((stack.pop().start, mark.start + 1))
-    return sorted(found)
+                    open_by_family[stack.pop().family] -= 1
+                opened = stack.pop()
+                open_by_family[opened.family] -= 1
+                if not stack:
+                    found.append((opened.start, mark.start + 1))
+    return found

@@ -196,6 +196,7 @@ def _merge_spans(state: ScanState, nums: list[FoundNumber], spans: list[_Span]) 
 
 
 def _elapsed(state: ScanState, n: FoundNumber) -> None:
+    """Makes the time `n` a figure in seconds when it is a race's ("in 2:14:04"), not a clock's."""
     text, g = state.text, state.grammar
     found = g.elapsed.fullmatch(text, n.start, n.end)
     if found is None or g.time_before.search(text, max(0, n.start - 30), n.start):
@@ -207,6 +208,7 @@ def _elapsed(state: ScanState, n: FoundNumber) -> None:
         value = int(hours) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))
     else:
         value = int(race_minutes) * 60 + float(race_seconds.replace(",", "."))
+    # no unit word is written: the figure counts none, its value is in seconds
     n.kind, n.value, n.integer, n.plain = "figure", value, value.is_integer(), False
 
 

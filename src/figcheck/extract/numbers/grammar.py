@@ -141,6 +141,7 @@ class Grammar:
     places: Any
     gap_range_or: Any
     rate_base_gap: Any
+    part_gap: Any
     rate_per_gap: Any
     rate_base_alone: Any
     idioms: Any
@@ -215,7 +216,7 @@ def load_grammar(lang: str) -> Grammar:
         r"|[0-9]{1,2}(?:er|st|nd|rd|th|e)?[/-](?=" + months + r"))"
         r"|(?P<phone>(?<![\w+])\+[0-9][0-9\-./ ()]{6,}[0-9]|(?<![\w/.-])[0-9]{1,4}(?:-[0-9]{2,5}){2,}(?:/[0-9]+)?"
         r"|(?<![\w/.-])0[1-9](?:[ .][0-9]{2}){4}(?![0-9]))"
-        r"|(?P<time>(?<![\w.,:])(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\.[0-9]{1,3}(?![0-9]))?(?:\s?"
+        r"|(?P<time>(?<![\w.,:])(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3}(?![0-9]))?(?:\s?"
         + ampm
         + r")?"
         r"|[0-9]{1,2}(?:[.][0-9]{2})?\s?" + ampm + r"|[0-9]{3,4}\s?[ap]\.?m\b\.?"
@@ -324,8 +325,8 @@ def load_grammar(lang: str) -> Grammar:
         day_after=regex.compile(rf"\s*(?:\Z|[.!?;:,)»\"]|(?:{_alt(ctx['day_closers'])})(?![\p{{L}}]))", _I),
         time_before=regex.compile(rf"(?r){_BOUND_L}{_alt(ctx['time_before'])}\s+\Z", _I),
         time_after=regex.compile(rf"[\s-]*(?:{_alt(ctx['time_after'])})", _I),
-        # a race's time, hours to seconds or minutes to hundredths ("2:14:04", "3:43.13"), not a clock's
-        # ("12:34:20", "02:14:04": a clock's hours take two digits)
+        # a race's time, hours to seconds or minutes to thousandths ("2:14:04", "3:43.13", "3:51,40"), not a
+        # clock's ("12:34:20", "02:14:04": a clock's hours take two digits)
         elapsed=regex.compile(
             r"(?:([1-9]):([0-5][0-9]):([0-5][0-9](?:[.,][0-9]+)?)|([0-9]{1,2}):([0-5][0-9][.,][0-9]{1,3}))"
         ),
@@ -378,6 +379,8 @@ def load_grammar(lang: str) -> Grammar:
         word_after=regex.compile(r"[\s-]*(?P<w>[\p{L}][\p{L}\p{M}'’-]*)"),
         coordinated_gap=_coordinated_gap(ctx),
         rate_base_gap=_rate_base_gap(ctx),
+        # "7 out of 20 suspected cases", "3 sur 12 patients": a part before its whole
+        part_gap=_rate_base_gap(ctx, "rate_base_after_noun"),
         rate_per_gap=_rate_base_gap(ctx, "rate_base_per"),
         rate_base_alone=regex.compile(
             rf"(?<![\p{{L}}]){_alt(ctx['rate_base_alone'] or ['(?!)'])}[ \t]+\Z", _I

@@ -100,8 +100,8 @@ def _compared_before(text: str, quantities: Sequence[Quantity], c: Candidate, qu
 
 def _figure_between(quantities: Sequence[Quantity], number: int, period: Period) -> bool:
     """Whether another figure stands between a period before figure `number` and that figure."""
-    first = bisect_left(quantities, period.end, key=lambda q: q.start)  # the first figure after it
-    return first < number if period.end <= quantities[number].start else False
+    before = period.end <= quantities[number].start
+    return before and bisect_left(quantities, period.end, key=lambda q: q.start) < number
 
 
 def _taken_by_a_later(text: str, quantities: Sequence[Quantity], number: int, period: Period) -> bool:

@@ -89,7 +89,7 @@ def figure_periods(
         reference = release.period_end if release else said_on.date if said_on else published
         # a stretch or "now" runs to the day of its own sentence's statement, else to the article's day
         now = release.period_end if release else said_here.date if said_here else published
-        found, stretches = _sentence_periods(
+        found, lasting = _sentence_periods(
             text, language, sentence, phrases[index], quantities, (reference, now), year, governing
         )
         if said_here is not None and release is None and published is not None:
@@ -121,7 +121,7 @@ def figure_periods(
         if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         # how long an action lasted ("negotiated the deal over the last four years") frames no later sentence
-        framing = [p for p in own if p.start not in stretches and frames(p)]
+        framing = [p for p in own if p.start not in lasting and frames(p)]
         if framing:
             governing, over_break = framing[-1], False
 

@@ -64,16 +64,14 @@ def run(state: ScanState) -> Scan:
 
 def _share_qualifiers(state: ScanState, figures: list[FoundNumber]) -> None:
     """A qualifier reaches the figure that restates or extends its own, when that one has none."""
-    converted: FoundNumber | None = None  # the figure the last conversion in brackets converts
+    converting = False  # `prev` is a conversion in brackets: the next one beside it converts the same
     for prev, n in itertools.pairwise(figures):
-        after_conversion = converted is not None and _CONVERSIONS_APART.fullmatch(
-            state.text, number_tail(prev), number_head(n)
-        )
-        converted = None
+        beside = converting and _CONVERSIONS_APART.fullmatch(state.text, number_tail(prev), number_head(n))
+        converting = False
         if prev.qualifier in ("exact", "range") or n.qualifier != "exact" or n.qstart != number_head(n):
             continue
-        if _converts(state, prev, n, bool(after_conversion)):
-            n.qualifier, converted = prev.qualifier, prev
+        if _converts(state, prev, n, bool(beside)):
+            n.qualifier, converting = prev.qualifier, True
         elif prev.qualifier == "approx" and _coordinated(state, prev, n):
             n.qualifier = prev.qualifier
 

@@ -172,10 +172,13 @@ def test_a_period_after_two_figures_is_shared_when_nothing_else_dates_the_first(
 def test_a_race_time_is_a_figure_in_seconds_and_a_clock_time_is_none(resources):
     rows = figures(
         resources,
-        "She won the marathon in 2:19:12, and he ran the mile in 3:51.40. The alarm rang 12:34:20 that night.",
+        "She finished six minutes ahead and won the marathon in 2:19:12, and he ran the mile in 3:51.40. "
+        "The alarm rang 12:34:20 that night.",
         "en",
     )
     assert rows["2:19:12"]["value"] == 2 * 3600 + 19 * 60 + 12
+    # it counts nothing, whatever the figure before it counts
+    assert rows["2:19:12"]["unit"] is rows["3:51.40"]["unit"] is None
     assert rows["3:51.40"]["value"] == 3 * 60 + 51.40
     assert "12:34:20" not in rows  # a clock's hours take two digits
     french = figures(resources, "Elle a couru le 1 500 m en 3:51,40.", "fr")

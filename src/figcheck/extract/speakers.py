@@ -63,7 +63,8 @@ def attributed_speakers(
         previous = spoken[index] = speaker
         if said.release:
             release = speaker
-        if opens_paragraph and _led_by_preposition(context, sentence, said):
+        if heading is not None or opens_paragraph and _led_by_preposition(context, sentence, said):
+            # a paragraph that reports a source goes on reporting whoever it cites last
             heading = speaker
         by_sentence[index] = speaker
     speakers = []

@@ -209,7 +209,7 @@ def _elapsed(state: ScanState, n: FoundNumber) -> None:
     else:
         value = int(race_minutes) * 60 + float(race_seconds.replace(",", "."))
     # no unit word is written: the figure counts none, its value is in seconds
-    n.kind, n.value, n.integer, n.plain = "figure", value, value.is_integer(), False
+    n.kind, n.value, n.integer, n.plain, n.elapsed = "figure", value, value.is_integer(), False, True
 
 
 def _with_proportions(state: ScanState, nums: list[FoundNumber]) -> list[FoundNumber]:

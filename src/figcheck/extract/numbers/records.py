@@ -35,6 +35,7 @@ class Quantity:
     unit_end: int | None
     # the lexicon's kind of the unit ("currency", "count"...), or "noun" for the word after the number
     unit_kind: str | None = None
+    elapsed: bool = False  # a race's time ("2:14:04"), valued in seconds: it counts nothing
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class FoundNumber:
     unit_start: int | None = None
     unit_end: int | None = None
     glued_unit: bool = False
+    elapsed: bool = False
     money_scale_ok: bool = False
     qualifier: str = "exact"
     qstart: int = -1

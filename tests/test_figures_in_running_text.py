@@ -211,3 +211,15 @@ def test_how_long_something_lasted_frames_no_later_sentence(resources):
         resources, "Sur un an, le chômage baisse de 0,3 %. Les jeunes inscrits sont 12 000 de plus.", "fr"
     )
     assert opening["12 000"]["period_text"] == "Sur un an"
+
+
+def test_a_paragraph_that_reports_a_source_goes_on_reporting_whoever_it_cites_last(resources):
+    text = (
+        "According to the ministry, 1,200 schools closed in March. The teachers' union also said 300 of them "
+        "would reopen. For example, 45% of the schools in Lyon stayed shut.\n"
+        "Traffic fell by 12% that month."
+    )
+    rows = figures(resources, text, "en", published="2023-04-02")
+    assert rows["1,200"]["speaker_text"] == "the ministry"
+    assert rows["45"]["speaker_text"] == "The teachers' union"
+    assert rows["12"]["speaker_text"] is None  # the next paragraph reports no one

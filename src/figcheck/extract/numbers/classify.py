@@ -25,6 +25,7 @@ _FOOTNOTE = regex.compile(r".?[\p{L}\p{N}.,;:!?)»\"’][ \t]?\[[0-9]{1,3}\]\Z")
 _IL_Y_A = regex.compile(r"(?r)\by\s+a\s+(?:\S+\s+){0,3}\Z", regex.I)
 _PAST_AFTER = regex.compile(r"\s+past\b", regex.I)
 PAST_REACH = 16  # "seven   past"
+AGE_REACH = 16  # "58   ans,"
 _PAST_BEFORE = regex.compile(r"(?r)\bpast\s+\Z", regex.I)
 _CONNECTOR_BEFORE = regex.compile(r"(?r)[0-9\p{L}]\s*-?\s*\p{L}{1,7}\s+\Z")
 _NAME_COMMA_BEFORE = regex.compile(r"(?r)\p{Lu}\p{Ll}+,\s*\Z")
@@ -362,7 +363,8 @@ def _appositive_age(state: ScanState, n: FoundNumber) -> bool:
     text = state.text
     if not n.plain:
         return False
-    if not state.grammar.age_apposed.match(text, n.end):
+    # bounded: a pattern that needs a word ("ans") looks for it up to its end, the whole text unbounded
+    if not state.grammar.age_apposed.match(text, n.end, n.end + AGE_REACH):
         return False
     before = max(0, n.start - 30)
     return (

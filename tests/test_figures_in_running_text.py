@@ -223,3 +223,17 @@ def test_a_paragraph_that_reports_a_source_goes_on_reporting_whoever_it_cites_la
     assert rows["1,200"]["speaker_text"] == "the ministry"
     assert rows["45"]["speaker_text"] == "The teachers' union"
     assert rows["12"]["speaker_text"] is None  # the next paragraph reports no one
+
+
+@pytest.mark.parametrize(
+    ("lead", "dated"),
+    [
+        # the day a study was made known is not the day of what it found
+        ("In findings published Wednesday, researchers reported that the river had dried up.", False),
+        ("On Wednesday, the river burst its banks near the town.", True),
+    ],
+)
+def test_a_lead_s_day_dates_later_paragraphs_only_when_it_tells_an_event(resources, lead, dated):
+    text = f"Saturday, May 18, 2024\n{lead}\nRescuers found 14 stranded families.\n"
+    period = figures(resources, text, "en", published="2024-05-18")["14"]["period_start"]
+    assert period == (dt.date(2024, 5, 15) if dated else None)

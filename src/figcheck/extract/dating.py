@@ -130,6 +130,7 @@ def date_figures(
         plans=plans,
         recounts=lambda number: recounts(grammars[number], language),
         rules=lambda number: states_a_rule(grammars[number], language),
+        announces=lambda index: parsed is not None and index in parsed.attributions,
         frames=lambda period: (
             parsed is None
             or frames(

@@ -58,6 +58,7 @@ def figure_periods(
     recounts: Callable[[int], bool] = lambda number: True,
     rules: Callable[[int], bool] = lambda number: False,
     frames: Callable[[Period], bool] = lambda period: True,
+    announces: Callable[[int], bool] = lambda index: False,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
@@ -66,7 +67,8 @@ def figure_periods(
     `plans` whether it tells what is to come, which no day up to its statement's may date, and
     `recounts` whether it tells an event in the tense of the lead's, which the lead's day may date in a
     later paragraph; `rules` whether it gives the terms of a rule, which no period of another sentence
-    dates."""
+    dates; `announces` whether a sentence (by its index) attributes what it tells to someone, so that a
+    day of a lead that dates none of its figures is only the day something was made known."""
     governing: Period | None = None
     dateline: Period | None = None
     reported: Period | None = None  # the day the lead of an article reports
@@ -104,7 +106,7 @@ def figure_periods(
         if over_break:
             carried.add(index)
         if lead is None and index < LEAD_SENTENCES:
-            lead = _lead_day(text, read, quantities, sentence, attaches)
+            lead = _lead_day(text, read, quantities, sentence, attaches, announces(index))
         if index == 0:
             headed = any(c.period.scope == "day" and _whole_line(text, c.period) for c in read)
         if dateline is None:
@@ -160,10 +162,12 @@ def _lead_day(
     quantities: Sequence[Quantity],
     sentence: Span,
     attaches: Callable[[int, Period], bool],
+    announces: bool,
 ) -> Period | None:
     """The day a lead sentence reports ("An apartment building collapsed on Monday…"): the day that dates
     its first figure dated by a day ("Selon les résultats tombés mercredi, il a obtenu 60 % lors du
-    scrutin du 20 mars": the 20th), else the first day it names."""
+    scrutin du 20 mars": the 20th), else the first day it names, unless the lead only says who made
+    something known that day (`announces`)."""
     days = [c for c in read if c.period.scope == "day" and not c.dateline and not _whole_line(text, c.period)]
     if not days:
         return None
@@ -173,7 +177,9 @@ def _lead_day(
         dating = nearest_dating(text, read, number, quantities, attaches)
         if any(dating is c.period for c in days):
             return dating
-    return days[0].period
+    # "In findings published Wednesday, researchers reported that…": the day something was made known,
+    # not the day of what the article goes on to tell
+    return None if announces else days[0].period
 
 
 def sentence_phrases(text: str, language: str, sentences: Sequence[Span]) -> list[PhraseMatches]:

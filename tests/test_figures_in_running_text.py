@@ -237,3 +237,10 @@ def test_a_lead_s_day_dates_later_paragraphs_only_when_it_tells_an_event(resourc
     text = f"Saturday, May 18, 2024\n{lead}\nRescuers found 14 stranded families.\n"
     period = figures(resources, text, "en", published="2024-05-18")["14"]["period_start"]
     assert period == (dt.date(2024, 5, 15) if dated else None)
+
+
+def test_a_hearsay_adverb_on_a_figure_s_bound_makes_it_an_estimate(resources):
+    rows = figures(
+        resources, "The heat wave is blamed for reportedly upwards of 300 deaths in the region.", "en"
+    )
+    assert rows["upwards of 300"]["status"] == "estimate"

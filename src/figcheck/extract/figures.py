@@ -33,7 +33,7 @@ from figcheck.extract.numbers.grammar import load_grammar
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.sources import SourceCue, find_citations, find_sources
 from figcheck.extract.speakers import attributed_speakers, quoted_speaker, speaker_words
-from figcheck.extract.status import figure_status
+from figcheck.extract.status import figure_status, hedged
 from figcheck.extract.stretches import to_come
 from figcheck.extract.syntax import Grammar, Parsed
 from figcheck.extract.timewords import PHRASE_END, says_whole_year
@@ -112,6 +112,8 @@ def figure_rows(
         status = figure_status(
             grammar, sentence_text, language, _ahead(periods[number], sentence, said_here, context)
         )
+        if status == "actual" and hedged(text, quantity.start, language):
+            status = "estimate"
         period = _so_far(periods[number], status, said_here, context)
         if period is not None and status == "planned" and _named_in(sentence, period):
             # a stretch of the plan's own sentence ("va investir 3 milliards en trois ans"), not one it takes

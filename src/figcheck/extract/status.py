@@ -23,6 +23,9 @@ from figcheck.extract.tokens import VERBS
 from figcheck.packaged import data_yaml
 from figcheck.text import strip_accents
 
+# the word written right before a figure, its bound words included ("reportedly upwards of 300")
+WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)[ \t]+\Z")
+
 _ORDER = ("planned", "estimate", "actual")
 
 
@@ -134,6 +137,14 @@ def figure_status(grammar: Grammar | None, sentence: str, language: str, ahead: 
         if cued != "unspecified":
             return cued
     return "planned" if ahead and not past else "actual"
+
+
+def hedged(text: str, start: int, language: str) -> bool:
+    """Whether a word of hearsay or guess stands right before the figure that starts at `start`
+    ("reportedly upwards of 100,000", "presumably between 36 and 40", "apparemment plus de 300"): an
+    estimate, however the parser hangs the word."""
+    found = WORD_BEFORE.search(text, max(0, start - 30), start)
+    return found is not None and _fold(found.group(1)) in _clause_words(language).estimate
 
 
 def describes_a_state(grammar: Grammar | None, language: str) -> bool:

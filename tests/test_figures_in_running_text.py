@@ -244,3 +244,15 @@ def test_a_hearsay_adverb_on_a_figure_s_bound_makes_it_an_estimate(resources):
         resources, "The heat wave is blamed for reportedly upwards of 300 deaths in the region.", "en"
     )
     assert rows["upwards of 300"]["status"] == "estimate"
+
+
+def test_a_shift_moves_back_a_calendar_unit_and_never_a_stretch_since_a_year(resources):
+    text = (
+        "Il devient le plus jeune président depuis 1872. Il y a trois semaines, 53 % des électeurs ont voté. "
+        "En mai, le chômage était de 9 %. Un an plus tôt, il était de 10 %."
+    )
+    rows = figures(resources, text, "fr", published="2018-06-23")
+    # no unit to move back: the sentence names its own time, left without dates
+    assert rows["53"]["period_text"] == "Il y a trois semaines"
+    assert rows["53"]["period_start"] is None
+    assert (rows["10"]["period_start"], rows["10"]["period_scope"]) == (dt.date(2017, 5, 1), "month")

@@ -38,6 +38,8 @@ LEAD_SENTENCES = 3
 WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
+# the periods a shift ("un an plus tôt", "the month before") moves back: calendar units
+SHIFTABLE = frozenset({"day", "week", "month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
 WORD = regex.compile(r"\w+")
@@ -277,21 +279,25 @@ def _sentence_periods(
         at = shift.start + sentence.start
         own = (p for p in reversed(found) if p.end <= at and not compares(text, p, language, quantities))
         anchor = next(own, None) or governing
-        if anchor is not None and anchor.period_start and anchor.period_end:
-            moved = shifted(anchor, shift)
-            # "le mois précédent" after "pour novembre" is October, not the month before the statement
-            found = [p for p in found if not (p.start < at + len(shift.text) and at < p.end)]
-            found.append(
-                Period(
-                    at,
-                    at + len(shift.text),
-                    shift.text,
-                    moved.scope,
-                    moved.period_start,
-                    moved.period_end,
-                    moved.anchor,
-                )
+        # "le mois précédent" after "pour novembre" is October, not the month before the statement
+        found = [p for p in found if not (p.start < at + len(shift.text) and at < p.end)]
+        if anchor is None or anchor.scope not in SHIFTABLE or not (anchor.period_start and anchor.period_end):
+            # "il y a trois semaines" after "le plus jeune président depuis 1872": no unit to move back, yet
+            # the sentence names its own time
+            found.append(Period(at, at + len(shift.text), shift.text, "unspecified", None, None, "none"))
+            continue
+        moved = shifted(anchor, shift)
+        found.append(
+            Period(
+                at,
+                at + len(shift.text),
+                shift.text,
+                moved.scope,
+                moved.period_start,
+                moved.period_end,
+                moved.anchor,
             )
+        )
     # a stretch inside a clause tells how long its action lasted; one opening the sentence, at most after a
     # word such as "Et" or "Toutefois" ("Sur un an, …"), frames it, and "désormais" is a day
     lasting = frozenset(

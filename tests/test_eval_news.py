@@ -162,6 +162,11 @@ def test_unit_folds_accents_case_and_plural():
     assert not names_unit("personnel", "personnes")
 
 
+def test_a_unit_written_as_a_symbol_names_itself():
+    assert names_unit("$", "$")
+    assert not names_unit("$", "€")
+
+
 def test_unit_gold_word_may_be_one_word_of_the_extracted_text():
     assert names_unit("blessés graves", "blessé")
     assert not names_unit("light", "light years")

@@ -256,3 +256,25 @@ def test_a_shift_moves_back_a_calendar_unit_and_never_a_stretch_since_a_year(res
     assert rows["53"]["period_text"] == "Il y a trois semaines"
     assert rows["53"]["period_start"] is None
     assert (rows["10"]["period_start"], rows["10"]["period_scope"]) == (dt.date(2017, 5, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        ("Dans la nuit de vendredi à samedi 1er avril, la crue a fait 154 morts.", "fr", (3, 31), (4, 1)),
+        ("Entre lundi et mercredi, 200 personnes ont été évacuées.", "fr", (3, 27), (3, 29)),
+        ("From Friday to Saturday, 200 people were evacuated.", "en", (3, 31), (4, 1)),
+    ],
+)
+def test_a_range_of_weekdays_is_a_period(resources, text, language, start, end):
+    (row,) = figures(resources, text, language, published="2017-04-02").values()
+    assert (row["period_start"], row["period_end"]) == (dt.date(2017, *start), dt.date(2017, *end))
+
+
+def test_a_lead_s_event_over_two_days_dates_the_next_paragraph(resources):
+    text = (
+        "2 avril 2017. – La ville a été frappée dans la nuit de vendredi à samedi 1er avril par une crue.\n"
+        "Au moins 154 personnes ont péri, selon le gouvernement.\n"
+    )
+    row = figures(resources, text, "fr", published="2017-04-02")["Au moins 154"]
+    assert (row["period_start"], row["period_end"]) == (dt.date(2017, 3, 31), dt.date(2017, 4, 1))

@@ -35,6 +35,7 @@ from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
 LEAD_SENTENCES = 3
+EVENT_DAYS = 3  # the longest span a lead's event may take ("du 3 au 5 mars")
 WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
@@ -147,7 +148,7 @@ def figure_periods(
             # a sentence that names its own time for another clause does not take the governing one
             timeless = per_time(text, quantity, language) or rules(number)
             period = None if timeless else inherited[index]
-            if period is not None and period.scope == "day" and not may_date(period, number, index):
+            if period is not None and _an_event_s_time(period) and not may_date(period, number, index):
                 period = None
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
@@ -156,6 +157,16 @@ def figure_periods(
         # a shift or a stretch may reach past the days the tables hold ("900 years ago")
         out.append(_dated_within_range(period) if period is not None else None)
     return out
+
+
+def _an_event_s_time(period: Period) -> bool:
+    """A day, or the few days an event spans ("dans la nuit de vendredi à samedi"), as a lead reports."""
+    if period.scope == "day":
+        return True
+    start, end = period.period_start, period.period_end
+    return (
+        period.scope == "other" and start is not None and end is not None and (end - start).days < EVENT_DAYS
+    )
 
 
 def _lead_day(
@@ -170,7 +181,9 @@ def _lead_day(
     its first figure dated by a day ("Selon les résultats tombés mercredi, il a obtenu 60 % lors du
     scrutin du 20 mars": the 20th), else the first day it names, unless the lead only says who made
     something known that day (`announces`)."""
-    days = [c for c in read if c.period.scope == "day" and not c.dateline and not _whole_line(text, c.period)]
+    days = [
+        c for c in read if _an_event_s_time(c.period) and not c.dateline and not _whole_line(text, c.period)
+    ]
     if not days:
         return None
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)

@@ -17,6 +17,7 @@ from figcheck.extract.periods.resolve_days import (
     resolve_numeric_month,
     resolve_week_of,
     resolve_weekday,
+    resolve_weekday_range,
     resolve_weekend,
 )
 from figcheck.extract.periods.resolve_units import (
@@ -158,6 +159,14 @@ GRAMMARS: list[tuple[str, str, str, Callable[..., Resolution | None]]] = [
         r"(?:(?P<lead>{{PREP}})(?:{{DET}})?|{{DET}})?(?:(?P<pre>{{RELPRE}})\s+)?(?P<we>{{WEEKEND}})"
         r"(?!-l[aà](?![\w]))(?:\s+(?P<post>{{RELPOST}}))?",
         resolve_weekend,
+    ),
+    (
+        # "dans la nuit de vendredi à samedi 1er avril", "from Monday to Wednesday"
+        "weekday_range",
+        "weekday",
+        r"(?:{{LEAD}}){{RANGEOPEN}}\s+(?P<wd1>{{WEEKDAY}})\s*{{RANGEJOIN}}\s*(?P<wd2>{{WEEKDAY}})"
+        r"(?:\s+(?:the\s+|le\s+)?(?P<d>{{DAYNUM}})\s+(?:of\s+)?(?P<mon>{{MONTH}}))?",
+        resolve_weekday_range,
     ),
     (
         "weekday",

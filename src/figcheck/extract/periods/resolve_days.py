@@ -325,6 +325,30 @@ def resolve_weekday(match: Any, ctx: ResolveContext) -> Resolution | None:
     return "day", d, d, "reference"
 
 
+def resolve_weekday_range(match: Any, ctx: ResolveContext) -> Resolution | None:
+    """From one weekday to the next one named ("de vendredi à samedi 1er avril"): up to the last day, read
+    as a weekday alone is, or as the date written after it."""
+    first, last = (ctx.lex.weekdays[fold(match.group(g))] for g in ("wd1", "wd2"))
+    days = (last - first) % 7
+    if days == 0:
+        return None
+    if group_or_none(match, "d"):
+        end = _day_date(match.group("d"), match.group("mon"), None, ctx)
+        if end is None or end[0].weekday() != last:
+            return None
+        end_day, anchor = end
+    elif ctx.reference is None:
+        return undated("unspecified")
+    else:
+        step = (
+            (last - ctx.reference.weekday()) % 7
+            if ctx.reading == "future"
+            else -((ctx.reference.weekday() - last) % 7)
+        )
+        end_day, anchor = ctx.reference + timedelta(days=step), "reference"
+    return _calendar_unit(("unspecified", end_day - timedelta(days=days), end_day, anchor))
+
+
 def _inside_name(text: str, i: int) -> bool:
     """A capitalised word after a capitalised word mid-sentence is part of a name ("France Dimanche")."""
     if not text[i : i + 1].isupper():

@@ -278,3 +278,20 @@ def test_a_lead_s_event_over_two_days_dates_the_next_paragraph(resources):
     )
     row = figures(resources, text, "fr", published="2017-04-02")["Au moins 154"]
     assert (row["period_start"], row["period_end"]) == (dt.date(2017, 3, 31), dt.date(2017, 4, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        ("Les sociaux-démocrates réalisent leur pire score depuis 1933, avec 20,5 % des voix.", "fr", "20,5"),
+        ("Turnout reached its highest level since the winter of 2006-2007, at 71%.", "en", "71"),
+    ],
+)
+def test_the_start_of_a_record_dates_no_figure(resources, text, language, figure):
+    row = figures(resources, text, language, published="2017-09-26")[figure]
+    assert row["period_start"] is None
+
+
+def test_a_stretch_since_a_year_still_dates_its_figure(resources):
+    row = figures(resources, "Depuis 2010, le chômage a baissé de 3 %.", "fr", published="2017-09-26")["3"]
+    assert (row["period_start"], row["period_scope"]) == (dt.date(2010, 1, 1), "multi_year")

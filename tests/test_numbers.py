@@ -115,6 +115,8 @@ def test_qualifiers(text, language, qualifier, value):
         ("deux cent virgule zéro trois", "fr", 200.03),
         ("two million", "en", 2e6),
         ("five and a half million fish", "en", 5.5e6),
+        ("half a million doses", "en", 5e5),
+        ("a half million doses", "en", 5e5),
         ("thirty-one million two hundred fifty-six thousand seven hundred twenty-one", "en", 31256721),
         ("$3.5bn", "en", 3.5e9),
         ("2millions SEK", "fr", 2e6),

@@ -25,7 +25,9 @@ class Candidate:
     cue: int | None  # where its comparison word starts: it dates only the figures after it
     dateline: bool
     statement_date: bool
-    cited: bool  # the date of an inline citation: it dates no figure, yet the sentence names its time
+    # the date of an inline citation, or the start of a record ("the highest since 2006"): it dates no
+    # figure, yet the sentence names its time
+    aside: bool
 
 
 def right_after(text: str, quantity: Quantity, period: Period) -> bool:
@@ -57,7 +59,7 @@ def nearest_dating(
     taken: Period | None = None  # the nearest written right after a later figure
     named_at_all = ranked_at_all = False
     for distance, c in sorted(((_distance(c.period, quantity), c) for c in candidates), key=lambda d: d[0]):
-        if c.cited or (
+        if c.aside or (
             # a comparison's period dates the figures it compares; when it has compared one already, none
             # past the end of its phrase ("contre 430 000 sur la même période en 2016, soit une baisse de
             # 2,7 %": not the 2,7 %)

@@ -30,7 +30,7 @@ from figcheck.extract.periods import Period, fold, wording
 from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
-from figcheck.extract.timewords import compares, comparison_cue, per_time, releases
+from figcheck.extract.timewords import compares, comparison_cue, per_time, releases, since_a_record
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -122,7 +122,7 @@ def figure_periods(
             restates = dateline is None or published is not None and dateline.period_start == published
             reported = lead or (None if restates else dateline)
             governing = governing or reported
-        own = [c.period for c in read if c.cue is None and not c.dateline and not c.cited]
+        own = [c.period for c in read if c.cue is None and not c.dateline and not c.aside]
         if own and releases(text[sentence.start : sentence.end].rstrip(), language):
             release = next((p for p in own if p.scope in RELEASE_SCOPES and p.period_end), release)
         # how long an action lasted ("negotiated the deal over the last four years") frames no later sentence
@@ -215,7 +215,7 @@ def _candidate(
         comparison_cue(text, period, language, quantities),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
-        in_citation(text, period.start, period.end, language),
+        in_citation(text, period.start, period.end, language) or since_a_record(text, period, language),
     )
 
 

@@ -20,6 +20,8 @@ from figcheck.text.sentences import SENTENCE_END
 COMPARISON_REACH = 40
 PREPOSITION_REACH = 3
 PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
+RECORD_REACH = 60  # characters before a period where the record it starts may be named
+RECORD_OPENER = 6  # characters of the period's own text that may hold "depuis" or "since"
 PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
 
 
@@ -66,6 +68,23 @@ def comparison_cue(text: str, period: Period, language: str, quantities: Sequenc
         if _figure_between(quantities, left + m.end(), period.start)
     ]
     return max(cues) if cues else None
+
+
+def since_a_record(text: str, period: Period, language: str) -> bool:
+    """Whether the period says since when something is a record ("leur pire performance depuis 1933",
+    "the highest population since the winter of 2006-2007"): it dates no figure of its phrase."""
+    # the phrase up to the period's first words: "since" may open the period or stand before it ("since
+    # the winter of 2006-2007")
+    before = PHRASE_END.split(text[max(0, period.start - RECORD_REACH) : period.start + RECORD_OPENER])[-1]
+    return _record_words(language).search(fold(before)) is not None
+
+
+@cache
+def _record_words(language: str) -> regex.Pattern[str]:
+    words = wording(language).get("record_since", {})
+    opens = "|".join(words.get("opens") or ["(?!)"])
+    marks = "|".join(words.get("marks") or ["(?!)"])
+    return regex.compile(rf"(?<!\w)(?:{marks})(?!\w).*(?<!\w)(?:{opens})(?!\w)")
 
 
 def _figure_between(quantities: Sequence[Quantity], start: int, end: int) -> bool:

@@ -143,7 +143,7 @@ def _scale_base(g: Grammar, seg: list[str], seg_value: float | None, pending_hal
     "un million", "half a million"), or None when nothing before it is a number."""
     if seg:
         if all(x in g.articles for x in seg) and len(seg) == 1:
-            return 1.0
+            return 0.5 if pending_half else 1.0  # "half a million", "a million"
         if seg == ["un", "demi"] or seg == ["a", "half"] or seg in (["demi"], ["half"]):
             return 0.5
         return _split_half(g, seg)

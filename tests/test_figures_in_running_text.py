@@ -295,3 +295,14 @@ def test_the_start_of_a_record_dates_no_figure(resources, text, language, figure
 def test_a_stretch_since_a_year_still_dates_its_figure(resources):
     row = figures(resources, "Depuis 2010, le chômage a baissé de 3 %.", "fr", published="2017-09-26")["3"]
     assert (row["period_start"], row["period_scope"]) == (dt.date(2010, 1, 1), "multi_year")
+
+
+def test_a_score_after_a_name_is_two_figures_that_count_nothing(resources):
+    rows = figures(resources, "Tickets cost $40. Maroochydore defeated Caboolture 43–5 on Saturday.", "en")
+    assert (rows["43"]["value"], rows["5"]["value"]) == (43, 5)
+    assert rows["43"]["unit"] is rows["5"]["unit"] is None  # not the dollars of the sentence before
+
+
+def test_a_range_after_a_place_name_is_a_range(resources):
+    rows = figures(resources, "La fraude coûtait chaque année en France 60 à 80 milliards d'euros.", "fr")
+    assert (rows["60 à 80 milliards"]["lower"], rows["60 à 80 milliards"]["upper"]) == (60e9, 80e9)

@@ -228,7 +228,7 @@ def _units(
         grammar = grammars[number]
         counted = grammar.counted if grammar is not None else None
         own = Counted(quantity.unit, quantity.unit_text, quantity.unit_kind)
-        if quantity.unit_kind not in (None, "noun") or quantity.elapsed or grammar is None:
+        if quantity.unit_kind not in (None, "noun") or quantity.counts_nothing or grammar is None:
             out.append(own)
         elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
             out.append(_counted_noun(context, counted.start, counted.end))

@@ -26,6 +26,7 @@ _IL_Y_A = regex.compile(r"(?r)\by\s+a\s+(?:\S+\s+){0,3}\Z", regex.I)
 _PAST_AFTER = regex.compile(r"\s+past\b", regex.I)
 PAST_REACH = 16  # "seven   past"
 AGE_REACH = 16  # "58   ans,"
+PAIR_GAP = 6  # characters between the two numbers of a range or a score ("43 – 5", "60 à 80")
 _PAST_BEFORE = regex.compile(r"(?r)\bpast\s+\Z", regex.I)
 _CONNECTOR_BEFORE = regex.compile(r"(?r)[0-9\p{L}]\s*-?\s*\p{L}{1,7}\s+\Z")
 _NAME_COMMA_BEFORE = regex.compile(r"(?r)\p{Lu}\p{Ll}+,\s*\Z")
@@ -240,9 +241,27 @@ def _label_kind(state: ScanState, n: FoundNumber) -> str | None:
         and state.grammar.label_before.search(state.text, _before_start(n), n.start)
     ):
         return "identifier"
-    if n.plain and n.prefix_unit is None and n.unit is None and _capitalised_before(state, n):
+    if (
+        n.plain
+        and n.prefix_unit is None
+        and n.unit is None
+        and _capitalised_before(state, n)
+        and not _opens_a_pair(state, n)
+    ):
         return "identifier"
     return None
+
+
+def _opens_a_pair(state: ScanState, n: FoundNumber) -> bool:
+    """Whether a number opens a range or a score with the next ("Caboolture 43–5", "en France 60 à 80
+    milliards"): after a name, still no part of it."""
+    k = bisect.bisect_right(state.starts, n.start)
+    if k >= len(state.nums):
+        return False
+    gap = state.text[n.end : state.nums[k].start]
+    return len(gap) <= PAIR_GAP and bool(
+        state.grammar.gap_bare.match(gap) or state.grammar.gap_range_and.match(gap)
+    )
 
 
 def _dropped_kind(state: ScanState, n: FoundNumber) -> str | None:

@@ -13,6 +13,7 @@ from figcheck.extract.numbers.context import noun_after, qualifier_kind_before
 from figcheck.extract.numbers.records import FoundNumber, ScanState, number_head, number_tail
 
 _RATE_BASES = (10.0, 100.0, 1000.0)
+SCORE_DASH = regex.compile(r"[-–]")
 _LIST_GAP = regex.compile(r"[ \t]*[%]?[ \t]*,[ \t]*")
 _CLAUSE_END = regex.compile(r"\s*(?:[.,;:)!?]|\Z)")
 
@@ -108,6 +109,8 @@ def combine_figures(state: ScanState) -> list[FoundNumber]:
                     out.append(a)
                     i += 2
                     continue
+                if _score(a, b, gap):
+                    a.score = b.score = True
         out.append(a)
         i += 1
     return out
@@ -168,6 +171,21 @@ def _range(state: ScanState, a: FoundNumber, b: FoundNumber, gap: str, gap_plain
         a.unit, a.unit_text, a.unit_start, a.unit_end = b.unit, b.unit_text, b.unit_start, b.unit_end
     b.merged = True
     return True
+
+
+def _score(a: FoundNumber, b: FoundNumber, gap: str) -> bool:
+    """ "12-11", "43–5", "1-1": two whole numbers joined by a dash that no range reads (the first is not
+    the lower), the two sides of a score."""
+    return (
+        SCORE_DASH.fullmatch(gap) is not None
+        and a.plain
+        and b.plain
+        and a.unit is None
+        and b.unit is None
+        and a.value is not None
+        and b.value is not None
+        and a.value >= b.value
+    )
 
 
 def _rate_base(state: ScanState, a: FoundNumber, b: FoundNumber) -> bool:

@@ -35,7 +35,7 @@ class Quantity:
     unit_end: int | None
     # the lexicon's kind of the unit ("currency", "count"...), or "noun" for the word after the number
     unit_kind: str | None = None
-    elapsed: bool = False  # a race's time ("2:14:04"), valued in seconds: it counts nothing
+    counts_nothing: bool = False  # a race's time ("2:14:04", in seconds) or a score ("12-11")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class FoundNumber:
     unit_start: int | None = None
     unit_end: int | None = None
     glued_unit: bool = False
-    elapsed: bool = False
+    elapsed: bool = False  # a race's time, valued in seconds
+    score: bool = False  # one side of a score ("12-11")
     money_scale_ok: bool = False
     qualifier: str = "exact"
     qstart: int = -1

@@ -147,7 +147,7 @@ def _quantity(state: ScanState, n: FoundNumber) -> Quantity:
         unit_start=n.unit_start,
         unit_end=n.unit_end,
         unit_kind=n.unit.kind if n.unit is not None else None,
-        elapsed=n.elapsed,
+        counts_nothing=n.elapsed or n.score,
     )
 
 

@@ -254,37 +254,39 @@ def test_without_a_model_each_sentence_is_read_on_its_own(resources):
 @pytest.mark.parametrize(
     ("text", "language", "figure", "expected"),
     [
+        # back from the statement day by the stretch's units, both days counted ("sur un an" said on 30
+        # November 2016 runs from 30 November 2015)
         (
             "Sur un an, le chômage a reculé de 2 % dans la région.",
             "fr",
             "2",
-            ("other", "2015-12-01", "2016-11-30"),
+            ("other", "2015-11-30", "2016-11-30"),
         ),
         # "depuis" a count of units runs up to the statement, whatever bounds the count
         (
             "Depuis plus de neuf mois, 300 usines ont fermé.",
             "fr",
             "300",
-            ("other", "2016-03-01", "2016-11-30"),
+            ("other", "2016-02-29", "2016-11-30"),
         ),
         # several years, or a decade, are a stretch of several years; its number is no year
         (
             "Ces quatre dernières années, 300 usines ont fermé.",
             "fr",
             "300",
-            ("multi_year", "2012-12-01", "2016-11-30"),
+            ("multi_year", "2012-11-30", "2016-11-30"),
         ),
         (
             "Depuis une décennie, 300 usines ont fermé.",
             "fr",
             "300",
-            ("multi_year", "2006-12-01", "2016-11-30"),
+            ("multi_year", "2006-11-30", "2016-11-30"),
         ),
         (
             "For more than two years, 300 workers have been on strike.",
             "en",
             "300",
-            ("multi_year", "2014-12-01", "2016-11-30"),
+            ("multi_year", "2014-11-30", "2016-11-30"),
         ),
         # a stretch to come, or said of a plan, runs from the statement on
         (
@@ -328,7 +330,7 @@ def test_a_stretch_runs_up_to_the_statement_day_or_from_it(resources, text, lang
 def test_a_stretch_that_says_it_is_past_is_not_turned_ahead_by_a_plan(resources, text, language, figure):
     assert period(figures(resources, text, language, "2016-11-30")[figure]) == (
         "multi_year",
-        "2013-12-01",
+        "2013-11-30",
         "2016-11-30",
     )
 

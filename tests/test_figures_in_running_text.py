@@ -306,3 +306,18 @@ def test_a_score_after_a_name_is_two_figures_that_count_nothing(resources):
 def test_a_range_after_a_place_name_is_a_range(resources):
     rows = figures(resources, "La fraude coûtait chaque année en France 60 à 80 milliards d'euros.", "fr")
     assert (rows["60 à 80 milliards"]["lower"], rows["60 à 80 milliards"]["upper"]) == (60e9, 80e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        ("The chain sold 22 stores in the past year and a half.", "en", dt.date(2018, 12, 21)),
+        ("La chaîne a vendu 22 magasins depuis un an et demi.", "fr", dt.date(2018, 12, 21)),
+        # the twelve months up to the statement, not the calendar year before it
+        ("Over the past year, the chain sold 22 stores.", "en", dt.date(2019, 6, 21)),
+    ],
+)
+def test_a_stretch_of_a_unit_and_a_half_or_of_the_past_unit(resources, text, language, start):
+    rows = figures(resources, text, language, published="2020-06-21")
+    assert list(rows) == ["22"]  # "a half" counts nothing
+    assert (rows["22"]["period_start"], rows["22"]["period_end"]) == (start, dt.date(2020, 6, 21))

@@ -3,8 +3,9 @@
 
 The wording is data (``stretches``, ``past_stretches``, ``coming``, ``first_part``, ``ago``,
 ``following``, ``now`` and ``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions
-in which ``{n}`` stands for a number and ``{unit}`` for a unit of time. A stretch ends on the reference
-date (the statement date), unless it is said of a plan and does not say it is past (``to_come``); a
+in which ``{n}`` stands for a number and ``{unit}`` for a unit of time, which a half may follow ("the past
+year and a half"). A stretch ends on the reference date (the statement date) and starts as many units
+before it, both days counted ("sur un an" said on 30 November 2016 runs from 30 November 2015), unless it is said of a plan and does not say it is past (``to_come``); a
 ``coming`` one ("au cours des cinq prochaines années") starts on it; each has the scope ``other``, or
 ``multi_year`` for several years; the first months of a year start on 1 January; ``now`` is the
 reference day. A shift ("il y a un an", "a year earlier") has no dates of its own: it moves another
@@ -56,7 +57,9 @@ def _grammar(language: str) -> _Grammar:
     numbers = {fold(str(k)): int(v) for k, v in words.get("numbers", {}).items()}
     numbers.update({"un": 1, "une": 1, "a": 1, "an": 1, "one": 1})
     number = r"(?P<n>\d+|" + "|".join(sorted(map(regex.escape, numbers), key=len, reverse=True)) + ")"
-    unit = r"(?P<unit>" + "|".join(sorted(map(regex.escape, units), key=len, reverse=True)) + ")"
+    halves = [fold(w) for w in words.get("stretch_half", [])]
+    half = r"(?P<half> (?:" + "|".join(halves) + "))?" if halves else ""
+    unit = r"(?P<unit>" + "|".join(sorted(map(regex.escape, units), key=len, reverse=True)) + ")" + half
 
     def compile_all(patterns: list[str]) -> regex.Pattern[str]:
         filled = []
@@ -90,11 +93,11 @@ def find_stretches(text: str, language: str, reference: dt.date | None) -> list[
             count = _count(m, g)
             if count is None:
                 continue
-            unit = g.units[m.group("unit")]
+            unit, count = _with_half(g.units[m.group("unit")], count, m.group("half") is not None)
             if ahead:
                 start, end = reference, _forward(reference, unit, count) - dt.timedelta(days=1)
             else:
-                start, end = _back(reference, unit, count) + dt.timedelta(days=1), reference
+                start, end = _back(reference, unit, count), reference
             # several years ("depuis près de deux ans", "over the past decade") are a multi-year stretch
             scope = "multi_year" if unit == "decade" or unit == "year" and count > 1 else "other"
             out.append(Period(m.start(), m.end(), text[m.start() : m.end()], scope, start, end, "reference"))
@@ -164,6 +167,23 @@ def _scope(start: dt.date, end: dt.date) -> str:
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     named = {1: "month", 3: "quarter", 12: "whole_year"}.get(months)
     return named if named and (start.month - 1) % months == 0 else "other"
+
+
+# a unit and a half in the unit below it: "a year and a half" is 18 months, "two weeks and a half" 17 days
+HALVES = {
+    "decade": ("year", 10, 5),
+    "year": ("month", 12, 6),
+    "quarter": ("month", 3, 1),
+    "month": ("day", 30, 15),
+    "week": ("day", 7, 3),
+}
+
+
+def _with_half(unit: str, count: int, half: bool) -> tuple[str, int]:
+    if not half or unit not in HALVES:
+        return unit, count
+    below, per, extra = HALVES[unit]
+    return below, count * per + extra
 
 
 def _count(m: regex.Match[str], g: _Grammar) -> int | None:

@@ -286,7 +286,9 @@ def _sentence_periods(
         replace(p, start=p.start + sentence.start, end=p.end + sentence.start)
         for p in find_stretches(words, language, now)
     ]
-    found += stretches
+    # "over the past year" is the twelve months up to the statement, not the calendar year before it
+    read_as_stretches = {(p.start, p.end) for p in stretches}
+    found = [p for p in found if (p.start, p.end) not in read_as_stretches] + stretches
     found = sorted((_dated_within_range(p) for p in _outermost(found)), key=lambda p: p.start)
     for shift in find_shifts(words, language):
         at = shift.start + sentence.start

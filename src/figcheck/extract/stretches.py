@@ -2,14 +2,14 @@
 "il y a un an", "désormais".
 
 The wording is data (``stretches``, ``past_stretches``, ``coming``, ``first_part``, ``ago``,
-``following``, ``now`` and ``stretch_units`` in ``data/periods_<lang>.yaml``): small regular expressions
-in which ``{n}`` stands for a number and ``{unit}`` for a unit of time, which a half may follow ("the past
-year and a half"). A stretch ends on the reference date (the statement date) and starts as many units
-before it, both days counted ("sur un an" said on 30 November 2016 runs from 30 November 2015), unless it is said of a plan and does not say it is past (``to_come``); a
-``coming`` one ("au cours des cinq prochaines années") starts on it; each has the scope ``other``, or
-``multi_year`` for several years; the first months of a year start on 1 January; ``now`` is the
-reference day. A shift ("il y a un an", "a year earlier") has no dates of its own: it moves another
-period back (``shifted``).
+``following``, ``now``, ``stretch_units`` and ``stretch_half`` in ``data/periods_<lang>.yaml``): small
+regular expressions in which ``{n}`` stands for a number and ``{unit}`` for a unit of time, which a half
+may follow ("the past year and a half"). A stretch ends on the reference date (the statement date) and
+starts as many units before it, both days counted ("sur un an" said on 30 November 2016 runs from 30
+November 2015), unless it is said of a plan and does not say it is past (``to_come``); a ``coming`` one
+("au cours des cinq prochaines années") starts on it; each has the scope ``other``, or ``multi_year``
+for several years; the first months of a year start on 1 January; ``now`` is the reference day. A shift
+("il y a un an", "a year earlier") has no dates of its own: it moves another period back (``shifted``).
 """
 
 from __future__ import annotations

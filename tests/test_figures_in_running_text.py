@@ -321,3 +321,13 @@ def test_a_stretch_of_a_unit_and_a_half_or_of_the_past_unit(resources, text, lan
     rows = figures(resources, text, language, published="2020-06-21")
     assert list(rows) == ["22"]  # "a half" counts nothing
     assert (rows["22"]["period_start"], rows["22"]["period_end"]) == (start, dt.date(2020, 6, 21))
+
+
+def test_an_english_clause_in_the_present_holds_now_not_in_the_year_told_before(resources):
+    text = (
+        "In 2015, the chain invested in home deliveries and sold 40 stores. It closed 12 more. "
+        "A report says only 5% of grocery sales comes from this segment."
+    )
+    rows = figures(resources, text, "en", published="2020-06-21")
+    assert rows["12"]["period_start"] == dt.date(2015, 1, 1)  # told in the past: the year before it
+    assert rows["5"]["period_start"] is None

@@ -20,7 +20,7 @@ from figcheck.extract.numbers import Quantity
 from figcheck.extract.periods import Period, fold
 from figcheck.extract.periods.finder import PhraseMatches
 from figcheck.extract.sources import in_citation
-from figcheck.extract.status import describes_a_state, figure_status, recounts, states_a_rule
+from figcheck.extract.status import describes_a_state, figure_status, holds_now, recounts, states_a_rule
 from figcheck.extract.syntax import Parsed, has_verb
 from figcheck.extract.timeframes import figure_periods
 from figcheck.extract.timewords import wording_words
@@ -131,6 +131,7 @@ def date_figures(
         recounts=lambda number: recounts(grammars[number], language),
         rules=lambda number: states_a_rule(grammars[number], language),
         announces=lambda index: parsed is not None and index in parsed.attributions,
+        holds_now=lambda number: holds_now(grammars[number], language),
         frames=lambda period: (
             parsed is None
             or frames(

@@ -62,6 +62,7 @@ def figure_periods(
     rules: Callable[[int], bool] = lambda number: False,
     frames: Callable[[Period], bool] = lambda period: True,
     announces: Callable[[int], bool] = lambda index: False,
+    holds_now: Callable[[int], bool] = lambda number: False,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
     phrases matched in each sentence (`sentence_phrases`); `attaches` says whether a period of a
@@ -70,8 +71,10 @@ def figure_periods(
     `plans` whether it tells what is to come, which no day up to its statement's may date, and
     `recounts` whether it tells an event in the tense of the lead's, which the lead's day may date in a
     later paragraph; `rules` whether it gives the terms of a rule, which no period of another sentence
-    dates; `announces` whether a sentence (by its index) attributes what it tells to someone, so that a
-    day of a lead that dates none of its figures is only the day something was made known."""
+    dates; `holds_now` whether it tells what holds when it is said, which a period of the sentences before
+    it that ended earlier does not date; `announces` whether a sentence (by its index) attributes what it
+    tells to someone, so that a day of a lead that dates none of its figures is only the day something
+    was made known."""
     governing: Period | None = None
     dateline: Period | None = None
     reported: Period | None = None  # the day the lead of an article reports
@@ -150,6 +153,8 @@ def figure_periods(
             period = None if timeless else inherited[index]
             if period is not None and _an_event_s_time(period) and not may_date(period, number, index):
                 period = None
+            if period is not None and holds_now(number) and _ended_before(period, references[index]):
+                period = None
         if period is not None and number in ends:
             period = _end_of(period, ends[number])
         if _describes_a_thing(text, quantity):
@@ -157,6 +162,10 @@ def figure_periods(
         # a shift or a stretch may reach past the days the tables hold ("900 years ago")
         out.append(_dated_within_range(period) if period is not None else None)
     return out
+
+
+def _ended_before(period: Period, day: dt.date | None) -> bool:
+    return day is not None and period.period_end is not None and period.period_end < day
 
 
 def _an_event_s_time(period: Period) -> bool:

@@ -331,3 +331,13 @@ def test_an_english_clause_in_the_present_holds_now_not_in_the_year_told_before(
     rows = figures(resources, text, "en", published="2020-06-21")
     assert rows["12"]["period_start"] == dt.date(2015, 1, 1)  # told in the past: the year before it
     assert rows["5"]["period_start"] is None
+
+
+def test_a_lead_attributed_by_selon_makes_its_paragraph_report_that_source(resources):
+    text = (
+        "La création d'emplois a ralenti au troisième trimestre, selon l'Insee. Avec 29 700 emplois créés, la "
+        "baisse est sensible.\nLa population active croît de 150 000 personnes par an."
+    )
+    rows = figures(resources, text, "fr", published="2017-11-11")
+    assert rows["29 700"]["speaker_text"] == "Insee"
+    assert rows["150 000"]["speaker_text"] is None

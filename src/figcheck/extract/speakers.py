@@ -63,7 +63,11 @@ def attributed_speakers(
         previous = spoken[index] = speaker
         if said.release:
             release = speaker
-        if heading is not None or opens_paragraph and _led_by_preposition(context, sentence, said):
+        if (
+            heading is not None
+            or opens_paragraph
+            and _led_by_preposition(context, sentence, said, index == 0)
+        ):
             # a paragraph that reports a source goes on reporting whoever it cites last
             heading = speaker
         by_sentence[index] = speaker
@@ -87,12 +91,13 @@ def _quoting(quoting: Sequence[tuple[int, int]], sentence: Span, sentences: Sequ
     return opened if opened < sentence_of(sentences, sentence.start) else None
 
 
-def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution) -> bool:
+def _led_by_preposition(context: FigureContext, sentence: Span, said: Attribution, lead: bool) -> bool:
     """Whether the attribution is a preposition at the head of its sentence ("Toutefois, selon une étude
-    de l'Observatoire, …", "According to the ministry, …")."""
+    de l'Observatoire, …", "According to the ministry, …"), or anywhere in an article's lead ("La création
+    d'emplois a ralenti au troisième trimestre, selon l'Insee.")."""
     head = fold(context.text[sentence.start : said.start]).replace(",", " ").split()
     prepositions = {fold(w) for w in attribution_words(context.language).prepositions}
-    return len(head) <= HEADING_WORDS and any(w in prepositions for w in head)
+    return (lead or len(head) <= HEADING_WORDS) and any(w in prepositions for w in head[-HEADING_WORDS:])
 
 
 def _publisher(context: FigureContext, sentence: Span) -> tuple[int | None, str | None] | None:

@@ -341,3 +341,8 @@ def test_a_lead_attributed_by_selon_makes_its_paragraph_report_that_source(resou
     rows = figures(resources, text, "fr", published="2017-11-11")
     assert rows["29 700"]["speaker_text"] == "Insee"
     assert rows["150 000"]["speaker_text"] is None
+
+
+def test_the_verb_after_a_number_is_not_what_it_counts(resources):
+    rows = figures(resources, "Five shops closed in March, and 4 opened in April.", "en")
+    assert rows["4"]["unit"] != "opened"

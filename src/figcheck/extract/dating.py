@@ -130,7 +130,6 @@ def date_figures(
         plans=plans,
         recounts=lambda number: recounts(grammars[number], language),
         rules=lambda number: states_a_rule(grammars[number], language),
-        announces=lambda index: parsed is not None and index in parsed.attributions,
         holds_now=lambda number: holds_now(grammars[number], language),
         frames=lambda period: (
             parsed is None

@@ -338,9 +338,12 @@ def _signed(text: str, quantity: Quantity) -> bool:
 
 
 def _its_verb(grammar: Grammar, quantity: Quantity) -> bool:
-    """Whether the word read after a number is the verb the number is the subject of ("4 opened", "12
-    died"): it counts nothing."""
-    return any(verb.start == quantity.unit_start and verb.pos in VERBS for verb in grammar.verbs[:1])
+    """Whether the word read after a number is the finite verb the number is the subject of ("4 opened",
+    "12 died"): it counts nothing; a participle is a noun in news ("40 blessées")."""
+    return any(
+        verb.start == quantity.unit_start and verb.pos in VERBS and "Fin" in verb.verb_form
+        for verb in grammar.verbs[:1]
+    )
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:

@@ -45,6 +45,7 @@ def attributed_speakers(
     paragraph_of = paragraph_indexes(context.text, context.sentences)
     spoken: dict[int, tuple[int | None, str | None]] = {}  # the speaker of each attributing sentence
     quoting = quotations(context.text)
+    stating = {sentence_of(context.sentences, q.start) for q in quantities}  # the sentences with figures
     for index, sentence in enumerate(context.sentences):
         said = parsed.attributions.get(index)
         opens_paragraph = index == 0 or paragraph_of[index] != paragraph_of[index - 1]
@@ -63,12 +64,13 @@ def attributed_speakers(
         previous = spoken[index] = speaker
         if said.release:
             release = speaker
-        if (
-            heading is not None
-            or opens_paragraph
-            and _led_by_preposition(context, sentence, said, index == 0)
+        # the lead: its first sentence, after a date line of its own
+        lead = index <= 1 and paragraph_of[index] == paragraph_of[0] + index
+        if (heading is not None and index in stating) or (
+            opens_paragraph and _led_by_preposition(context, sentence, said, lead)
         ):
-            # a paragraph that reports a source goes on reporting whoever it cites last
+            # a paragraph that reports a source goes on reporting whoever it cites figures last; a reaction
+            # ("Economists said they were surprised") cites none
             heading = speaker
         by_sentence[index] = speaker
     speakers = []

@@ -144,7 +144,14 @@ def hedged(text: str, start: int, language: str) -> bool:
     ("reportedly upwards of 100,000", "presumably between 36 and 40", "apparemment plus de 300"): an
     estimate, however the parser hangs the word."""
     found = WORD_BEFORE.search(text, max(0, start - 30), start)
-    return found is not None and _fold(found.group(1)) in _clause_words(language).estimate
+    return found is not None and _fold(found.group(1)) in _hearsay(language)
+
+
+@cache
+def _hearsay(language: str) -> frozenset[str]:
+    words = _data(language)["grammar"]
+    assert isinstance(words, dict)
+    return frozenset(_fold(w) for w in words.get("hearsay", ()))
 
 
 def describes_a_state(grammar: Grammar | None, language: str) -> bool:

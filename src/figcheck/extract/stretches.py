@@ -93,13 +93,14 @@ def find_stretches(text: str, language: str, reference: dt.date | None) -> list[
             count = _count(m, g)
             if count is None:
                 continue
-            unit, count = _with_half(g.units[m.group("unit")], count, m.group("half") is not None)
+            named = g.units[m.group("unit")]
+            # several years ("depuis près de deux ans et demi", "over the past decade") are a multi-year stretch
+            scope = "multi_year" if named == "decade" or named == "year" and count > 1 else "other"
+            unit, count = _with_half(named, count, m.group("half") is not None)
             if ahead:
                 start, end = reference, _forward(reference, unit, count) - dt.timedelta(days=1)
             else:
                 start, end = _back(reference, unit, count), reference
-            # several years ("depuis près de deux ans", "over the past decade") are a multi-year stretch
-            scope = "multi_year" if unit == "decade" or unit == "year" and count > 1 else "other"
             out.append(Period(m.start(), m.end(), text[m.start() : m.end()], scope, start, end, "reference"))
     for m in g.first_part.finditer(folded):
         count = _count(m, g)

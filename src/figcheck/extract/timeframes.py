@@ -30,7 +30,14 @@ from figcheck.extract.periods import Period, fold, wording
 from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolve_phrases
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
-from figcheck.extract.timewords import compares, comparison_cue, per_time, releases, since_a_record
+from figcheck.extract.timewords import (
+    compares,
+    comparison_cue,
+    made_known,
+    per_time,
+    releases,
+    since_a_record,
+)
 from figcheck.text.sentences import Span, paragraph_indexes, sentence_of
 from figcheck.vocabulary import FIRST_DATE, LAST_DATE
 
@@ -39,8 +46,6 @@ EVENT_DAYS = 3  # the longest span a lead's event may take ("du 3 au 5 mars")
 WEEKDAY_ROOM = 12
 # the scopes of a period a data release is about ("les chiffres du chômage pour le mois de novembre")
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
-# the periods a shift ("un an plus tôt", "the month before") moves back: calendar units
-SHIFTABLE = frozenset({"day", "week", "month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
 WORD = regex.compile(r"\w+")
@@ -61,7 +66,6 @@ def figure_periods(
     recounts: Callable[[int], bool] = lambda number: True,
     rules: Callable[[int], bool] = lambda number: False,
     frames: Callable[[Period], bool] = lambda period: True,
-    announces: Callable[[int], bool] = lambda index: False,
     holds_now: Callable[[int], bool] = lambda number: False,
 ) -> list[Period | None]:
     """The period of each quantity, in order (None where the text gives none); `phrases` are the period
@@ -72,9 +76,9 @@ def figure_periods(
     `recounts` whether it tells an event in the tense of the lead's, which the lead's day may date in a
     later paragraph; `rules` whether it gives the terms of a rule, which no period of another sentence
     dates; `holds_now` whether it tells what holds when it is said, which a period of the sentences before
-    it that ended earlier does not date; `announces` whether a sentence (by its index) attributes what it
-    tells to someone, so that a day of a lead that dates none of its figures is only the day something
-    was made known."""
+    it that ended earlier does not date; a lead's day written
+    right after the words that make something known ("findings published Wednesday") dates no later
+    paragraph."""
     governing: Period | None = None
     dateline: Period | None = None
     reported: Period | None = None  # the day the lead of an article reports
@@ -112,7 +116,7 @@ def figure_periods(
         if over_break:
             carried.add(index)
         if lead is None and index < LEAD_SENTENCES:
-            lead = _lead_day(text, read, quantities, sentence, attaches, announces(index))
+            lead = _lead_day(text, read, quantities, sentence, attaches, language)
         if index == 0:
             headed = any(c.period.scope == "day" and _whole_line(text, c.period) for c in read)
         if dateline is None:
@@ -184,12 +188,12 @@ def _lead_day(
     quantities: Sequence[Quantity],
     sentence: Span,
     attaches: Callable[[int, Period], bool],
-    announces: bool,
+    language: str,
 ) -> Period | None:
     """The day a lead sentence reports ("An apartment building collapsed on Monday…"): the day that dates
     its first figure dated by a day ("Selon les résultats tombés mercredi, il a obtenu 60 % lors du
-    scrutin du 20 mars": the 20th), else the first day it names, unless the lead only says who made
-    something known that day (`announces`)."""
+    scrutin du 20 mars": the 20th), else the first day it names, unless that is only the day something
+    was made known ("In findings published Wednesday, researchers reported that…"; `made_known`)."""
     days = [
         c for c in read if _an_event_s_time(c.period) and not c.dateline and not _whole_line(text, c.period)
     ]
@@ -201,9 +205,8 @@ def _lead_day(
         dating = nearest_dating(text, read, number, quantities, attaches)
         if any(dating is c.period for c in days):
             return dating
-    # "In findings published Wednesday, researchers reported that…": the day something was made known,
-    # not the day of what the article goes on to tell
-    return None if announces else days[0].period
+    # the day something was made known, not the day of what the article goes on to tell
+    return None if made_known(text, days[0].period, language) else days[0].period
 
 
 def sentence_phrases(text: str, language: str, sentences: Sequence[Span]) -> list[PhraseMatches]:
@@ -224,7 +227,8 @@ def _candidate(
         comparison_cue(text, period, language, quantities),
         _is_dateline(text, period),
         _is_statement_date(period, statement_dates),
-        in_citation(text, period.start, period.end, language) or since_a_record(text, period, language),
+        in_citation(text, period.start, period.end, language)
+        or since_a_record(text, period, language, quantities),
     )
 
 
@@ -305,9 +309,9 @@ def _sentence_periods(
         anchor = next(own, None) or governing
         # "le mois précédent" after "pour novembre" is October, not the month before the statement
         found = [p for p in found if not (p.start < at + len(shift.text) and at < p.end)]
-        if anchor is None or anchor.scope not in SHIFTABLE or not (anchor.period_start and anchor.period_end):
-            # "il y a trois semaines" after "le plus jeune président depuis 1872": no unit to move back, yet
-            # the sentence names its own time
+        if anchor is None or not (anchor.period_start and anchor.period_end):
+            # "Il y a trois semaines, 53 % des électeurs ont voté" with no period before it: nothing to move
+            # back, yet the sentence names its own time
             found.append(Period(at, at + len(shift.text), shift.text, "unspecified", None, None, "none"))
             continue
         moved = shifted(anchor, shift)

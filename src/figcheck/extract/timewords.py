@@ -20,9 +20,11 @@ from figcheck.text.sentences import SENTENCE_END
 COMPARISON_REACH = 40
 PREPOSITION_REACH = 3
 PER_TIME_REACH = 60  # characters after a figure where its rate's time unit may stand
+MADE_KNOWN_REACH = 40  # characters before a day where the words that made something known may stand
 RECORD_REACH = 60  # characters before a period where the record it starts may be named
 RECORD_OPENER = 6  # characters of the period's own text that may hold "depuis" or "since"
 PHRASE_END = regex.compile(r"[,;:.!?()\[\]]")
+WORD = regex.compile(r"\w+")
 
 
 @cache
@@ -70,13 +72,25 @@ def comparison_cue(text: str, period: Period, language: str, quantities: Sequenc
     return max(cues) if cues else None
 
 
-def since_a_record(text: str, period: Period, language: str) -> bool:
+def made_known(text: str, period: Period, language: str) -> bool:
+    """Whether the period is written right after the words that make something known ("findings
+    published Wednesday", "released findings on Thursday"; `made_known`): when it was told, not when
+    what is told took place."""
+    before = " ".join(WORD.findall(fold(text[max(0, period.start - MADE_KNOWN_REACH) : period.start]))[-4:])
+    return wording_words(language, "made_known").search(before) is not None
+
+
+def since_a_record(text: str, period: Period, language: str, quantities: Sequence[Quantity]) -> bool:
     """Whether the period says since when something is a record ("leur pire performance depuis 1933",
-    "the highest population since the winter of 2006-2007"): it dates no figure of its phrase."""
+    "the highest population since the winter of 2006-2007"): it dates no figure of its phrase. A figure
+    between the two is what the period dates ("their largest customer has bought 300 planes since 2010")."""
     # the phrase up to the period's first words: "since" may open the period or stand before it ("since
     # the winter of 2006-2007")
-    before = PHRASE_END.split(text[max(0, period.start - RECORD_REACH) : period.start + RECORD_OPENER])[-1]
-    return _record_words(language).search(fold(before)) is not None
+    left = max(0, period.start - RECORD_REACH)
+    phrase = PHRASE_END.split(text[left : period.start + RECORD_OPENER])
+    start = left + len(text[left : period.start + RECORD_OPENER]) - len(phrase[-1])
+    found = _record_words(language).search(fold(phrase[-1]))
+    return found is not None and not _figure_between(quantities, start + found.start(), period.start)
 
 
 @cache

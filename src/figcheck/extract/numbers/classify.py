@@ -258,10 +258,13 @@ def _opens_a_pair(state: ScanState, n: FoundNumber) -> bool:
     k = bisect.bisect_right(state.starts, n.start)
     if k >= len(state.nums):
         return False
-    gap = state.text[n.end : state.nums[k].start]
-    return len(gap) <= PAIR_GAP and bool(
-        state.grammar.gap_bare.match(gap) or state.grammar.gap_range_and.match(gap)
-    )
+    after = state.nums[k]
+    gap = state.text[n.end : after.start]
+    if len(gap) > PAIR_GAP:
+        return False
+    if gap in ("-", "–"):  # glued to both: a score ("43–5"), while "Boeing 737-800" names a model
+        return n.value is not None and after.value is not None and n.value >= after.value
+    return bool(state.grammar.gap_bare.match(gap) or state.grammar.gap_range_and.match(gap))
 
 
 def _dropped_kind(state: ScanState, n: FoundNumber) -> str | None:

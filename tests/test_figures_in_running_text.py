@@ -343,6 +343,58 @@ def test_a_lead_attributed_by_selon_makes_its_paragraph_report_that_source(resou
     assert rows["150 000"]["speaker_text"] is None
 
 
-def test_the_verb_after_a_number_is_not_what_it_counts(resources):
-    rows = figures(resources, "Five shops closed in March, and 4 opened in April.", "en")
-    assert rows["4"]["unit"] != "opened"
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "start"),
+    [
+        # a figure between the superlative and its period is what the period dates
+        ("Their largest customer has bought 300 planes since 2010.", "en", "300", dt.date(2010, 1, 1)),
+        ("The West has sent 300 tanks to the region since 2022.", "en", "300", dt.date(2022, 1, 1)),
+        ("Les plus pauvres ont perdu 10 % de leur revenu depuis 2008.", "fr", "10", dt.date(2008, 1, 1)),
+    ],
+)
+def test_a_period_since_a_year_is_no_record_start_when_it_dates_a_figure(
+    resources, text, language, figure, start
+):
+    assert figures(resources, text, language, published="2023-06-21")[figure]["period_start"] == start
+
+
+def test_a_lead_s_event_told_by_someone_still_dates_the_next_paragraph(resources):
+    text = "Saturday, May 18, 2024\nA river burst its banks on Wednesday, police said.\nRescuers found 14 families.\n"
+    assert figures(resources, text, "en", published="2024-05-18")["14"]["period_start"] == dt.date(
+        2024, 5, 15
+    )
+
+
+def test_a_reaction_without_figures_does_not_take_over_a_paragraph_s_source(resources):
+    text = (
+        "According to the Labor Department, unemployment fell 2% in the third quarter. Economists said they "
+        "were surprised. The number of jobseekers fell to 3.4 million."
+    )
+    rows = figures(resources, text, "en", published="2023-11-11")
+    assert rows["3.4 million"]["speaker_text"] == rows["2"]["speaker_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "expected"),
+    [
+        # a shift moves any dated period back, a stretch too
+        (
+            "Over the past 12 months, sales rose 5%. A year earlier, they had risen 3%.",
+            "en",
+            "3",
+            ("other", 2018),
+        ),
+        # "the last quarter" stays the calendar quarter before
+        ("In the last quarter, the firm sold 300 cars.", "en", "300", ("quarter", 2020)),
+        # two years and a half are several years
+        ("Depuis deux ans et demi, 300 usines ont fermé.", "fr", "300", ("multi_year", 2017)),
+    ],
+)
+def test_shifts_and_stretches_keep_their_units(resources, text, language, figure, expected):
+    row = figures(resources, text, language, published="2020-06-21")[figure]
+    assert (row["period_scope"], row["period_start"].year) == expected
+
+
+def test_a_model_number_after_a_name_stays_a_name(resources):
+    rows = figures(resources, "The airline ordered 20 Boeing 737-800 jets.", "en")
+    assert "737" not in rows and all(row["qualifier"] != "range" for row in rows.values())

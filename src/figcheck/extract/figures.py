@@ -37,7 +37,6 @@ from figcheck.extract.status import figure_status, hedged
 from figcheck.extract.stretches import to_come
 from figcheck.extract.syntax import Grammar, Parsed
 from figcheck.extract.timewords import PHRASE_END, says_whole_year
-from figcheck.extract.tokens import VERBS
 from figcheck.extract.units import UnitLexicon, default_units, normalize
 from figcheck.packaged import data_yaml
 from figcheck.text.sentences import Span, sentence_of
@@ -233,9 +232,7 @@ def _units(
             out.append(own)
         elif counted is not None and (counted.start >= quantity.end or counted.end <= quantity.start):
             out.append(_counted_noun(context, counted.start, counted.end))
-        elif (
-            quantity.unit is not None and _next_to(text, quantity, joins) and not _its_verb(grammar, quantity)
-        ):
+        elif quantity.unit is not None and _next_to(text, quantity, joins):
             out.append(own)
         elif (noun := _noun_after(text, quantity, joins)) is not None:
             # "une centaine de Gilets jaunes": the noun after it, whatever the parser made of it
@@ -335,15 +332,6 @@ def _signed(text: str, quantity: Quantity) -> bool:
             or text[max(0, quantity.start - 2) : quantity.start].strip() == "("
         )
     return SIGN_IN_BRACKETS.search(text, max(0, quantity.start - 4), quantity.start) is not None
-
-
-def _its_verb(grammar: Grammar, quantity: Quantity) -> bool:
-    """Whether the word read after a number is the finite verb the number is the subject of ("4 opened",
-    "12 died"): it counts nothing; a participle is a noun in news ("40 blessées")."""
-    return any(
-        verb.start == quantity.unit_start and verb.pos in VERBS and "Fin" in verb.verb_form
-        for verb in grammar.verbs[:1]
-    )
 
 
 def _next_to(text: str, quantity: Quantity, joins: frozenset[str]) -> bool:

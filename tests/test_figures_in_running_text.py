@@ -246,13 +246,13 @@ def test_a_hearsay_adverb_on_a_figure_s_bound_makes_it_an_estimate(resources):
     assert rows["upwards of 300"]["status"] == "estimate"
 
 
-def test_a_shift_moves_back_a_calendar_unit_and_never_a_stretch_since_a_year(resources):
+def test_a_record_s_start_gives_no_period_for_a_shift_to_move(resources):
     text = (
         "Il devient le plus jeune président depuis 1872. Il y a trois semaines, 53 % des électeurs ont voté. "
         "En mai, le chômage était de 9 %. Un an plus tôt, il était de 10 %."
     )
     rows = figures(resources, text, "fr", published="2018-06-23")
-    # no unit to move back: the sentence names its own time, left without dates
+    # "depuis 1872" frames nothing, so the shift has nothing to move: the sentence names its own time, undated
     assert rows["53"]["period_text"] == "Il y a trois semaines"
     assert rows["53"]["period_start"] is None
     assert (rows["10"]["period_start"], rows["10"]["period_scope"]) == (dt.date(2017, 5, 1), "month")

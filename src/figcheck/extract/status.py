@@ -56,6 +56,7 @@ class _Recounting:
 class _ClauseWords:
     planned: frozenset[str]
     estimate: frozenset[str]
+    hearsay: frozenset[str]
     reporting: frozenset[str]
     over_infinitive: frozenset[str]
     rule: frozenset[str]
@@ -76,6 +77,7 @@ def _clause_words(language: str) -> _ClauseWords:
     return _ClauseWords(
         planned=frozenset(_fold(w) for w in grammar["planned"]),
         estimate=frozenset(_fold(w) for w in grammar["estimate"]),
+        hearsay=frozenset(_fold(w) for w in grammar.get("hearsay", ())),
         reporting=frozenset(_fold(w) for w in grammar["reporting"]),
         over_infinitive=frozenset(_fold(w) for w in grammar.get("planned_over_infinitive", ())),
         rule=frozenset(_fold(w) for w in grammar.get("rule", ())),
@@ -144,14 +146,7 @@ def hedged(text: str, start: int, language: str) -> bool:
     ("reportedly upwards of 100,000", "presumably between 36 and 40", "apparemment plus de 300"): an
     estimate, however the parser hangs the word."""
     found = WORD_BEFORE.search(text, max(0, start - 30), start)
-    return found is not None and _fold(found.group(1)) in _hearsay(language)
-
-
-@cache
-def _hearsay(language: str) -> frozenset[str]:
-    words = _data(language)["grammar"]
-    assert isinstance(words, dict)
-    return frozenset(_fold(w) for w in words.get("hearsay", ()))
+    return found is not None and _fold(found.group(1)) in _clause_words(language).hearsay
 
 
 def describes_a_state(grammar: Grammar | None, language: str) -> bool:

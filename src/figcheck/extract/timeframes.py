@@ -31,6 +31,7 @@ from figcheck.extract.periods.finder import PhraseMatches, match_phrases, resolv
 from figcheck.extract.sources import in_citation
 from figcheck.extract.stretches import Shift, find_shifts, find_stretches, shifted
 from figcheck.extract.timewords import (
+    WORD,
     compares,
     comparison_cue,
     made_known,
@@ -48,7 +49,6 @@ WEEKDAY_ROOM = 12
 RELEASE_SCOPES = frozenset({"month", "quarter", "half_year", "whole_year"})
 DATELINE_HEAD = 40  # characters a dateline may have before its day ("PARIS, Jan. 4 —")
 DATELINE_DASH = regex.compile(r"[.,]?\s*[–—-]\s")
-WORD = regex.compile(r"\w+")
 
 
 def figure_periods(
@@ -76,9 +76,8 @@ def figure_periods(
     `recounts` whether it tells an event in the tense of the lead's, which the lead's day may date in a
     later paragraph; `rules` whether it gives the terms of a rule, which no period of another sentence
     dates; `holds_now` whether it tells what holds when it is said, which a period of the sentences before
-    it that ended earlier does not date; a lead's day written
-    right after the words that make something known ("findings published Wednesday") dates no later
-    paragraph."""
+    it that ended earlier does not date. A lead's day written right after the words that make something
+    known ("findings published Wednesday") dates no later paragraph."""
     governing: Period | None = None
     dateline: Period | None = None
     reported: Period | None = None  # the day the lead of an article reports
@@ -155,7 +154,7 @@ def figure_periods(
             # a sentence that names its own time for another clause does not take the governing one
             timeless = per_time(text, quantity, language) or rules(number)
             period = None if timeless else inherited[index]
-            if period is not None and _an_event_s_time(period) and not may_date(period, number, index):
+            if period is not None and _event_span(period) and not may_date(period, number, index):
                 period = None
             if period is not None and holds_now(number) and _ended_before(period, references[index]):
                 period = None
@@ -172,7 +171,7 @@ def _ended_before(period: Period, day: dt.date | None) -> bool:
     return day is not None and period.period_end is not None and period.period_end < day
 
 
-def _an_event_s_time(period: Period) -> bool:
+def _event_span(period: Period) -> bool:
     """A day, or the few days an event spans ("dans la nuit de vendredi à samedi"), as a lead reports."""
     if period.scope == "day":
         return True
@@ -194,9 +193,7 @@ def _lead_day(
     its first figure dated by a day ("Selon les résultats tombés mercredi, il a obtenu 60 % lors du
     scrutin du 20 mars": the 20th), else the first day it names, unless that is only the day something
     was made known ("In findings published Wednesday, researchers reported that…"; `made_known`)."""
-    days = [
-        c for c in read if _an_event_s_time(c.period) and not c.dateline and not _whole_line(text, c.period)
-    ]
+    days = [c for c in read if _event_span(c.period) and not c.dateline and not _whole_line(text, c.period)]
     if not days:
         return None
     first = bisect_left(quantities, sentence.start, key=lambda q: q.start)

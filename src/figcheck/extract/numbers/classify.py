@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import regex
 
+from figcheck.extract.numbers.combine import SCORE_DASH
 from figcheck.extract.numbers.context import has_qualifier_before, noun_after, qualifier_kind_before
 from figcheck.extract.numbers.records import FoundNumber, ScanState
 
@@ -262,7 +263,7 @@ def _opens_a_pair(state: ScanState, n: FoundNumber) -> bool:
     gap = state.text[n.end : after.start]
     if len(gap) > PAIR_GAP:
         return False
-    if gap in ("-", "–"):  # glued to both: a score ("43–5"), while "Boeing 737-800" names a model
+    if SCORE_DASH.fullmatch(gap):  # glued to both: a score ("43–5"), while "Boeing 737-800" names a model
         return n.value is not None and after.value is not None and n.value >= after.value
     return bool(state.grammar.gap_bare.match(gap) or state.grammar.gap_range_and.match(gap))
 
